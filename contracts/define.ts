@@ -1,0 +1,55 @@
+/**
+ * One typed contract per action, shared by the Taro client and the cloud function (the tRPC idea):
+ * the input schema is validated on the server, and both sides see the same input and output types,
+ * so a renamed field breaks the build rather than production.
+ *
+ * @example
+ *   export const getGroupProfile = defineAction<GroupProfile>()('group', 'getProfile',
+ *     v.object({ groupId: groupIdSchema }))
+ *   // client:   await api.call(getGroupProfile, { groupId })       -> GroupProfile
+ *   // function: handlers[getGroupProfile.action] = (input, ctx) => ...
+ */
+import * as v from 'valibot'
+import type { ErrorCode } from '../domain/errors'
+
+/** Every deployed cloud function, by its folder name under `cloudfunctions/`. */
+export const FUNCTION_NAMES = ['group', 'setup'] as const
+export type FunctionName = (typeof FUNCTION_NAMES)[number]
+
+export interface ActionContract<TFn extends FunctionName, TInput, TParsed, TOutput> {
+  readonly fn: TFn
+  readonly action: string
+  readonly input: v.GenericSchema<TInput, TParsed>
+  /** Type-only: the output type travels with the contract, never as a value. */
+  readonly _output?: TOutput
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyAction = ActionContract<FunctionName, any, any, any>
+export type InputOf<A> = A extends ActionContract<FunctionName, infer I, unknown, unknown> ? I : never
+export type ParsedOf<A> = A extends ActionContract<FunctionName, unknown, infer P, unknown> ? P : never
+export type OutputOf<A> = A extends ActionContract<FunctionName, unknown, unknown, infer O> ? O : never
+
+/** Declare an action: the output type first (type-only), then function, action name and input schema. */
+export function defineAction<TOutput>() {
+  return <TFn extends FunctionName, S extends v.GenericSchema>(
+    fn: TFn,
+    action: string,
+    input: S,
+  ): ActionContract<TFn, v.InferInput<S>, v.InferOutput<S>, TOutput> => ({ fn, action, input })
+}
+
+/** What a client sends as the cloud function's event. Identity is never part of it. */
+export interface ActionEvent {
+  action: string
+  input?: unknown
+}
+
+export interface ActionFailure {
+  code: ErrorCode
+  message: string
+  /** Per-field messages for forms, keyed by the input's field path (e.g. `intro.name`). */
+  fields?: Record<string, string>
+}
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionFailure }

@@ -1,0 +1,108 @@
+/**
+ * Groups (社群) and their members: the entities, and the rules that need no I/O.
+ *
+ * @example
+ *   memberId('g_demo', 'o_alice') // 'g_demo:o_alice' — one membership per person per group
+ *   seatsLeft({ capacity: 500, memberCount: 498 }) // 2
+ */
+
+/** WeChat groups hold at most 500 people; a group's capacity may be set lower, never higher. */
+export const MAX_GROUP_CAPACITY = 500
+
+export const DEFAULT_TIMEZONE = 'Asia/Shanghai'
+
+export type Role = 'owner' | 'admin' | 'member'
+
+export type GroupStatus = 'open' | 'closed'
+
+/** One published version of a group's rules (群规). Editing creates version + 1. */
+export interface RulesVersion {
+  version: number
+  clauses: string[]
+  publishedAt: string
+}
+
+export interface GroupDoc {
+  _id: string
+  name: string
+  intro: string
+  /** What the group is for, e.g. "读书打卡" — shown on the card. */
+  topic: string
+  capacity: number
+  /** Kept in step with `members` inside the same transaction that adds or removes one. */
+  memberCount: number
+  timezone: string
+  rules: RulesVersion
+  ownerOpenid: string
+  status: GroupStatus
+  createdAt: string
+}
+
+/** The customary self-introduction: 姓名-地区-职业 (张三-郑州-理财顾问). */
+export interface SelfIntroduction {
+  name: string
+  region: string
+  occupation: string
+}
+
+export interface MemberDoc {
+  /** `memberId(groupId, openid)`: the store refuses a second membership by id. */
+  _id: string
+  groupId: string
+  openid: string
+  role: Role
+  intro: SelfIntroduction
+  joinedAt: string
+}
+
+export function memberId(groupId: string, openid: string): string {
+  return `${groupId}:${openid}`
+}
+
+export function seatsLeft(group: Pick<GroupDoc, 'capacity' | 'memberCount'>): number {
+  return Math.max(0, Math.min(group.capacity, MAX_GROUP_CAPACITY) - group.memberCount)
+}
+
+export function isFull(group: Pick<GroupDoc, 'capacity' | 'memberCount'>): boolean {
+  return seatsLeft(group) === 0
+}
+
+/** The group nickname members are asked to set: 张三-郑州-理财顾问. */
+export function formatNickname(intro: SelfIntroduction): string {
+  return [intro.name, intro.region, intro.occupation].map((part) => part.trim()).filter(Boolean).join('-')
+}
+
+/** Owners and admins run the group; members take part. */
+export function canManageGroup(role: Role | null | undefined): boolean {
+  return role === 'owner' || role === 'admin'
+}
+
+/** The public card of a group, as an applicant or member sees it. */
+export interface GroupProfile {
+  id: string
+  name: string
+  intro: string
+  topic: string
+  memberCount: number
+  capacity: number
+  seatsLeft: number
+  status: GroupStatus
+  rules: RulesVersion
+  /** The caller's role in this group, or null for visitors and applicants. */
+  viewerRole: Role | null
+}
+
+export function toGroupProfile(group: GroupDoc, viewerRole: Role | null): GroupProfile {
+  return {
+    id: group._id,
+    name: group.name,
+    intro: group.intro,
+    topic: group.topic,
+    memberCount: group.memberCount,
+    capacity: Math.min(group.capacity, MAX_GROUP_CAPACITY),
+    seatsLeft: seatsLeft(group),
+    status: group.status,
+    rules: group.rules,
+    viewerRole,
+  }
+}
