@@ -1,0 +1,51 @@
+/**
+ * `npm start`: the local runtime with the demo community.
+ *
+ * Environment (all optional): HOST (127.0.0.1), PORT (8787), DATA_DIR (./data), DEV_MODE (1; 0 turns off
+ * the X-WX-OPENID header and the persona switcher), SEED_DEMO (1), SKIP_H5_BUILD (0).
+ */
+import path from 'node:path'
+import qrcodeTerminal from 'qrcode-terminal'
+import { createSqliteStore } from '../store/sqlite'
+import { DEMO_GROUP_ID } from './demo/personas'
+import { seedDemoCommunity } from './demo/demo-community'
+import { ensureH5Build } from './h5-build'
+import { startLocalRuntime } from './server'
+
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '..')
+  const env = process.env
+  if (env.SKIP_H5_BUILD !== '1') ensureH5Build(root)
+
+  const dataDir = path.resolve(env.DATA_DIR ?? path.join(root, 'data'))
+  const store = createSqliteStore({ filename: path.join(dataDir, 'shequn.db') })
+  await store.ensureSchema()
+  if (env.SEED_DEMO !== '0' && (await seedDemoCommunity(store, new Date()))) {
+    console.log('已创建示例社群 / Seeded the demo community')
+  }
+
+  const runtime = await startLocalRuntime({
+    store,
+    host: env.HOST ?? '127.0.0.1',
+    port: env.PORT ? Number(env.PORT) : 8787,
+    devMode: env.DEV_MODE !== '0',
+    staticDir: path.join(root, 'dist/h5'),
+  })
+  const groupLink = `${runtime.url}/pages/group/index?id=${DEMO_GROUP_ID}`
+  console.log(`\n社群助手本地运行中 / Local runtime: ${runtime.url}`)
+  console.log(`示例社群 / Demo group: ${groupLink}\n`)
+  qrcodeTerminal.generate(groupLink, { small: true })
+
+  const stop = async () => {
+    await runtime.close()
+    store.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,35 @@
+/**
+ * Group use cases: read a group's public card; list the caller's groups.
+ *
+ * @example
+ *   const profile = await getGroupProfile(ctx, { groupId: 'demo-reading' })
+ *   profile.viewerRole // 'admin' | 'member' | 'owner' | null
+ */
+import { DomainError } from '../domain/errors'
+import { memberId, toGroupProfile, type GroupProfile } from '../domain/group'
+import type { MyGroup } from '../contracts/group'
+import { t } from '../i18n/strings'
+import { requireOpenid, type UseCaseContext } from './context'
+
+export async function getGroupProfile(ctx: UseCaseContext, input: { groupId: string }): Promise<GroupProfile> {
+  const group = await ctx.store.get('groups', input.groupId)
+  if (!group) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
+  const membership = ctx.openid ? await ctx.store.get('members', memberId(group._id, ctx.openid)) : null
+  return toGroupProfile(group, membership?.role ?? null)
+}
+
+export async function listMyGroups(ctx: UseCaseContext): Promise<MyGroup[]> {
+  const openid = requireOpenid(ctx)
+  const memberships = await ctx.store.find('members', {
+    where: { openid },
+    orderBy: [{ field: 'joinedAt', direction: 'desc' }],
+    limit: 100,
+  })
+  const groups = await Promise.all(memberships.map((m) => ctx.store.get('groups', m.groupId)))
+  return memberships.flatMap((m, i) => {
+    const group = groups[i]
+    return group
+      ? [{ id: group._id, name: group.name, topic: group.topic, role: m.role, memberCount: group.memberCount }]
+      : []
+  })
+}
