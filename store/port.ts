@@ -33,7 +33,10 @@ export interface FieldCondition<V> {
   ne?: V
 }
 
-/** Conditions on top-level fields, all of which must hold. A bare value means equality. */
+/**
+ * Conditions on top-level fields, all of which must hold. A bare value means equality.
+ * As in CloudBase, `ne` and equality with `null` also match documents that lack the field.
+ */
 export type Filter<T> = {
   [K in keyof T]?: T[K] extends Scalar ? T[K] | FieldCondition<T[K]> : never
 }
@@ -70,6 +73,8 @@ export interface Store extends Transaction {
   /**
    * Run `work` atomically: every write inside commits together or not at all.
    * Adapters may re-run `work` on a write conflict, so it must not have side effects outside `tx`.
+   * When an operation on `tx` throws (e.g. `create` finds the id taken), rethrow: CloudBase has already
+   * aborted the transaction, so carrying on would commit on SQLite what CloudBase would not.
    */
   transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R>
   /** Create the collections (and, where the adapter can, the indexes) in `schema.ts`. Idempotent. */

@@ -1,0 +1,120 @@
+/**
+ * The store contract on SQLite (in memory and on a WAL file), plus what only the SQLite adapter promises:
+ * durability across reopening, WAL mode, the schema's indexes, and refusing store calls inside its own transaction.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { COLLECTION_NAMES } from '../../store/schema'
+import { createSqliteStore, type SqliteStore } from '../../store/sqlite'
+import { describeStoreContract, makeGroup, makeMember } from './store-contract'
+
+const folder = mkdtempSync(join(tmpdir(), 'store-sqlite-'))
+const opened: SqliteStore[] = []
+let fileNumber = 0
+
+function open(filename?: string): SqliteStore {
+  const store = createSqliteStore(filename === undefined ? {} : { filename })
+  opened.push(store)
+  return store
+}
+
+function freshFile(): string {
+  fileNumber += 1
+  return join(folder, `nested-${fileNumber}`, 'store.db')
+}
+
+afterAll(() => {
+  for (const store of opened) {
+    try {
+      store.close()
+    } catch {
+      // already closed by the test
+    }
+  }
+  rmSync(folder, { recursive: true, force: true })
+})
+
+describeStoreContract('sqlite :memory:', () => open())
+describeStoreContract('sqlite file', () => open(freshFile()))
+
+describe('sqlite store', () => {
+  it('creates the tables on construction, so ensureSchema reports nothing new', async () => {
+    const store = open()
+    await expect(store.ensureSchema()).resolves.toEqual({ created: [] })
+    await expect(store.count('groups')).resolves.toBe(0)
+  })
+
+  it('creates the parent folder, uses WAL, and keeps data across reopening', async () => {
+    const filename = freshFile()
+    const first = open(filename)
+    await first.create('groups', makeGroup('g1', { memberCount: 3 }))
+    await first.transaction(async (tx) => {
+      await tx.create('members', makeMember('g1', 'o1'))
+    })
+    first.close()
+
+    const inspector = new Database(filename, { readonly: true })
+    expect(inspector.pragma('journal_mode', { simple: true })).toBe('wal')
+    const tables = inspector.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all()
+    expect(tables).toEqual(COLLECTION_NAMES.map((name) => ({ name })).sort((a, b) => a.name.localeCompare(b.name)))
+    inspector.close()
+
+    const second = open(filename)
+    await expect(second.get('groups', 'g1')).resolves.toEqual(makeGroup('g1', { memberCount: 3 }))
+    await expect(second.get('members', 'g1:o1')).resolves.toEqual(makeMember('g1', 'o1'))
+  })
+
+  it('creates an expression index for each index in schema.ts, used by the matching query', async () => {
+    const filename = freshFile()
+    open(filename).close()
+    const inspector = new Database(filename, { readonly: true })
+    const indexes = inspector
+      .prepare(`SELECT name, tbl_name AS collection FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)
+      .all()
+    expect(indexes).toEqual([
+      { name: 'groups__status_asc', collection: 'groups' },
+      { name: 'members__groupId_asc__joinedAt_desc', collection: 'members' },
+      { name: 'members__openid_asc', collection: 'members' },
+    ])
+    const plan = inspector
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT _id, doc FROM "members" WHERE json_extract(doc, '$.groupId') = ? ORDER BY json_extract(doc, '$.joinedAt') DESC, _id ASC LIMIT ? OFFSET ?`,
+      )
+      .all('g1', 20, 0) as Array<{ detail: string }>
+    expect(plan.map((step) => step.detail).join('\n')).toContain('members__groupId_asc__joinedAt_desc')
+    inspector.close()
+  })
+
+  it('refuses store calls made inside its own transaction instead of waiting for itself', async () => {
+    const store = open()
+    await store.create('groups', makeGroup('g1'))
+    const attempt = store.transaction(async () => {
+      await store.get('groups', 'g1')
+    })
+    await expect(attempt).rejects.toThrow(/inside store.transaction\(\); use the tx argument/)
+    const nested = store.transaction(() => store.transaction(async () => undefined))
+    await expect(nested).rejects.toThrow(/inside store.transaction/)
+    await expect(store.get('groups', 'g1')).resolves.not.toBeNull()
+  })
+
+  it('refuses a transaction handle used after its transaction finished', async () => {
+    const store = open()
+    let leaked: Parameters<Parameters<SqliteStore['transaction']>[0]>[0] | undefined
+    await store.transaction(async (tx) => {
+      leaked = tx
+    })
+    await expect(leaked!.create('groups', makeGroup('late'))).rejects.toThrow(/already finished/)
+    await expect(store.get('groups', 'late')).resolves.toBeNull()
+  })
+
+  it('binds filter values instead of splicing them into SQL', async () => {
+    const store = open()
+    await store.create('groups', makeGroup('g1', { name: `x' OR '1'='1` }))
+    await store.create('groups', makeGroup('g2'))
+    const found = await store.find('groups', { where: { name: `x' OR '1'='1` } })
+    expect(found.map((group) => group._id)).toEqual(['g1'])
+    await expect(store.find('groups', { where: { name: `' OR 1=1 --` } })).resolves.toEqual([])
+  })
+})
