@@ -11,6 +11,10 @@
  */
 import * as v from 'valibot'
 import type { ErrorCode } from '../domain/errors'
+import { t } from '../i18n/strings'
+
+// Chinese fallbacks for issues a schema gives no message of its own (a missing key, a wrong type).
+v.setGlobalMessage((issue) => (issue.received === 'undefined' ? t('validate.required') : t('validate.invalid')))
 
 /** Every deployed cloud function, by its folder name under `cloudfunctions/`. */
 export const FUNCTION_NAMES = ['group', 'setup'] as const

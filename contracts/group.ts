@@ -18,7 +18,7 @@ export const groupIdSchema = v.pipe(
 export const getGroupProfile = defineAction<GroupProfile>()(
   'group',
   'getProfile',
-  v.object({ groupId: groupIdSchema }, t('validate.object')),
+  v.object({ groupId: groupIdSchema }),
 )
 
 export interface MyGroup {
@@ -29,4 +29,4 @@ export interface MyGroup {
   memberCount: number
 }
 
-export const listMyGroups = defineAction<MyGroup[]>()('group', 'listMine', v.object({}, t('validate.object')))
+export const listMyGroups = defineAction<MyGroup[]>()('group', 'listMine', v.object({}))

@@ -25,6 +25,7 @@ export const STRINGS = {
   'validate.groupId': { zh: '群编号格式不正确', en: 'Malformed group id' },
   'validate.required': { zh: '此项必填', en: 'Required' },
   'validate.object': { zh: '请求格式不正确', en: 'Malformed request' },
+  'validate.invalid': { zh: '格式不正确', en: 'Invalid value' },
 
   // App chrome
   'app.title': { zh: '社群助手', en: 'Community Assistant' },
@@ -56,6 +57,12 @@ export const STRINGS = {
   'persona.applicant': { zh: '申请人', en: 'Applicant' },
   'persona.member': { zh: '成员', en: 'Member' },
   'persona.admin': { zh: '管理员', en: 'Admin' },
+
+  // Mini program pages (miniprogram/)
+  'group.pageTitle': { zh: '社群', en: 'Group' },
+  'group.statusOpen': { zh: '开放加入', en: 'Open to join' },
+  'group.topic': { zh: '主题：{topic}', en: 'Topic: {topic}' },
+  'home.groupSummary': { zh: '{topic} · {count} 位成员', en: '{topic} · {count} members' },
 } as const
 
 export type StringKey = keyof typeof STRINGS
