@@ -61,7 +61,6 @@ export const STRINGS = {
   // Mini program pages (miniprogram/)
   'group.pageTitle': { zh: '社群', en: 'Group' },
   'group.statusOpen': { zh: '开放加入', en: 'Open to join' },
-  'group.topic': { zh: '主题：{topic}', en: 'Topic: {topic}' },
   'home.groupSummary': { zh: '{topic} · {count} 位成员', en: '{topic} · {count} members' },
 } as const
 

@@ -1,0 +1,77 @@
+/**
+ * Taro build configuration for the mini program (`taro build --type weapp` → dist/weapp) and the
+ * H5 build the local runtime serves (`taro build --type h5` → dist/h5).
+ *
+ * Source lives in `miniprogram/`; the shared, platform-free modules it imports from the repo root
+ * (`contracts/`, `domain/`, `i18n/`) are added to the script rule so Babel compiles their TypeScript.
+ * NutUI's design width is 375, so the whole app uses 375.
+ */
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import developmentConfig from './dev'
+import productionConfig from './prod'
+
+const REPO_ROOT = path.resolve(__dirname, '..')
+
+/** Repo-root folders the client imports from; outside `sourceRoot`, so Taro would not compile them by default. */
+const SHARED_SOURCE_DIRS = ['contracts', 'domain', 'i18n'].map((dir) => path.join(REPO_ROOT, dir))
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'shequn-zhushou',
+    designWidth: 375,
+    deviceRatio: {
+      375: 2,
+      640: 2.34 / 2,
+      750: 1,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'miniprogram',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: SHARED_SOURCE_DIRS },
+      // NutUI's per-component stylesheets do not depend on each other's order; pages importing
+      // components in different orders would otherwise warn "Conflicting order".
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'browser' },
+      compile: { include: SHARED_SOURCE_DIRS },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      // The H5 build is served by the local runtime on this machine; webpack's 244 KiB
+      // "recommended for the web" hint does not apply to it.
+      webpackChain(chain) {
+        chain.performance.hints(false)
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, developmentConfig)
+  }
+  return merge({}, baseConfig, productionConfig)
+})

@@ -1,0 +1,17 @@
+/** The mini program's app.json: its pages (the first one is the home page) and the window style. */
+import type { AppConfig } from '@tarojs/taro'
+import { t } from '../i18n/strings'
+
+const appConfig: AppConfig = {
+  pages: ['pages/index/index', 'pages/group/index'],
+  window: {
+    navigationBarTitleText: t('app.title'),
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f7',
+    backgroundTextStyle: 'light',
+  },
+  style: 'v2',
+}
+
+export default appConfig

@@ -1,0 +1,69 @@
+/**
+ * Home page (我的社群): the caller's groups from `listMyGroups`, each opening its group card; an empty
+ * state when there are none; and, in the H5 dev mode, a shortcut to the demo group.
+ */
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Cell, CellGroup, Empty, Skeleton } from '@nutui/nutui-react-taro'
+import { listMyGroups, type MyGroup } from '../../../contracts/group'
+import { t } from '../../../i18n/strings'
+import ErrorState from '../../components/error-state'
+import DevPersonaSwitcher from '../../components/dev-persona-switcher'
+import { useActionData } from '../../hooks/use-action-data'
+import { useDevPersona } from '../../hooks/use-dev-persona'
+import './index.scss'
+
+function openGroup(groupId: string): void {
+  Taro.navigateTo({ url: `/pages/group/index?id=${encodeURIComponent(groupId)}` })
+}
+
+export default function HomePage() {
+  const { session, personaKey, choosePersona } = useDevPersona()
+  const { state, reload } = useActionData(listMyGroups, {}, personaKey)
+
+  return (
+    <View className="page home-page">
+      <DevPersonaSwitcher session={session} currentKey={personaKey} onChange={choosePersona} />
+      <Text className="section-title">{t('home.myGroups')}</Text>
+      {state.status === 'loading' && <Skeleton rows={3} animated />}
+      {state.status === 'error' && <ErrorState id="my-groups-error" message={state.error.message} onRetry={reload} />}
+      {state.status === 'ready' && <MyGroupList groups={state.data} />}
+      {session.devMode && session.demoGroupId !== '' && (
+        <View className="home-page__demo">
+          <Button id="open-demo-group" type="primary" fill="outline" block onClick={() => openGroup(session.demoGroupId)}>
+            {t('home.openDemo')}
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}
+
+function MyGroupList({ groups }: { groups: MyGroup[] }) {
+  if (groups.length === 0) {
+    return (
+      <View id="my-groups" className="my-groups">
+        <View id="my-groups-empty">
+          <Empty image={<View className="empty-illustration" />} imageSize={72} description={t('home.noGroups')} />
+        </View>
+      </View>
+    )
+  }
+  return (
+    <View id="my-groups" className="my-groups">
+      <CellGroup>
+        {groups.map((group, index) => (
+          <View key={group.id} id={`my-group-${group.id}`} onClick={() => openGroup(group.id)}>
+            <Cell
+              clickable
+              isLast={index === groups.length - 1}
+              title={<Text className="my-groups__name">{group.name}</Text>}
+              description={t('home.groupSummary', { topic: group.topic, count: group.memberCount })}
+              extra={t(`role.${group.role}`)}
+            />
+          </View>
+        ))}
+      </CellGroup>
+    </View>
+  )
+}
