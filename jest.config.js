@@ -8,7 +8,7 @@ module.exports = {
   roots: ['<rootDir>/test', '<rootDir>/domain', '<rootDir>/usecases', '<rootDir>/miniprogram'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: { jsx: 'react-jsx' } }],
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: { jsx: 'react-jsx', isolatedModules: true } }],
   },
   testTimeout: 30000,
 }

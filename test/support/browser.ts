@@ -3,8 +3,6 @@
  * keep it from stalling on background connections in a closed network.
  */
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -25,7 +23,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
-      `--user-data-dir=${fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-'))}`,
     ],
   })
 }

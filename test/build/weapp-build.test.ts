@@ -1,0 +1,87 @@
+/**
+ * Checks the WeChat build that `npm run build:weapp` produced in dist/weapp (this test never builds):
+ * every page in app.json is emitted, NutUI came in per component, and the main package is under
+ * WeChat's 2 MB limit (its size is printed).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+const REPO_ROOT = path.resolve(__dirname, '../..')
+const WEAPP_DIR = path.join(REPO_ROOT, 'dist/weapp')
+const SOURCE_DIR = path.join(REPO_ROOT, 'miniprogram')
+
+/** WeChat refuses to upload a main package over 2 MB. */
+const MAIN_PACKAGE_LIMIT_BYTES = 2 * 1024 * 1024
+
+interface AppJson {
+  pages: string[]
+  subPackages?: Array<{ root: string; pages: string[] }>
+  subpackages?: Array<{ root: string; pages: string[] }>
+}
+
+function readAppJson(): AppJson {
+  const file = path.join(WEAPP_DIR, 'app.json')
+  if (!fs.existsSync(file)) {
+    throw new Error('dist/weapp/app.json is missing: run `npm run build:weapp` before the build tests')
+  }
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as AppJson
+}
+
+function listFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    return entry.isDirectory() ? listFiles(full) : [full]
+  })
+}
+
+/** A page gets a .wxss when its source has a stylesheet next to it. */
+function pageHasStylesheet(page: string): boolean {
+  return ['.scss', '.css'].some((ext) => fs.existsSync(path.join(SOURCE_DIR, page + ext)))
+}
+
+describe('weapp build (dist/weapp)', () => {
+  const appJson = readAppJson()
+  const subpackageRoots = [...(appJson.subPackages ?? []), ...(appJson.subpackages ?? [])].map((sub) =>
+    path.join(WEAPP_DIR, sub.root),
+  )
+
+  it('has the app entry files', () => {
+    for (const file of ['app.js', 'app.json', 'app.wxss']) {
+      expect(fs.existsSync(path.join(WEAPP_DIR, file))).toBe(true)
+    }
+  })
+
+  it('lists the home page first', () => {
+    expect(appJson.pages[0]).toBe('pages/index/index')
+  })
+
+  it.each(appJson.pages)('emits page %s (js, wxml, json, and wxss when it has styles)', (page) => {
+    const missing = ['.js', '.wxml', '.json', ...(pageHasStylesheet(page) ? ['.wxss'] : [])].filter(
+      (ext) => !fs.existsSync(path.join(WEAPP_DIR, page + ext)),
+    )
+    expect(missing).toEqual([])
+  })
+
+  it('imports NutUI per component (no unused component is bundled)', () => {
+    const bundled = listFiles(WEAPP_DIR)
+      .filter((file) => /\.(js|wxss)$/.test(file))
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('\n')
+    expect(bundled).toContain('nut-cell')
+    for (const unused of ['nut-calendar', 'nut-uploader', 'nut-picker', 'nut-swiper']) {
+      expect(bundled).not.toContain(unused)
+    }
+  })
+
+  it('keeps the main package under 2 MB', () => {
+    const mainPackageFiles = listFiles(WEAPP_DIR).filter(
+      (file) => !file.endsWith('.map') && !subpackageRoots.some((root) => file.startsWith(root + path.sep)),
+    )
+    const totalBytes = mainPackageFiles.reduce((sum, file) => sum + fs.statSync(file).size, 0)
+    console.log(
+      `weapp main package: ${(totalBytes / 1024).toFixed(1)} KiB in ${mainPackageFiles.length} files ` +
+        `(limit ${MAIN_PACKAGE_LIMIT_BYTES / 1024} KiB)`,
+    )
+    expect(totalBytes).toBeLessThan(MAIN_PACKAGE_LIMIT_BYTES)
+  })
+})
