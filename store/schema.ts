@@ -5,11 +5,15 @@
  *
  * Add a collection here when a feature needs one; both adapters pick it up.
  */
+import type { AuditLogDoc } from '../domain/audit'
 import type { GroupDoc, MemberDoc } from '../domain/group'
+import type { InboxMessageDoc } from '../domain/inbox'
 
 export interface Collections {
   groups: GroupDoc
   members: MemberDoc
+  auditLogs: AuditLogDoc
+  inboxMessages: InboxMessageDoc
 }
 
 export interface IndexSpec {
@@ -24,6 +28,8 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
     { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'joinedAt', direction: 'desc' }] },
     { fields: [{ field: 'openid', direction: 'asc' }] },
   ],
+  auditLogs: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'at', direction: 'desc' }] }],
+  inboxMessages: [{ fields: [{ field: 'openid', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }] }],
 }
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_INDEXES) as Array<keyof Collections>

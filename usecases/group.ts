@@ -5,15 +5,13 @@
  *   const profile = await getGroupProfile(ctx, { groupId: 'demo-reading' })
  *   profile.viewerRole // 'admin' | 'member' | 'owner' | null
  */
-import { DomainError } from '../domain/errors'
 import { memberId, toGroupProfile, type GroupProfile } from '../domain/group'
 import type { MyGroup } from '../contracts/group'
-import { t } from '../i18n/strings'
 import { requireOpenid, type UseCaseContext } from './context'
+import { requireGroup } from './membership'
 
 export async function getGroupProfile(ctx: UseCaseContext, input: { groupId: string }): Promise<GroupProfile> {
-  const group = await ctx.store.get('groups', input.groupId)
-  if (!group) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
+  const group = await requireGroup(ctx, input.groupId)
   const membership = ctx.openid ? await ctx.store.get('members', memberId(group._id, ctx.openid)) : null
   return toGroupProfile(group, membership?.role ?? null)
 }

@@ -4,6 +4,7 @@
  */
 import { createCloudbaseStore, TRANSACTION_RETRIES } from '../../store/cloudbase'
 import { StoreNotFoundError, type Store } from '../../store/port'
+import { COLLECTION_NAMES } from '../../store/schema'
 import { createFakeCloud, type FakeCloud } from '../fakes/wx-server-sdk'
 import { describeStoreContract, makeGroup, makeMember } from './store-contract'
 
@@ -23,14 +24,11 @@ describe('cloudbase adapter: SDK calls', () => {
   it('ensureSchema creates each collection and treats "already exists" as done', async () => {
     const fresh = createFakeCloud()
     const freshStore = createCloudbaseStore(fresh.database())
-    await expect(freshStore.ensureSchema()).resolves.toEqual({ created: ['groups', 'members'] })
+    await expect(freshStore.ensureSchema()).resolves.toEqual({ created: COLLECTION_NAMES })
     await expect(freshStore.ensureSchema()).resolves.toEqual({ created: [] })
-    expect(fresh.calls).toEqual([
-      { op: 'createCollection', collection: 'groups' },
-      { op: 'createCollection', collection: 'members' },
-      { op: 'createCollection', collection: 'groups' },
-      { op: 'createCollection', collection: 'members' },
-    ])
+    const oneRound = COLLECTION_NAMES.map((collection) => ({ op: 'createCollection', collection }))
+    expect(fresh.calls).toEqual([...oneRound, ...oneRound])
+    expect(fresh.collectionNames().sort()).toEqual([...COLLECTION_NAMES].sort())
   })
 
   it('create is collection.add with the _id inside data', async () => {

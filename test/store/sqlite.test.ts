@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { COLLECTION_NAMES } from '../../store/schema'
+import { COLLECTION_INDEXES, COLLECTION_NAMES } from '../../store/schema'
 import { createSqliteStore, type SqliteStore } from '../../store/sqlite'
 import { describeStoreContract, makeGroup, makeMember } from './store-contract'
 
@@ -73,11 +73,15 @@ describe('sqlite store', () => {
     const indexes = inspector
       .prepare(`SELECT name, tbl_name AS collection FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)
       .all()
-    expect(indexes).toEqual([
-      { name: 'groups__status_asc', collection: 'groups' },
-      { name: 'members__groupId_asc__joinedAt_desc', collection: 'members' },
-      { name: 'members__openid_asc', collection: 'members' },
-    ])
+    // One index per IndexSpec, named <collection>__<field>_<direction>__…
+    const expected = COLLECTION_NAMES.flatMap((collection) =>
+      COLLECTION_INDEXES[collection].map((spec) => ({
+        collection,
+        name: [collection, ...spec.fields.map((f) => `${f.field}_${f.direction}`)].join('__'),
+      })),
+    ).sort((a, b) => a.name.localeCompare(b.name))
+    expect(indexes).toEqual(expected)
+    expect(indexes).toContainEqual({ name: 'members__groupId_asc__joinedAt_desc', collection: 'members' })
     const plan = inspector
       .prepare(
         `EXPLAIN QUERY PLAN SELECT _id, doc FROM "members" WHERE json_extract(doc, '$.groupId') = ? ORDER BY json_extract(doc, '$.joinedAt') DESC, _id ASC LIMIT ? OFFSET ?`,
