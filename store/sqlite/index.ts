@@ -46,6 +46,8 @@ export type SqliteStore = Store & {
   close(): void
 }
 
+const MAX_CACHED_STATEMENTS = 500
+
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 const CONDITION_KEYS = ['gt', 'gte', 'lt', 'lte', 'in', 'ne'] as const
@@ -68,6 +70,19 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
   const db = new Database(filename)
   if (isFile) db.pragma('journal_mode = WAL')
 
+  /** Prepared statements by SQL text: preparing parses the SQL, so each distinct statement is prepared once. */
+  const statements = new Map<string, Database.Statement>()
+  function prepared(sql: string): Database.Statement {
+    let statement = statements.get(sql)
+    if (!statement) {
+      // `in` lists make one SQL text per list length; keep the cache bounded all the same.
+      if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear()
+      statement = db.prepare(sql)
+      statements.set(sql, statement)
+    }
+    return statement
+  }
+
   const queue = new SerialQueue()
   /** Set while a transaction's `work` runs, so the store can refuse being called from inside it. */
   const insideTransaction = new AsyncLocalStorage<true>()
@@ -88,14 +103,14 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
   // --- id-addressed operations, synchronous, on whatever transaction is open ---
 
   function getNow<C extends CollectionName>(collection: C, id: string): Doc<C> | null {
-    const row = db.prepare(`SELECT _id, doc FROM ${table(collection)} WHERE _id = ?`).get(id) as Row | undefined
+    const row = prepared(`SELECT _id, doc FROM ${table(collection)} WHERE _id = ?`).get(id) as Row | undefined
     return row ? parseDoc<C>(row) : null
   }
 
   function createNow<C extends CollectionName>(collection: C, doc: Doc<C>): void {
     const id = documentId(doc)
     try {
-      db.prepare(`INSERT INTO ${table(collection)} (_id, doc) VALUES (?, ?)`).run(id, JSON.stringify(doc))
+      prepared(`INSERT INTO ${table(collection)} (_id, doc) VALUES (?, ?)`).run(id, JSON.stringify(doc))
     } catch (error) {
       if (isPrimaryKeyViolation(error)) throw new StoreConflictError(collection, id)
       throw error
@@ -104,7 +119,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
 
   function setNow<C extends CollectionName>(collection: C, doc: Doc<C>): void {
     const id = documentId(doc)
-    db.prepare(
+    prepared(
       `INSERT INTO ${table(collection)} (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`,
     ).run(id, JSON.stringify(doc))
   }
@@ -118,11 +133,11 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
       if (value === undefined || field === '_id') continue
       merged[field] = value
     }
-    db.prepare(`UPDATE ${table(collection)} SET doc = ? WHERE _id = ?`).run(JSON.stringify(merged), id)
+    prepared(`UPDATE ${table(collection)} SET doc = ? WHERE _id = ?`).run(JSON.stringify(merged), id)
   }
 
   function removeNow(collection: CollectionName, id: string): void {
-    db.prepare(`DELETE FROM ${table(collection)} WHERE _id = ?`).run(id)
+    prepared(`DELETE FROM ${table(collection)} WHERE _id = ?`).run(id)
   }
 
   // --- queries ---
@@ -139,13 +154,13 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
     // `_id` last, so equal sort keys still come back in a stable order and pages do not overlap.
     orderTerms.push('_id ASC')
     const sql = `SELECT _id, doc FROM ${table(collection)}${where.sql} ORDER BY ${orderTerms.join(', ')} LIMIT ? OFFSET ?`
-    const rows = db.prepare(sql).all(...where.params, limit, skip) as Row[]
+    const rows = prepared(sql).all(...where.params, limit, skip) as Row[]
     return rows.map((row) => parseDoc<C>(row))
   }
 
   function countNow<C extends CollectionName>(collection: C, filter: Filter<Doc<C>> | undefined): number {
     const where = whereClause(filter)
-    const row = db.prepare(`SELECT COUNT(*) AS total FROM ${table(collection)}${where.sql}`).get(...where.params) as {
+    const row = prepared(`SELECT COUNT(*) AS total FROM ${table(collection)}${where.sql}`).get(...where.params) as {
       total: number
     }
     return row.total
