@@ -19,8 +19,6 @@
  */
 import type { DB } from 'wx-server-sdk'
 import {
-  DEFAULT_FIND_LIMIT,
-  MAX_FIND_LIMIT,
   StoreConflictError,
   StoreNotFoundError,
   type CollectionName,
@@ -30,6 +28,7 @@ import {
   type Store,
   type Transaction,
 } from '../port'
+import { checkedField, documentId, isPlainObject, resolveLimit, resolveSkip } from '../query-checks'
 import { COLLECTION_NAMES } from '../schema'
 
 /** The part of `cloud.database()` this adapter uses. */
@@ -54,7 +53,6 @@ interface CloudbaseTransaction {
   collection(name: string): DocumentSource
 }
 
-const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 export function createCloudbaseStore(db: CloudbaseDatabase): Store {
   const outside = documentOperations(db, (collection) => db.collection(collection))
@@ -205,31 +203,10 @@ function whereCondition<T>(db: CloudbaseDatabase, filter: Filter<T> | undefined)
   return Object.keys(condition).length ? condition : null
 }
 
-function checkedField(field: string): string {
-  if (!FIELD_NAME.test(field)) throw new Error(`invalid field name "${field}"`)
-  return field
-}
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
-function resolveLimit(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_FIND_LIMIT
-  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a whole number ≥ 0, got ${limit}`)
-  return Math.min(limit, MAX_FIND_LIMIT)
-}
 
-function resolveSkip(skip: number | undefined): number {
-  if (skip === undefined) return 0
-  if (!Number.isInteger(skip) || skip < 0) throw new RangeError(`skip must be a whole number ≥ 0, got ${skip}`)
-  return skip
-}
 
-function documentId(doc: { _id: unknown }): string {
-  if (typeof doc._id !== 'string' || doc._id === '') throw new Error('a document needs a non-empty string _id')
-  return doc._id
-}
 
 /** A stored document as the port's type; CloudBase may add `_openid`, which the port does not declare. */
 function toDoc<C extends CollectionName>(data: DB.IDocumentData): Doc<C> {

@@ -22,8 +22,6 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import {
-  DEFAULT_FIND_LIMIT,
-  MAX_FIND_LIMIT,
   StoreConflictError,
   StoreNotFoundError,
   type CollectionName,
@@ -34,6 +32,7 @@ import {
   type Store,
   type Transaction,
 } from '../port'
+import { checkedField, documentId, resolveLimit, resolveSkip } from '../query-checks'
 import { COLLECTION_INDEXES, COLLECTION_NAMES, type IndexSpec } from '../schema'
 
 export interface SqliteStoreOptions {
@@ -48,7 +47,6 @@ export type SqliteStore = Store & {
 
 const MAX_CACHED_STATEMENTS = 500
 
-const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 const CONDITION_KEYS = ['gt', 'gte', 'lt', 'lte', 'in', 'ne'] as const
 type ConditionKey = (typeof CONDITION_KEYS)[number]
@@ -256,7 +254,7 @@ function table(collection: string): string {
 
 /** The SQL for one top-level field. `field` is validated, so it can sit in the JSON path literal. */
 function fieldExpression(field: string): string {
-  if (!FIELD_NAME.test(field)) throw new Error(`invalid field name "${field}"`)
+  checkedField(field)
   return field === '_id' ? '_id' : `json_extract(doc, '$.${field}')`
 }
 
@@ -327,22 +325,8 @@ function sqlValue(value: unknown): SqlValue {
   throw new Error(`cannot filter on a ${typeof value} value`)
 }
 
-function resolveLimit(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_FIND_LIMIT
-  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a whole number ≥ 0, got ${limit}`)
-  return Math.min(limit, MAX_FIND_LIMIT)
-}
 
-function resolveSkip(skip: number | undefined): number {
-  if (skip === undefined) return 0
-  if (!Number.isInteger(skip) || skip < 0) throw new RangeError(`skip must be a whole number ≥ 0, got ${skip}`)
-  return skip
-}
 
-function documentId(doc: { _id: unknown }): string {
-  if (typeof doc._id !== 'string' || doc._id === '') throw new Error('a document needs a non-empty string _id')
-  return doc._id
-}
 
 function parseDoc<C extends CollectionName>(row: Row): Doc<C> {
   return { ...(JSON.parse(row.doc) as Doc<C>), _id: row._id }
