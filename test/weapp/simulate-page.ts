@@ -48,6 +48,8 @@ export interface WeappPage {
   text(selector: string): string
   /** Dispatch a tap on the element with that id selector (reaches the React onClick). */
   tap(selector: string): void
+  /** Dispatch an `input` event with `detail.value` on the element: what typing into <Input> / <Textarea> sends. */
+  input(selector: string, value: string): void
   /** Wait until the element exists and its text contains `expected`; returns the full text. */
   waitForText(selector: string, expected: string, timeoutMs?: number): Promise<string>
   /** Run onUnload and detach; call before loading the next page. */
@@ -219,6 +221,11 @@ export async function loadWeappPage(pagePath: string, options: LoadPageOptions):
       const target = component.querySelector(selector)
       if (!target) throw new Error(`nothing matches ${selector} to tap`)
       target.dispatchEvent('tap')
+    },
+    input(selector, value) {
+      const target = component.querySelector(selector)
+      if (!target) throw new Error(`nothing matches ${selector} to type into`)
+      target.dispatchEvent('input', { detail: { value } })
     },
     async waitForText(selector, expected, timeoutMs = 5000) {
       let last = ''

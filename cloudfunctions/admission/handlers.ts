@@ -1,0 +1,39 @@
+/**
+ * The `admission` function's actions, platform-free. The WeChat-only services (phone-number exchange,
+ * invite codes, subscribe messages) are passed in: CloudBase's in index.ts, the local ones in the local
+ * runtime and tests.
+ *
+ * @example
+ *   const admission = createAdmissionFunction(createLocalWechatServices({ appBaseUrl }))
+ *   await admission({ action: 'submit', input: {...} }, { store, openid, now })
+ */
+import {
+  decideApplication,
+  decideApplications,
+  getAdmissionSettings,
+  getApplication,
+  getApplyPage,
+  getInviteCode,
+  listApplications,
+  submitApplication,
+  updateAdmissionSettings,
+  withdrawApplication,
+} from '../../contracts/admission'
+import { createFunctionHandler, handle, type FunctionHandler } from '../../platform/dispatch'
+import type { WechatServices } from '../../platform/wechat-services'
+import * as admission from '../../usecases/admission'
+
+export function createAdmissionFunction(services: WechatServices): FunctionHandler {
+  return createFunctionHandler('admission', [
+    handle(getApplyPage, (input, ctx) => admission.getApplyPage(ctx, input)),
+    handle(submitApplication, (input, ctx) => admission.submitApplication(ctx, services, input)),
+    handle(withdrawApplication, (input, ctx) => admission.withdrawApplication(ctx, input)),
+    handle(listApplications, (input, ctx) => admission.listApplications(ctx, input)),
+    handle(getApplication, (input, ctx) => admission.getApplication(ctx, input)),
+    handle(decideApplication, (input, ctx) => admission.decideApplication(ctx, services, input)),
+    handle(decideApplications, (input, ctx) => admission.decideApplications(ctx, services, input)),
+    handle(getAdmissionSettings, (input, ctx) => admission.getAdmissionSettings(ctx, input)),
+    handle(updateAdmissionSettings, (input, ctx) => admission.updateAdmissionSettings(ctx, input)),
+    handle(getInviteCode, (input, ctx) => admission.getInviteCode(ctx, services, input)),
+  ])
+}

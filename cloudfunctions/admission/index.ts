@@ -1,0 +1,7 @@
+/** CloudBase entry of the `admission` function, with the openapi-backed WeChat services (see config.json). */
+import cloud from 'wx-server-sdk'
+import { cloudbaseMain } from '../../platform/cloudbase'
+import { createCloudbaseWechatServices } from '../../platform/wechat-services-cloudbase'
+import { createAdmissionFunction } from './handlers'
+
+export const main = cloudbaseMain(createAdmissionFunction(createCloudbaseWechatServices(cloud)))

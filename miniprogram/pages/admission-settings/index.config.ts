@@ -1,0 +1,9 @@
+/** Page config of the admission settings page (pages/admission-settings/index?id=<groupId>). */
+import type { PageConfig } from '@tarojs/taro'
+import { t } from '../../../i18n/strings'
+
+const pageConfig: PageConfig = {
+  navigationBarTitleText: t('settings.pageTitle'),
+}
+
+export default pageConfig

@@ -1,0 +1,70 @@
+/**
+ * Inbox page (pages/inbox/index): the caller's messages, newest first — decisions on applications,
+ * removals, ownership — with the unread count; tapping one marks it read and opens its link; 全部已读
+ * marks every message read.
+ */
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Badge, Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
+import dayjs from 'dayjs'
+import { listInbox, markInboxRead, type InboxItem } from '../../../contracts/inbox'
+import { t } from '../../../i18n/strings'
+import { callAction } from '../../api/client'
+import ErrorState from '../../components/error-state'
+import DevPersonaSwitcher from '../../components/dev-persona-switcher'
+import { useActionData } from '../../hooks/use-action-data'
+import { useDevPersona } from '../../hooks/use-dev-persona'
+import './index.scss'
+
+export default function InboxPage() {
+  const { session, personaKey, choosePersona } = useDevPersona()
+  const [version, setVersion] = useState(0)
+  const { state, reload } = useActionData(listInbox, { offset: 0 }, `${personaKey}:${version}`)
+
+  async function open(item: InboxItem) {
+    if (!item.read) await callAction(markInboxRead, { messageId: item.id }).catch(() => undefined)
+    setVersion((n) => n + 1)
+    if (item.link) Taro.navigateTo({ url: item.link })
+  }
+
+  async function markAll() {
+    await callAction(markInboxRead, {}).catch(() => undefined)
+    setVersion((n) => n + 1)
+  }
+
+  return (
+    <View className="page inbox-page">
+      <DevPersonaSwitcher session={session} currentKey={personaKey} onChange={choosePersona} />
+      {state.status === 'loading' && <Skeleton rows={6} animated />}
+      {state.status === 'error' && <ErrorState id="inbox-error" message={state.error.message} onRetry={reload} />}
+      {state.status === 'ready' && (
+        <View id="inbox-list">
+          <View className="inbox-toolbar">
+            <Text id="inbox-unread">{t('inbox.unread', { count: state.data.unread })}</Text>
+            {state.data.unread > 0 && (
+              <Button id="inbox-mark-all" size="mini" onClick={markAll}>
+                {t('inbox.markAllRead')}
+              </Button>
+            )}
+          </View>
+          {state.data.items.length === 0 && (
+            <View id="inbox-empty">
+              <Empty image={<View className="empty-illustration" />} imageSize={72} description={t('inbox.empty')} />
+            </View>
+          )}
+          {state.data.items.map((item, index) => (
+            <View key={item.id} id={`inbox-item-${index}`} className={item.read ? 'inbox-item' : 'inbox-item is-unread'} onClick={() => open(item)}>
+              <View className="inbox-item__header">
+                {!item.read && <Badge dot />}
+                <Text className="inbox-item__title">{item.title}</Text>
+              </View>
+              <Text className="inbox-item__body">{item.body}</Text>
+              <Text className="inbox-item__time">{dayjs(item.createdAt).format('MM-DD HH:mm')}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}

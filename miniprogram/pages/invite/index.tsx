@@ -1,0 +1,49 @@
+/**
+ * Invite page (pages/invite/index?id=<groupId>): the caller's invite code for the group — a mini program
+ * code in WeChat (opens the apply page with the invite as its scene), a QR code of the H5 apply link
+ * locally — so whoever scans it is recorded as invited by the caller. Members see it when the group allows
+ * member invites; the function refuses otherwise.
+ */
+import { Image, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { getInviteCode } from '../../../contracts/admission'
+import { t } from '../../../i18n/strings'
+import ErrorState from '../../components/error-state'
+import DevPersonaSwitcher from '../../components/dev-persona-switcher'
+import { useActionData } from '../../hooks/use-action-data'
+import { useDevPersona } from '../../hooks/use-dev-persona'
+import './index.scss'
+
+export default function InvitePage() {
+  const groupId = useRouter().params.id ?? ''
+  const { session, personaKey, choosePersona } = useDevPersona()
+  const { state, reload } = useActionData(getInviteCode, { groupId }, personaKey)
+
+  return (
+    <View className="page invite-page">
+      <DevPersonaSwitcher session={session} currentKey={personaKey} onChange={choosePersona} />
+      {state.status === 'loading' && <Skeleton rows={6} animated />}
+      {state.status === 'error' && <ErrorState id="invite-error" message={state.error.message} onRetry={reload} />}
+      {state.status === 'ready' && (
+        <View id="invite-card" className="invite-card">
+          <Image id="invite-image" className="invite-card__image" src={state.data.imageUrl} mode="aspectFit" showMenuByLongpress />
+          <Text className="invite-card__hint">{t('invite.hint')}</Text>
+          {state.data.link && (
+            <View className="invite-card__link">
+              <Text className="invite-card__label">{t('invite.link')}</Text>
+              <Text id="invite-link" userSelect>
+                {state.data.link}
+              </Text>
+            </View>
+          )}
+          {process.env.TARO_ENV === 'weapp' && (
+            <Button id="invite-save" type="primary" block onClick={() => Taro.previewImage({ urls: [state.data.imageUrl] })}>
+              {t('invite.save')}
+            </Button>
+          )}
+        </View>
+      )}
+    </View>
+  )
+}

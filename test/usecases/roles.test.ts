@@ -1,0 +1,71 @@
+/**
+ * Member roles: roster, promote/demote and transfer (owner only), remove (admins; not the owner; admins
+ * only by the owner), leave (not the owner) — each audited, memberCount exact.
+ */
+import { memberId } from '../../domain/group'
+import { changeMemberRole, leaveGroup, listMembers, removeMember, transferOwnership } from '../../usecases/roles'
+import { ADMIN, GROUP, MEMBER, OWNER, makeAdmissionFixture, testMember, type AdmissionFixture } from '../support/admission'
+
+describe('member roles', () => {
+  let fx: AdmissionFixture
+  beforeEach(async () => {
+    fx = await makeAdmissionFixture({}, [testMember('o_m2', 'member', '刘洋')])
+  })
+
+  const count = async () => (await fx.store.get('groups', GROUP))?.memberCount
+
+  it('lists the roster with roles, owner first, to members only', async () => {
+    const roster = await listMembers(fx.ctx(MEMBER), { groupId: GROUP, offset: 0 })
+    expect(roster.items.map((m) => m.role)).toEqual(['owner', 'admin', 'member', 'member'])
+    expect(roster).toMatchObject({ total: 4, viewerRole: 'member', viewerOpenid: MEMBER })
+    await expect(listMembers(fx.ctx('o_stranger'), { groupId: GROUP, offset: 0 })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+  })
+
+  it('lets only the owner promote and demote, with an audit entry each', async () => {
+    await expect(changeMemberRole(fx.ctx(ADMIN), { groupId: GROUP, targetOpenid: MEMBER, role: 'admin' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(changeMemberRole(fx.ctx(OWNER), { groupId: GROUP, targetOpenid: MEMBER, role: 'admin' })).resolves.toMatchObject({ role: 'admin' })
+    await expect(changeMemberRole(fx.ctx(OWNER), { groupId: GROUP, targetOpenid: MEMBER, role: 'admin' })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await changeMemberRole(fx.ctx(OWNER), { groupId: GROUP, targetOpenid: ADMIN, role: 'member' })
+    expect((await fx.store.get('members', memberId(GROUP, ADMIN)))?.role).toBe('member')
+    const audits = await fx.store.find('auditLogs', { where: { groupId: GROUP }, orderBy: [{ field: 'at', direction: 'asc' }] })
+    expect(audits.map((a) => [a.action, a.targetOpenid]).sort()).toEqual([['member.demote', ADMIN], ['member.promote', MEMBER]])
+  })
+
+  it('transfers ownership: the old owner becomes admin, the group records the new owner', async () => {
+    await expect(transferOwnership(fx.ctx(ADMIN), { groupId: GROUP, targetOpenid: MEMBER })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await transferOwnership(fx.ctx(OWNER), { groupId: GROUP, targetOpenid: MEMBER })
+    expect((await fx.store.get('members', memberId(GROUP, MEMBER)))?.role).toBe('owner')
+    expect((await fx.store.get('members', memberId(GROUP, OWNER)))?.role).toBe('admin')
+    expect((await fx.store.get('groups', GROUP))?.ownerOpenid).toBe(MEMBER)
+    expect(await fx.store.count('inboxMessages', { openid: MEMBER, kind: 'member.owner' })).toBe(1)
+  })
+
+  it('removes members: admins remove plain members, only the owner removes admins, nobody the owner', async () => {
+    await expect(removeMember(fx.ctx(MEMBER), { groupId: GROUP, targetOpenid: 'o_m2', reason: '' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(removeMember(fx.ctx(ADMIN), { groupId: GROUP, targetOpenid: OWNER, reason: '' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(removeMember(fx.ctx(ADMIN), { groupId: GROUP, targetOpenid: 'o_m2', reason: '多次刷屏' })).resolves.toEqual({ memberCount: 3 })
+    await fx.store.create('members', testMember('o_admin2', 'admin'))
+    await fx.store.update('groups', GROUP, { memberCount: 4 })
+    await expect(removeMember(fx.ctx(ADMIN), { groupId: GROUP, targetOpenid: 'o_admin2', reason: '' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(removeMember(fx.ctx(OWNER), { groupId: GROUP, targetOpenid: 'o_admin2', reason: '' })).resolves.toEqual({ memberCount: 3 })
+    expect(await count()).toBe(3)
+    expect(await fx.store.find('inboxMessages', { where: { openid: 'o_m2' } })).toEqual([expect.objectContaining({ kind: 'member.removed', body: '原因：多次刷屏' })])
+    expect(await fx.store.count('auditLogs', { groupId: GROUP, action: 'member.remove' })).toBe(2)
+  })
+
+  it('keeps memberCount exact when 50 removals of one member race', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => fx.call('members', 'remove', { groupId: GROUP, targetOpenid: 'o_m2' }, i % 2 ? ADMIN : OWNER)),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(await count()).toBe(3)
+    expect(await fx.store.count('members', { groupId: GROUP })).toBe(3)
+  })
+
+  it('lets members leave; the owner must transfer first', async () => {
+    await expect(leaveGroup(fx.ctx(OWNER), { groupId: GROUP })).rejects.toMatchObject({ code: 'CONFLICT', message: '群主需要先转让群主身份才能退出' })
+    await expect(leaveGroup(fx.ctx(MEMBER), { groupId: GROUP })).resolves.toEqual({ memberCount: 3 })
+    await expect(leaveGroup(fx.ctx(MEMBER), { groupId: GROUP })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    expect(await count()).toBe(3)
+  })
+})

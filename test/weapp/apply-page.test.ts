@@ -1,0 +1,86 @@
+/**
+ * @jest-environment jsdom
+ */
+/**
+ * The built apply page (dist/weapp/pages/apply/index) in miniprogram-simulate, calling the real
+ * `admission` handlers on an in-memory SQLite store seeded with the demo community: a visitor opened
+ * through the admin's invite scene submits an application. Needs `npm run build:weapp` first.
+ */
+import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
+import { inviteIdFor } from '../../usecases/admission'
+import { makeWeappBackend, type WeappBackend } from './backend'
+import { loadWeappPage, waitFor, type WeappPage } from './simulate-page'
+
+describe('weapp apply page', () => {
+  let backend: WeappBackend
+  let page: WeappPage | null = null
+
+  beforeAll(async () => {
+    backend = await makeWeappBackend()
+  })
+
+  afterEach(() => {
+    page?.unload()
+    page = null
+  })
+
+  afterAll(() => backend.close())
+
+  it('submits an application from the invite scene and shows it pending', async () => {
+    const scene = encodeURIComponent(inviteIdFor(DEMO_GROUP_ID, personaOpenid('admin')))
+    const callFunction = backend.callFunctionAs(personaOpenid('visitor'))
+    page = await loadWeappPage('pages/apply/index', { query: { scene }, callFunction })
+    await page.waitForText('#apply-group-name', '早起读书会·郑州3群')
+    expect(page.text('#apply-inviter')).toContain('王强-郑州-理财顾问')
+
+    page.tap('#apply-accept-rules')
+    page.input('#apply-name', '陈晨')
+    page.input('#apply-region', '郑州')
+    page.input('#apply-occupation', '数据分析师')
+    page.tap('#question-source-1')
+    page.input('#question-reading', '《人类简史》')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    page.tap('#apply-submit')
+    await page.waitForText('#apply-status', '我的申请：审核中')
+
+    const submit = page.calls.find((call) => (call.data as { action: string }).action === 'submit')
+    expect(submit?.data).toMatchObject({
+      action: 'submit',
+      input: {
+        groupId: DEMO_GROUP_ID,
+        inviteId: inviteIdFor(DEMO_GROUP_ID, personaOpenid('admin')),
+        rulesVersion: 1,
+        acceptRules: true,
+        intro: { name: '陈晨', region: '郑州', occupation: '数据分析师' },
+        answers: { source: '公众号文章', reading: '《人类简史》' },
+        subscribedTemplateIds: [],
+      },
+    })
+    const mine = (await callFunction({ name: 'admission', data: { action: 'getApplyPage', input: { groupId: DEMO_GROUP_ID } } })) as {
+      data: { myApplication: { status: string; intro: { name: string } } }
+    }
+    expect(mine.data.myApplication).toMatchObject({ status: 'pending', intro: { name: '陈晨' } })
+  })
+
+  it('shows the applicant persona its pending application, and withdraws it', async () => {
+    page = await loadWeappPage('pages/apply/index', { query: { id: DEMO_GROUP_ID }, callFunction: backend.callFunctionAs(personaOpenid('applicant')) })
+    await page.waitForText('#apply-status', '我的申请：审核中')
+    expect(page.query('#apply-form')).toBeNull()
+    page.tap('#apply-withdraw')
+    await page.waitForText('#apply-status', '我的申请：已撤回')
+    expect(page.calls.map((c) => (c.data as { action: string }).action)).toEqual(['getApplyPage', 'withdraw', 'getApplyPage'])
+    // A withdrawn applicant may apply again at once: the form is back.
+    await page.waitForText('#apply-submit', '提交申请')
+  })
+
+  it('does not send an incomplete form: the shared schema names the missing field', async () => {
+    page = await loadWeappPage('pages/apply/index', { query: { id: DEMO_GROUP_ID }, callFunction: backend.callFunctionAs('o_weapp_new') })
+    await page.waitForText('#apply-group-name', '早起读书会·郑州3群')
+    page.tap('#apply-accept-rules')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    page.tap('#apply-submit')
+    await page.waitForText('#apply-name-error', '此项必填')
+    await waitFor(() => page!.calls.length === 1)
+    expect(page.calls.map((c) => (c.data as { action: string }).action)).toEqual(['getApplyPage'])
+  })
+})

@@ -1,0 +1,72 @@
+/**
+ * @jest-environment jsdom
+ */
+/**
+ * The built review queue (dist/weapp/pages/review/index) in miniprogram-simulate, on the real handlers
+ * and the seeded demo community: the admin approves one application from the queue; a member is refused.
+ * Needs `npm run build:weapp` first.
+ */
+import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
+import { makeWeappBackend, type WeappBackend } from './backend'
+import { loadWeappPage, type WeappPage } from './simulate-page'
+
+describe('weapp review queue', () => {
+  let backend: WeappBackend
+  let page: WeappPage | null = null
+
+  beforeAll(async () => {
+    backend = await makeWeappBackend()
+  })
+
+  afterEach(() => {
+    page?.unload()
+    page = null
+  })
+
+  afterAll(() => backend.close())
+
+  it('approves the oldest application: the applicant becomes a member and the queue shrinks', async () => {
+    const callFunction = backend.callFunctionAs(personaOpenid('admin'))
+    page = await loadWeappPage('pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction })
+    await page.waitForText('#review-summary', '待审核 8 条')
+    // Oldest first: 王磊 applied 40 hours before the seed.
+    await page.waitForText('#application-0', '王磊-郑州-保险代理人')
+    page.tap('#approve-0')
+    await page.waitForText('#review-message', '已通过 王磊-郑州-保险代理人')
+    await page.waitForText('#review-summary', '待审核 7 条')
+    expect(page.text('#application-0')).not.toContain('王磊')
+
+    const roster = (await callFunction({ name: 'members', data: { action: 'list', input: { groupId: DEMO_GROUP_ID } } })) as {
+      data: { total: number; items: Array<{ nickname: string }> }
+    }
+    expect(roster.data.total).toBe(21)
+    expect(roster.data.items.map((m) => m.nickname)).toContain('王磊-郑州-保险代理人')
+  })
+
+  it('rejects two selected applications in one go with a reason template, reporting each', async () => {
+    const callFunction = backend.callFunctionAs(personaOpenid('admin'))
+    page = await loadWeappPage('pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction })
+    await page.waitForText('#review-summary', '待审核 7 条')
+    page.tap('#order-newest')
+    await page.waitForText('#application-0', '赵雪-郑州-银行柜员')
+    page.tap('#select-0')
+    page.tap('#select-1')
+    await page.waitForText('#batch-bar', '已选 2 条')
+    page.tap('#batch-reject')
+    await page.waitForText('#reject-panel', '拒绝理由')
+    page.tap('#reason-template-2')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    page.tap('#reject-confirm')
+    await page.waitForText('#review-message', '已拒绝 赵雪-郑州-银行柜员')
+    await page.waitForText('#review-summary', '待审核 5 条')
+    expect(page.text('#review-message').match(/已拒绝/g)).toHaveLength(2)
+    const decide = page.calls.find((c) => (c.data as { action: string }).action === 'decideBatch')
+    expect(decide?.data).toMatchObject({ input: { decision: 'reject', reason: '本期名额已满，请关注下一期开群通知' } })
+  })
+
+  it('shows a member the FORBIDDEN message instead of the queue', async () => {
+    page = await loadWeappPage('pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction: backend.callFunctionAs(personaOpenid('member')) })
+    await page.waitForText('#review-error', '你没有权限进行此操作')
+    expect(page.query('#application-0')).toBeNull()
+  })
+})

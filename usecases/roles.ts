@@ -1,0 +1,151 @@
+/**
+ * Member use cases: the roster, promote / demote admins and transfer ownership (owner only), remove
+ * members (admins; only the owner removes admins; nobody removes the owner), leave (not the owner).
+ * Each change re-reads the actor's and the target's memberships by id inside its transaction, keeps
+ * `groups.memberCount` exact, and writes the audit log (and an inbox message to whoever it affects).
+ *
+ * @example
+ *   await changeMemberRole(ctx, { groupId, targetOpenid: 'o_x', role: 'admin' })   // owner only
+ *   await removeMember(ctx, { groupId, targetOpenid: 'o_x', reason: '多次刷屏' })
+ */
+import { ROSTER_PAGE_SIZE, type RosterMember, type RosterPage } from '../contracts/members'
+import { DomainError } from '../domain/errors'
+import { formatNickname, memberId, type MemberDoc, type Role } from '../domain/group'
+import { canChangeRole, canLeave, canRemoveMember, canTransferOwnership } from '../domain/roles'
+import { t } from '../i18n/strings'
+import type { Transaction } from '../store/port'
+import { recordAudit } from './audit'
+import { requireOpenid, type UseCaseContext } from './context'
+import { deliverToInbox } from './inbox'
+import { EVERY_ROLE, requireGroup, requireRole } from './membership'
+
+function toRosterMember(member: MemberDoc): RosterMember {
+  return { openid: member.openid, role: member.role, nickname: formatNickname(member.intro), joinedAt: member.joinedAt }
+}
+
+export async function listMembers(ctx: UseCaseContext, input: { groupId: string; offset: number }): Promise<RosterPage> {
+  const { member: viewer, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
+  const [members, total] = await Promise.all([
+    ctx.store.find('members', {
+      where: { groupId: input.groupId },
+      orderBy: [{ field: 'joinedAt', direction: 'asc' }],
+      skip: input.offset,
+      limit: ROSTER_PAGE_SIZE,
+    }),
+    ctx.store.count('members', { groupId: input.groupId }),
+  ])
+  const rank: Record<Role, number> = { owner: 0, admin: 1, member: 2 }
+  return {
+    items: members.map(toRosterMember).sort((a, b) => rank[a.role] - rank[b.role]),
+    total,
+    offset: input.offset,
+    hasMore: input.offset + members.length < total,
+    viewerRole: viewer.role,
+    viewerOpenid: openid,
+  }
+}
+
+/** Both memberships, read by id inside the transaction; FORBIDDEN / NOT_FOUND as they are now. */
+async function actorAndTarget(tx: Transaction, groupId: string, actorOpenid: string, targetOpenid: string) {
+  const actor = await tx.get('members', memberId(groupId, actorOpenid))
+  if (!actor) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
+  const target = await tx.get('members', memberId(groupId, targetOpenid))
+  if (!target) throw new DomainError('NOT_FOUND', t('members.error.notMember'))
+  return { actor, target }
+}
+
+export async function changeMemberRole(
+  ctx: UseCaseContext,
+  input: { groupId: string; targetOpenid: string; role: 'admin' | 'member' },
+): Promise<RosterMember> {
+  const openid = requireOpenid(ctx)
+  await requireRole(ctx, input.groupId, ['owner'])
+  const now = ctx.now()
+  return ctx.store.transaction(async (tx) => {
+    const { actor, target } = await actorAndTarget(tx, input.groupId, openid, input.targetOpenid)
+    if (actor.role !== 'owner') throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
+    if (!canChangeRole(actor.role, target.role, input.role)) throw new DomainError('CONFLICT', t('members.error.roleUnchanged'))
+    await tx.update('members', target._id, { role: input.role })
+    await recordAudit(tx, {
+      groupId: input.groupId,
+      actorOpenid: openid,
+      action: input.role === 'admin' ? 'member.promote' : 'member.demote',
+      targetOpenid: target.openid,
+      detail: { from: target.role, to: input.role },
+      at: now,
+    })
+    return toRosterMember({ ...target, role: input.role })
+  })
+}
+
+export async function transferOwnership(ctx: UseCaseContext, input: { groupId: string; targetOpenid: string }): Promise<{ ownerOpenid: string }> {
+  const openid = requireOpenid(ctx)
+  await requireRole(ctx, input.groupId, ['owner'])
+  const now = ctx.now()
+  return ctx.store.transaction(async (tx) => {
+    const { actor, target } = await actorAndTarget(tx, input.groupId, openid, input.targetOpenid)
+    if (actor.role !== 'owner') throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
+    if (!canTransferOwnership(actor.role, target.role)) throw new DomainError('CONFLICT', t('members.error.roleUnchanged'))
+    await tx.update('members', target._id, { role: 'owner' })
+    await tx.update('members', actor._id, { role: 'admin' })
+    await tx.update('groups', input.groupId, { ownerOpenid: target.openid })
+    await recordAudit(tx, { groupId: input.groupId, actorOpenid: openid, action: 'member.transferOwnership', targetOpenid: target.openid, at: now })
+    const group = await tx.get('groups', input.groupId)
+    await deliverToInbox(tx, {
+      openid: target.openid,
+      groupId: input.groupId,
+      kind: 'member.owner',
+      title: t('members.inbox.ownerTitle', { group: group?.name ?? '' }),
+      body: t('members.inbox.ownerBody'),
+      link: `/pages/members/index?id=${input.groupId}`,
+      at: now,
+    })
+    return { ownerOpenid: target.openid }
+  })
+}
+
+export async function removeMember(
+  ctx: UseCaseContext,
+  input: { groupId: string; targetOpenid: string; reason: string },
+): Promise<{ memberCount: number }> {
+  const openid = requireOpenid(ctx)
+  await requireRole(ctx, input.groupId, ['owner', 'admin'])
+  if (input.targetOpenid === openid) throw new DomainError('CONFLICT', t('members.error.removeSelf'))
+  const now = ctx.now()
+  return ctx.store.transaction(async (tx) => {
+    const { actor, target } = await actorAndTarget(tx, input.groupId, openid, input.targetOpenid)
+    if (!canRemoveMember(actor.role, target.role)) throw new DomainError('FORBIDDEN', t('members.error.cannotRemove'))
+    const group = await tx.get('groups', input.groupId)
+    if (!group) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
+    await tx.remove('members', target._id)
+    await tx.update('groups', group._id, { memberCount: group.memberCount - 1 })
+    const reason = input.reason.trim() || null
+    await recordAudit(tx, { groupId: group._id, actorOpenid: openid, action: 'member.remove', targetOpenid: target.openid, detail: { reason }, at: now })
+    await deliverToInbox(tx, {
+      openid: target.openid,
+      groupId: group._id,
+      kind: 'member.removed',
+      title: t('members.inbox.removedTitle', { group: group.name }),
+      body: reason ? t('members.inbox.removedBody', { reason }) : t('members.inbox.removedNoReason'),
+      at: now,
+    })
+    return { memberCount: group.memberCount - 1 }
+  })
+}
+
+export async function leaveGroup(ctx: UseCaseContext, input: { groupId: string }): Promise<{ memberCount: number }> {
+  const openid = requireOpenid(ctx)
+  await requireGroup(ctx, input.groupId)
+  const now = ctx.now()
+  return ctx.store.transaction(async (tx) => {
+    const member = await tx.get('members', memberId(input.groupId, openid))
+    if (!member) throw new DomainError('NOT_FOUND', t('members.error.notMember'))
+    if (!canLeave(member.role)) throw new DomainError('CONFLICT', t('members.error.ownerMustTransfer'))
+    const group = await tx.get('groups', input.groupId)
+    if (!group) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
+    await tx.remove('members', member._id)
+    await tx.update('groups', group._id, { memberCount: group.memberCount - 1 })
+    await recordAudit(tx, { groupId: group._id, actorOpenid: openid, action: 'member.leave', targetOpenid: openid, at: now })
+    return { memberCount: group.memberCount - 1 }
+  })
+}
