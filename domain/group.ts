@@ -36,6 +36,13 @@ export interface GroupDoc {
   ownerOpenid: string
   status: GroupStatus
   createdAt: string
+  // Daily check-in settings (issue 4); optional, defaults in domain/days.ts and domain/checkin.ts.
+  /** Hour (0–23) at which a check-in day starts in `timezone`; 4 = check-ins before 04:00 count for the day before. */
+  dayStartHour?: number
+  /** Default publish time of a daily task, `HH:mm` in `timezone` (08:00 when missing). */
+  taskPublishTime?: string
+  /** Whether and how members may fill a missed day (补卡); off when missing. */
+  makeUp?: { enabled: boolean; windowDays: number; monthlyLimit: number }
 }
 
 /** The customary self-introduction: 姓名-地区-职业 (张三-郑州-理财顾问). */

@@ -11,10 +11,31 @@ import type { FunctionHandler } from '../platform/dispatch'
 import type { Store } from '../store/port'
 import { groupFunction } from '../cloudfunctions/group/handlers'
 import { setupFunction } from '../cloudfunctions/setup/handlers'
+import { createAdmissionFunction } from '../cloudfunctions/admission/handlers'
+import { admissionPurgeFunction } from '../cloudfunctions/admissionPurge/handlers'
+import { membersFunction } from '../cloudfunctions/members/handlers'
+import { inboxFunction } from '../cloudfunctions/inbox/handlers'
+import { boardFunction } from '../cloudfunctions/board/handlers'
+import { checkinFunction } from '../cloudfunctions/checkin/handlers'
+import { createRemindersFunction } from '../cloudfunctions/reminders/handlers'
+import { createLocalWechatServices } from '../platform/wechat-services-local'
+
+/** Invite QR codes encode `<PUBLIC_URL>/pages/apply/index?scene=…` (default: the runtime's own address). */
+export const localWechatServices = createLocalWechatServices({
+  appBaseUrl: process.env.PUBLIC_URL ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '8787'}`,
+})
 
 export const FUNCTION_HANDLERS: Record<FunctionName, FunctionHandler> = {
   group: groupFunction,
   setup: setupFunction,
+  admission: createAdmissionFunction(localWechatServices),
+  admissionPurge: admissionPurgeFunction,
+  members: membersFunction,
+  inbox: inboxFunction,
+  // Issue 4: rules, announcements, tasks; check-in; the reminder job (inbox entries only, locally).
+  board: boardFunction,
+  checkin: checkinFunction,
+  reminders: createRemindersFunction(),
 }
 
 export function isFunctionName(name: string): name is FunctionName {

@@ -11,6 +11,8 @@ import { DEMO_GROUP_ID } from './demo/personas'
 import { seedDemoCommunity } from './demo/demo-community'
 import { ensureH5Build } from './h5-build'
 import { startLocalRuntime } from './server'
+import { startLocalJobs } from './jobs'
+import { startReminderJob } from './reminder-job'
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..')
@@ -30,13 +32,20 @@ async function main(): Promise<void> {
     port: env.PORT ? Number(env.PORT) : 8787,
     devMode: env.DEV_MODE !== '0',
     staticDir: path.join(root, 'dist/h5'),
+    uploadDir: path.join(dataDir, 'uploads'),
   })
+  const jobs = startLocalJobs(store)
+  const reminderJob = startReminderJob(store)
   const groupLink = `${runtime.url}/pages/group/index?id=${DEMO_GROUP_ID}`
+  const applyLink = `${runtime.url}/pages/apply/index?id=${DEMO_GROUP_ID}`
   console.log(`\n社群助手本地运行中 / Local runtime: ${runtime.url}`)
-  console.log(`示例社群 / Demo group: ${groupLink}\n`)
-  qrcodeTerminal.generate(groupLink, { small: true })
+  console.log(`示例社群 / Demo group: ${groupLink}`)
+  console.log(`入群申请链接（扫码打开）/ Apply link (QR below): ${applyLink}\n`)
+  qrcodeTerminal.generate(applyLink, { small: true })
 
   const stop = async () => {
+    jobs.stop()
+    reminderJob.stop()
     await runtime.close()
     store.close()
     process.exit(0)

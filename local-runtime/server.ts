@@ -12,6 +12,7 @@
  */
 import fs from 'node:fs'
 import http from 'node:http'
+import os from 'node:os'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { ActionResult } from '../contracts/define'
@@ -19,6 +20,7 @@ import { t } from '../i18n/strings'
 import type { Store } from '../store/port'
 import { PERSONAS, DEMO_GROUP_ID } from './demo/personas'
 import { invokeFunction, isFunctionName } from './functions'
+import { routeUpload } from './uploads'
 
 export interface LocalRuntimeOptions {
   store: Store
@@ -31,6 +33,8 @@ export interface LocalRuntimeOptions {
   /** The H5 build to serve; `null` serves the API only. Defaults to `dist/h5`. */
   staticDir?: string | null
   now?: () => Date
+  /** Where check-in photos uploaded to `POST /api/_upload` are kept. Defaults to `<tmp>/shequn-uploads`. */
+  uploadDir?: string
 }
 
 export interface LocalRuntime {
@@ -53,6 +57,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     throw new Error(`dev mode trusts the X-WX-OPENID header, so it only listens on loopback; refusing ${host}`)
   }
   const staticDir = options.staticDir === undefined ? path.resolve('dist/h5') : options.staticDir
+  const uploadDir = options.uploadDir ?? path.join(os.tmpdir(), 'shequn-uploads')
   const server = http.createServer((req, res) => {
     route(req, res).catch((error) => {
       console.error('[local-runtime]', error)
@@ -67,6 +72,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       sendJson(res, 200, devMode ? { devMode: true, personas: PERSONAS, demoGroupId: DEMO_GROUP_ID } : { devMode: false, personas: [], demoGroupId: '' })
       return
     }
+    if (await routeUpload(req, res, url.pathname, { dir: uploadDir, openid: callerOpenid(req) })) return
     const apiMatch = /^\/api\/([A-Za-z0-9_-]+)$/.exec(url.pathname)
     if (apiMatch) {
       if (req.method !== 'POST') return sendJson(res, 405, failure('INVALID_INPUT', t('validate.object')))

@@ -5,15 +5,34 @@
  *
  * Add a collection here when a feature needs one; both adapters pick it up.
  */
+import type { AdmissionSettingsDoc, ApplicationDoc, InviteDoc } from '../domain/admission'
 import type { AuditLogDoc } from '../domain/audit'
 import type { GroupDoc, MemberDoc } from '../domain/group'
 import type { InboxMessageDoc } from '../domain/inbox'
+import type { AnnouncementDoc } from '../domain/announcements'
+import type { CheckinDoc, CheckinMonthDoc, CheckinStatsDoc } from '../domain/checkin'
+import type { ReminderSubscriptionDoc } from '../domain/reminders'
+import type { RulesAckDoc, RuleVersionDoc } from '../domain/rules'
+import type { DailyTaskDoc } from '../domain/tasks'
 
 export interface Collections {
   groups: GroupDoc
   members: MemberDoc
   auditLogs: AuditLogDoc
   inboxMessages: InboxMessageDoc
+  // Admission (issue 3)
+  applications: ApplicationDoc
+  admissionSettings: AdmissionSettingsDoc
+  invites: InviteDoc
+  // Rules, announcements, daily tasks and check-in (issue 4)
+  ruleVersions: RuleVersionDoc
+  ruleAcks: RulesAckDoc
+  announcements: AnnouncementDoc
+  dailyTasks: DailyTaskDoc
+  checkins: CheckinDoc
+  checkinMonths: CheckinMonthDoc
+  checkinCounters: CheckinStatsDoc
+  reminderSubscriptions: ReminderSubscriptionDoc
 }
 
 export interface IndexSpec {
@@ -30,6 +49,23 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   ],
   auditLogs: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'at', direction: 'desc' }] }],
   inboxMessages: [{ fields: [{ field: 'openid', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }] }],
+  // Admission (issue 3): the review queue, the purge job.
+  applications: [
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'status', direction: 'asc' }, { field: 'submittedAt', direction: 'desc' }] },
+    { fields: [{ field: 'status', direction: 'asc' }, { field: 'decidedAt', direction: 'asc' }] },
+  ],
+  admissionSettings: [],
+  invites: [],
+  // Rules, announcements, daily tasks and check-in (issue 4): announcement lists, past tasks, today's feed,
+  // the reminder job.
+  ruleVersions: [],
+  ruleAcks: [],
+  announcements: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'pinned', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }] }],
+  dailyTasks: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'publishAt', direction: 'desc' }] }],
+  checkins: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'day', direction: 'asc' }, { field: 'checkedInAt', direction: 'desc' }] }],
+  checkinMonths: [],
+  checkinCounters: [],
+  reminderSubscriptions: [{ fields: [{ field: 'enabled', direction: 'asc' }] }],
 }
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_INDEXES) as Array<keyof Collections>

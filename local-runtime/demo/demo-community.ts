@@ -11,6 +11,8 @@ import dayjs from 'dayjs'
 import { memberId, type GroupDoc, type MemberDoc, type Role, type SelfIntroduction } from '../../domain/group'
 import { StoreConflictError, type Store } from '../../store/port'
 import { DEMO_GROUP_ID, personaOpenid } from './personas'
+import { seedAdmission } from './admission'
+import { seedCheckin } from './checkin'
 
 const RULES = [
   '入群请将群昵称改为「姓名-地区-职业」，例如：张三-郑州-理财顾问。',
@@ -86,6 +88,8 @@ export async function seedDemoCommunity(store: Store, now: Date): Promise<boolea
       await tx.create('groups', { ...demoGroup(now), memberCount: members.length })
       for (const member of members) await tx.create('members', member)
     })
+    await seedAdmission(store, now)
+    await seedCheckin(store, now)
     return true
   } catch (error) {
     if (error instanceof StoreConflictError) return false

@@ -39,6 +39,11 @@ afterAll(() => {
 describeStoreContract('sqlite :memory:', () => open())
 describeStoreContract('sqlite file', () => open(freshFile()))
 
+/** SQLite orders names by their bytes (BINARY collation), not by locale. */
+function byNameAsSqliteSorts(a: { name: string }, b: { name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+}
+
 describe('sqlite store', () => {
   it('creates the tables on construction, so ensureSchema reports nothing new', async () => {
     const store = open()
@@ -58,7 +63,7 @@ describe('sqlite store', () => {
     const inspector = new Database(filename, { readonly: true })
     expect(inspector.pragma('journal_mode', { simple: true })).toBe('wal')
     const tables = inspector.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all()
-    expect(tables).toEqual(COLLECTION_NAMES.map((name) => ({ name })).sort((a, b) => a.name.localeCompare(b.name)))
+    expect(tables).toEqual(COLLECTION_NAMES.map((name) => ({ name })).sort(byNameAsSqliteSorts))
     inspector.close()
 
     const second = open(filename)
@@ -79,7 +84,7 @@ describe('sqlite store', () => {
         collection,
         name: [collection, ...spec.fields.map((f) => `${f.field}_${f.direction}`)].join('__'),
       })),
-    ).sort((a, b) => a.name.localeCompare(b.name))
+    ).sort(byNameAsSqliteSorts)
     expect(indexes).toEqual(expected)
     expect(indexes).toContainEqual({ name: 'members__groupId_asc__joinedAt_desc', collection: 'members' })
     const plan = inspector

@@ -10,6 +10,8 @@ import { getGroupProfile } from '../../../contracts/group'
 import type { GroupProfile, Role } from '../../../domain/group'
 import { t } from '../../../i18n/strings'
 import ErrorState from '../../components/error-state'
+import AdmissionEntries from '../../components/admission-entries'
+import DailyEntries from '../../components/daily-entries'
 import DevPersonaSwitcher from '../../components/dev-persona-switcher'
 import { useActionData } from '../../hooks/use-action-data'
 import { useDevPersona } from '../../hooks/use-dev-persona'
@@ -64,6 +66,9 @@ function GroupCard({ profile }: { profile: GroupProfile }) {
         />
         <Cell title={<Text id="group-viewer-role">{viewerRoleText(profile.viewerRole)}</Text>} />
       </CellGroup>
+
+      <AdmissionEntries groupId={profile.id} viewerRole={profile.viewerRole} />
+      <DailyEntries groupId={profile.id} viewerRole={profile.viewerRole} />
 
       <View id="group-rules" className="group-rules">
         <View className="group-rules__header">

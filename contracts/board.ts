@@ -1,0 +1,97 @@
+/**
+ * Contracts of the `board` cloud function: the group's rules (versioned), announcements and daily
+ * tasks — what admins publish and members read.
+ *
+ * @example
+ *   await callAction(publishRules, { groupId, clauses: ['不发广告', '每天 8 点发布任务'] })
+ *   await callAction(saveDailyTask, { groupId, day: '2026-11-24', title: '《活着》第 3 章', body: '…', publishTime: '08:00' })
+ */
+import * as v from 'valibot'
+import { MAX_ANNOUNCEMENT_BODY, MAX_ANNOUNCEMENT_TITLE, type AnnouncementList, type AnnouncementView } from '../domain/announcements'
+import { DAY_KEY_PATTERN, TIME_OF_DAY_PATTERN } from '../domain/days'
+import { MAX_CLAUSE_LENGTH, MAX_CLAUSES, type RulesView } from '../domain/rules'
+import type { RulesVersion } from '../domain/group'
+import { MAX_TASK_BODY, MAX_TASK_TITLE, type DailyTaskView, type TaskList } from '../domain/tasks'
+import { t } from '../i18n/strings'
+import { defineAction } from './define'
+import { groupIdSchema } from './group'
+
+/** A trimmed string of 1..max characters, with Chinese messages. */
+export function textSchema(max: number) {
+  return v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, t('validate.required')),
+    v.maxLength(max, t('validate.tooLong', { max })),
+  )
+}
+
+export const skipSchema = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10000)))
+
+export const dayKeySchema = v.pipe(v.string(t('tasks.validate.day')), v.regex(DAY_KEY_PATTERN, t('tasks.validate.day')))
+export const timeOfDaySchema = v.pipe(v.string(t('tasks.validate.time')), v.regex(TIME_OF_DAY_PATTERN, t('tasks.validate.time')))
+
+export const getRules = defineAction<RulesView>()('board', 'getRules', v.object({ groupId: groupIdSchema }))
+
+export const acknowledgeRules = defineAction<{ version: number }>()(
+  'board',
+  'acknowledgeRules',
+  v.object({
+    groupId: groupIdSchema,
+    version: v.pipe(v.number(t('rules.validate.version')), v.integer(t('rules.validate.version')), v.minValue(1, t('rules.validate.version'))),
+  }),
+)
+
+export const publishRules = defineAction<RulesVersion>()(
+  'board',
+  'publishRules',
+  v.object({
+    groupId: groupIdSchema,
+    // Blank lines are dropped by the use case; each clause is limited here.
+    clauses: v.pipe(
+      v.array(v.pipe(v.string(), v.maxLength(MAX_CLAUSE_LENGTH, t('validate.tooLong', { max: MAX_CLAUSE_LENGTH })))),
+      v.maxLength(MAX_CLAUSES, t('rules.validate.tooMany', { max: MAX_CLAUSES })),
+    ),
+  }),
+)
+
+export const listAnnouncements = defineAction<AnnouncementList>()(
+  'board',
+  'listAnnouncements',
+  v.object({ groupId: groupIdSchema, skip: skipSchema }),
+)
+
+export const postAnnouncement = defineAction<AnnouncementView>()(
+  'board',
+  'postAnnouncement',
+  v.object({
+    groupId: groupIdSchema,
+    title: textSchema(MAX_ANNOUNCEMENT_TITLE),
+    body: textSchema(MAX_ANNOUNCEMENT_BODY),
+    pinned: v.optional(v.boolean(), false),
+  }),
+)
+
+export const setAnnouncementPinned = defineAction<AnnouncementView>()(
+  'board',
+  'setAnnouncementPinned',
+  v.object({
+    groupId: groupIdSchema,
+    announcementId: v.pipe(v.string(t('announcements.validate.id')), v.regex(/^ann_[A-Za-z0-9_]{1,60}$/, t('announcements.validate.id'))),
+    pinned: v.boolean(),
+  }),
+)
+
+export const listDailyTasks = defineAction<TaskList>()('board', 'listTasks', v.object({ groupId: groupIdSchema, skip: skipSchema }))
+
+export const saveDailyTask = defineAction<DailyTaskView>()(
+  'board',
+  'saveTask',
+  v.object({
+    groupId: groupIdSchema,
+    day: dayKeySchema,
+    title: textSchema(MAX_TASK_TITLE),
+    body: textSchema(MAX_TASK_BODY),
+    publishTime: v.optional(timeOfDaySchema),
+  }),
+)

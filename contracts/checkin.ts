@@ -1,0 +1,58 @@
+/**
+ * Contracts of the `checkin` cloud function (the member's daily loop) and the `reminders` timer job.
+ *
+ * @example
+ *   const day = await callAction(getCheckinOverview, { groupId })
+ *   const { created, streak } = await callAction(checkIn, { groupId, note: '读完第 3 章', linkTask: true })
+ */
+import * as v from 'valibot'
+import { MAX_NOTE_LENGTH, type CalendarMonth, type CheckinOverview, type CheckinResult, type TodayFeed } from '../domain/checkin'
+import { MONTH_KEY_PATTERN } from '../domain/days'
+import { t } from '../i18n/strings'
+import type { ReminderRun } from '../domain/reminders'
+import { skipSchema, timeOfDaySchema } from './board'
+import { defineAction } from './define'
+import { groupIdSchema } from './group'
+
+const noteSchema = v.optional(v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH, t('validate.tooLong', { max: MAX_NOTE_LENGTH }))))
+
+/** A cloud storage fileID (`cloud://…`) from Taro.cloud.uploadFile, or a local upload id (`local:<hex>.<ext>`). */
+export const PHOTO_ID_PATTERN = /^(cloud:\/\/[A-Za-z0-9._\-/]{1,250}|local:[a-f0-9]{32}\.(png|jpg|gif|webp))$/
+const photoSchema = v.optional(v.pipe(v.string(t('checkin.validate.photo')), v.regex(PHOTO_ID_PATTERN, t('checkin.validate.photo'))))
+
+export const getCheckinOverview = defineAction<CheckinOverview>()('checkin', 'overview', v.object({ groupId: groupIdSchema }))
+
+export const checkIn = defineAction<CheckinResult>()(
+  'checkin',
+  'checkIn',
+  v.object({ groupId: groupIdSchema, note: noteSchema, photoFileId: photoSchema, linkTask: v.optional(v.boolean(), true) }),
+)
+
+export const makeUpCheckin = defineAction<CheckinResult>()(
+  'checkin',
+  'makeUp',
+  v.object({
+    groupId: groupIdSchema,
+    day: v.pipe(v.string(t('checkin.validate.day')), v.regex(/^\d{4}-\d{2}-\d{2}$/, t('checkin.validate.day'))),
+    note: noteSchema,
+    photoFileId: photoSchema,
+  }),
+)
+
+export const getCheckinCalendar = defineAction<CalendarMonth>()(
+  'checkin',
+  'calendar',
+  v.object({ groupId: groupIdSchema, month: v.pipe(v.string(t('checkin.validate.month')), v.regex(MONTH_KEY_PATTERN, t('checkin.validate.month'))) }),
+)
+
+export const listTodayFeed = defineAction<TodayFeed>()('checkin', 'feed', v.object({ groupId: groupIdSchema, skip: skipSchema }))
+
+export const setReminder = defineAction<{ enabled: boolean; time: string }>()(
+  'checkin',
+  'setReminder',
+  v.object({ groupId: groupIdSchema, enabled: v.boolean(), time: timeOfDaySchema }),
+)
+
+/** The timer job; refused when called with a user's identity. */
+export const runDailyReminders = defineAction<ReminderRun>()('reminders', 'run', v.object({}))
+

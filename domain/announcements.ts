@@ -1,0 +1,48 @@
+/**
+ * Announcements (群公告): admins post them, pin and unpin them; members read pinned ones first, then
+ * the rest newest first.
+ *
+ * @example
+ *   sortAnnouncements(list) // pinned (most recently pinned first), then newest first
+ */
+export const MAX_ANNOUNCEMENT_TITLE = 60
+export const MAX_ANNOUNCEMENT_BODY = 2000
+
+export interface AnnouncementDoc {
+  _id: string
+  groupId: string
+  title: string
+  body: string
+  pinned: boolean
+  /** When it was last pinned; null when not pinned. */
+  pinnedAt: string | null
+  authorOpenid: string
+  authorName: string
+  createdAt: string
+}
+
+export function sortAnnouncements<T extends Pick<AnnouncementDoc, 'pinned' | 'pinnedAt' | 'createdAt'>>(list: T[]): T[] {
+  return [...list].sort((a, b) => {
+    if (a.pinned !== b.pinned) return a.pinned ? -1 : 1
+    if (a.pinned && b.pinned) return (b.pinnedAt ?? '').localeCompare(a.pinnedAt ?? '')
+    return b.createdAt.localeCompare(a.createdAt)
+  })
+}
+
+export interface AnnouncementView {
+  id: string
+  title: string
+  body: string
+  pinned: boolean
+  authorName: string
+  createdAt: string
+}
+
+export interface AnnouncementList {
+  /** Only on the first page. */
+  pinned: AnnouncementView[]
+  items: AnnouncementView[]
+  /** Pass as `skip` for the next page; null at the end. */
+  nextSkip: number | null
+  canManage: boolean
+}

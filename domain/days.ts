@@ -1,0 +1,109 @@
+/**
+ * Check-in days: which calendar day ("YYYY-MM-DD") an instant belongs to in a group's timezone, with an
+ * optional day-start hour, and plain calendar arithmetic on such day keys. All date math is dayjs
+ * (utc + timezone plugins). Day keys are calendar dates with no time of day, so adding or comparing them
+ * is done on UTC midnights, where no DST switch can add or drop an hour.
+ *
+ * @example
+ *   dayKeyAt(new Date('2026-11-22T18:30:00Z'), 'Asia/Shanghai')     // '2026-11-23' (02:30 local)
+ *   dayKeyAt(new Date('2026-11-22T18:30:00Z'), 'Asia/Shanghai', 4)  // '2026-11-22' (before 04:00 counts for the day before)
+ *   shiftDay('2026-12-31', 1)                                        // '2027-01-01'
+ *   localInstant('2026-03-08', '08:00', 'America/New_York')          // 2026-03-08T12:00:00Z (EDT, UTC-4)
+ */
+import dayjs from 'dayjs'
+import timezone from 'dayjs/plugin/timezone'
+import utc from 'dayjs/plugin/utc'
+import { DEFAULT_TIMEZONE, type GroupDoc } from './group'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+export const DAY_KEY_PATTERN = /^\d{4}-\d{2}-\d{2}$/
+export const MONTH_KEY_PATTERN = /^\d{4}-\d{2}$/
+export const TIME_OF_DAY_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/
+
+export const DEFAULT_DAY_START_HOUR = 0
+export const DEFAULT_TASK_PUBLISH_TIME = '08:00'
+
+/** How a group counts days. */
+export interface DayRule {
+  timezone: string
+  dayStartHour: number
+}
+
+export function dayRuleOf(group: Pick<GroupDoc, 'timezone' | 'dayStartHour'>): DayRule {
+  const hour = group.dayStartHour
+  return {
+    timezone: group.timezone || DEFAULT_TIMEZONE,
+    dayStartHour: Number.isInteger(hour) && hour! >= 0 && hour! <= 23 ? hour! : DEFAULT_DAY_START_HOUR,
+  }
+}
+
+/** The check-in day `instant` falls on: the local calendar date, or the one before when earlier than the day-start hour. */
+export function dayKeyAt(instant: Date, timezoneName: string, dayStartHour = DEFAULT_DAY_START_HOUR): string {
+  const local = dayjs(instant).tz(timezoneName)
+  const calendarDay = local.format('YYYY-MM-DD')
+  return local.hour() < dayStartHour ? shiftDay(calendarDay, -1) : calendarDay
+}
+
+export function todayKey(now: Date, rule: DayRule): string {
+  return dayKeyAt(now, rule.timezone, rule.dayStartHour)
+}
+
+/** The instant a wall-clock time (`HH:mm`) on `day` happens in `timezoneName`. */
+export function localInstant(day: string, time: string, timezoneName: string): Date {
+  return dayjs.tz(`${day} ${time}`, timezoneName).toDate()
+}
+
+/** `day` moved by `days` calendar days. */
+export function shiftDay(day: string, days: number): string {
+  return dayjs.utc(day).add(days, 'day').format('YYYY-MM-DD')
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayjs.utc(to).diff(dayjs.utc(from), 'day')
+}
+
+/** 'YYYY-MM' of a day key. */
+export function monthOf(day: string): string {
+  return dayjs.utc(day).format('YYYY-MM')
+}
+
+/** Day of the month (1–31) of a day key. */
+export function dayOfMonth(day: string): number {
+  return dayjs.utc(day).date()
+}
+
+/** The day key of day-of-month `date` in `month` ('YYYY-MM'). */
+export function dayInMonth(month: string, date: number): string {
+  return dayjs.utc(`${month}-01`).date(date).format('YYYY-MM-DD')
+}
+
+export function daysInMonth(month: string): number {
+  return dayjs.utc(`${month}-01`).daysInMonth()
+}
+
+export function shiftMonth(month: string, months: number): string {
+  return dayjs.utc(`${month}-01`).add(months, 'month').format('YYYY-MM')
+}
+
+/** Weekday of the month's first day, 0 = Sunday (for laying out a calendar grid). */
+export function firstWeekdayOfMonth(month: string): number {
+  return dayjs.utc(`${month}-01`).day()
+}
+
+/** True when `value` is a real calendar date in YYYY-MM-DD form (rejects 2026-02-30). */
+export function isValidDayKey(value: string): boolean {
+  return DAY_KEY_PATTERN.test(value) && dayjs.utc(value).format('YYYY-MM-DD') === value
+}
+
+/** The local wall-clock time `HH:mm` of `instant` in `timezoneName`. */
+export function localTimeOfDay(instant: Date, timezoneName: string): string {
+  return dayjs(instant).tz(timezoneName).format('HH:mm')
+}
+
+/** A short local display of an instant, e.g. '11-23 08:00'. */
+export function formatLocal(instant: string | Date, timezoneName: string, format = 'MM-DD HH:mm'): string {
+  return dayjs(instant).tz(timezoneName).format(format)
+}

@@ -1,0 +1,36 @@
+/**
+ * The month grid of the check-in calendar: weeks of seven cells starting on Monday, blanks before the
+ * first and after the last day, each day marked checked / make-up / today.
+ *
+ * @example
+ *   monthGrid('2026-11', [{ day: '2026-11-02', makeUp: false }], '2026-11-23')[0]
+ *   // [blank×6, { day: '2026-11-01', date: 1, checked: false, makeUp: false, today: false }]
+ */
+import { dayInMonth, daysInMonth, firstWeekdayOfMonth } from '../../../domain/days'
+
+export interface CalendarCell {
+  day: string
+  date: number
+  checked: boolean
+  makeUp: boolean
+  today: boolean
+}
+
+export type CalendarRow = Array<CalendarCell | null>
+
+export function monthGrid(month: string, checkedDays: Array<{ day: string; makeUp: boolean }>, today: string): CalendarRow[] {
+  const checked = new Map(checkedDays.map((d) => [d.day, d.makeUp]))
+  // Monday first: Sunday (0) goes to the end.
+  const leading = (firstWeekdayOfMonth(month) + 6) % 7
+  const cells: Array<CalendarCell | null> = Array.from({ length: leading }, () => null)
+  for (let date = 1; date <= daysInMonth(month); date++) {
+    const day = dayInMonth(month, date)
+    cells.push({ day, date, checked: checked.has(day), makeUp: checked.get(day) === true, today: day === today })
+  }
+  while (cells.length % 7 !== 0) cells.push(null)
+  const rows: CalendarRow[] = []
+  for (let i = 0; i < cells.length; i += 7) rows.push(cells.slice(i, i + 7))
+  return rows
+}
+
+export const WEEKDAY_LABELS = ['一', '二', '三', '四', '五', '六', '日']

@@ -1,0 +1,26 @@
+/**
+ * Which daily-loop pages the group page links to, by the viewer's role: members (any role) get check-in,
+ * rules and announcements; owners and admins also the publishing page. Visitors get none.
+ *
+ * @example
+ *   dailyEntries('g1', 'member').map((e) => e.key)  // ['checkin', 'rules', 'announcements']
+ */
+import { canManageGroup, type Role } from '../../../domain/group'
+
+export interface DailyEntry {
+  key: 'checkin' | 'rules' | 'announcements' | 'tasks'
+  label: 'groupEntry.checkin' | 'groupEntry.rules' | 'groupEntry.announcements' | 'groupEntry.tasks'
+  url: string
+}
+
+export function dailyEntries(groupId: string, viewerRole: Role | null): DailyEntry[] {
+  if (viewerRole === null) return []
+  const id = encodeURIComponent(groupId)
+  const entries: DailyEntry[] = [
+    { key: 'checkin', label: 'groupEntry.checkin', url: `/pages/checkin/index?id=${id}` },
+    { key: 'rules', label: 'groupEntry.rules', url: `/pages/rules/index?id=${id}` },
+    { key: 'announcements', label: 'groupEntry.announcements', url: `/pages/announcements/index?id=${id}` },
+  ]
+  if (canManageGroup(viewerRole)) entries.push({ key: 'tasks', label: 'groupEntry.tasks', url: `/pages/tasks/index?id=${id}` })
+  return entries
+}

@@ -1,0 +1,64 @@
+/**
+ * Pick one photo for a check-in and upload it (api/upload-photo.ts): shows the picked photo with a remove
+ * button, or an "add photo" button; reports the uploaded id (or null) through `onChange`.
+ */
+import { useState } from 'react'
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { t } from '../../../i18n/strings'
+import { ApiError } from '../../api/client'
+import { uploadCheckinPhoto } from '../../api/upload-photo'
+import './index.scss'
+
+export interface PhotoPickerProps {
+  groupId: string
+  day: string
+  value: string | null
+  onChange: (photoFileId: string | null) => void
+}
+
+export default function PhotoPicker({ groupId, day, value, onChange }: PhotoPickerProps) {
+  const [preview, setPreview] = useState<string | null>(null)
+  const [uploading, setUploading] = useState(false)
+  const [error, setError] = useState('')
+
+  const pick = async () => {
+    setError('')
+    let path: string
+    try {
+      const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      path = chosen.tempFilePaths[0]
+    } catch {
+      return // cancelled
+    }
+    setUploading(true)
+    try {
+      const id = await uploadCheckinPhoto(path, { groupId, day })
+      setPreview(path)
+      onChange(id)
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : t('checkin.photoFailed'))
+    } finally {
+      setUploading(false)
+    }
+  }
+
+  return (
+    <View id="photo-picker" className="photo-picker">
+      {value && preview ? (
+        <View className="photo-picker__picked">
+          <Image className="photo-picker__image" src={preview} mode="aspectFill" />
+          <Button id="photo-remove" size="small" fill="none" onClick={() => onChange(null)}>
+            {t('checkin.photoRemove')}
+          </Button>
+        </View>
+      ) : (
+        <Button id="photo-add" size="small" fill="outline" loading={uploading} onClick={pick}>
+          {uploading ? t('checkin.photoUploading') : t('checkin.photo')}
+        </Button>
+      )}
+      {error !== '' && <Text className="photo-picker__error">{error}</Text>}
+    </View>
+  )
+}

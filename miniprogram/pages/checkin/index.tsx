@@ -1,0 +1,272 @@
+/**
+ * Check-in page (pages/checkin/index?id=<groupId>): the member's daily loop — today's task, the check-in
+ * form (note, optional photo, link to the task), streak counters and the month calendar, make-up check-ins
+ * (补卡) when the group allows them, the daily reminder, and today's feed (who checked in, newest first).
+ * Everything comes from the `checkin` function; a successful check-in reloads the overview and the feed.
+ */
+import { useCallback, useEffect, useState } from 'react'
+import { Image, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import { checkIn, getCheckinOverview, listTodayFeed, makeUpCheckin, setReminder } from '../../../contracts/checkin'
+import { CHECKIN_REMINDER_TEMPLATE_ID } from '../../../contracts/checkin-templates'
+import { t } from '../../../i18n/strings'
+import type { CheckinOverview, CheckinView, TodayFeed } from '../../../domain/checkin'
+import { ApiError, callAction } from '../../api/client'
+import CheckinCalendar from '../../components/checkin-calendar'
+import DevPersonaSwitcher from '../../components/dev-persona-switcher'
+import ErrorState from '../../components/error-state'
+import PhotoPicker from '../../components/photo-picker'
+import { useActionData } from '../../hooks/use-action-data'
+import { useDevPersona } from '../../hooks/use-dev-persona'
+import { clockTime, photoSrc, shortDay } from './utils'
+import './index.scss'
+
+export default function CheckinPage() {
+  const groupId = useRouter().params.id ?? ''
+  const { session, personaKey, choosePersona } = useDevPersona()
+  const [version, setVersion] = useState(0)
+  const { state, reload } = useActionData(getCheckinOverview, { groupId }, `${personaKey}:${version}`)
+
+  return (
+    <View className="page checkin-page">
+      <DevPersonaSwitcher session={session} currentKey={personaKey} onChange={choosePersona} />
+      {state.status === 'loading' && version === 0 && <Skeleton rows={8} animated />}
+      {state.status === 'error' && <ErrorState id="checkin-error" message={state.error.message} onRetry={reload} />}
+      {state.status === 'ready' && (
+        <CheckinDay overview={state.data} refreshKey={`${personaKey}:${version}`} onChanged={() => setVersion((n) => n + 1)} />
+      )}
+    </View>
+  )
+}
+
+function CheckinDay({ overview, refreshKey, onChanged }: { overview: CheckinOverview; refreshKey: string; onChanged: () => void }) {
+  const task = overview.todayTask
+  return (
+    <View id="checkin-day">
+      <View className="checkin-card">
+        <Text id="checkin-group-name" className="checkin-card__group">
+          {overview.groupName}
+        </Text>
+        <Text id="today-task-heading" className="checkin-card__label">
+          {t('checkin.todayTask', { day: overview.today })}
+        </Text>
+        {task ? (
+          <View id="today-task">
+            <Text id="today-task-title" className="checkin-card__title">
+              {task.title}
+            </Text>
+            <Text className="checkin-card__body">{task.body}</Text>
+          </View>
+        ) : (
+          <Text id="today-task-none" className="checkin-card__body">
+            {t('checkin.noTask')}
+          </Text>
+        )}
+      </View>
+
+      {overview.myCheckin ? (
+        <MyCheckin checkin={overview.myCheckin} timezone={overview.timezone} />
+      ) : (
+        <CheckinForm overview={overview} onDone={onChanged} />
+      )}
+
+      <View id="streak" className="checkin-stats">
+        <View className="checkin-stats__item">
+          <Text id="streak-current" className="checkin-stats__value">
+            {t('checkin.streak', { count: overview.streak.current })}
+          </Text>
+        </View>
+        <View className="checkin-stats__item">
+          <Text id="streak-longest">{t('checkin.longest', { count: overview.streak.longest })}</Text>
+        </View>
+        <View className="checkin-stats__item">
+          <Text id="streak-total">{t('checkin.total', { count: overview.streak.total })}</Text>
+        </View>
+      </View>
+
+      <CheckinCalendar month={overview.calendar.month} days={overview.calendar.days} today={overview.today} />
+
+      {overview.makeUp.policy.enabled && <MakeUp overview={overview} onDone={onChanged} />}
+
+      <Reminder overview={overview} />
+
+      <Feed groupId={overview.groupId} refreshKey={refreshKey} />
+    </View>
+  )
+}
+
+function MyCheckin({ checkin, timezone }: { checkin: CheckinView; timezone: string }) {
+  const src = photoSrc(checkin.photoFileId)
+  return (
+    <View id="checkin-done" className="checkin-done">
+      <Text className="checkin-done__title">{t('checkin.doneAt', { time: clockTime(checkin.checkedInAt, timezone) })}</Text>
+      {checkin.note !== '' && <Text id="checkin-done-note" className="checkin-done__note">{checkin.note}</Text>}
+      {src && <Image className="checkin-photo" src={src} mode="aspectFill" />}
+    </View>
+  )
+}
+
+function CheckinForm({ overview, onDone }: { overview: CheckinOverview; onDone: () => void }) {
+  const [note, setNote] = useState('')
+  const [linkTask, setLinkTask] = useState(true)
+  const [photoFileId, setPhotoFileId] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  const submit = async () => {
+    if (busy) return
+    setBusy(true)
+    setError('')
+    try {
+      await callAction(checkIn, { groupId: overview.groupId, note, linkTask, ...(photoFileId ? { photoFileId } : {}) })
+      onDone()
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : t('error.INTERNAL'))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View id="checkin-form" className="checkin-form">
+      <Textarea
+        id="checkin-note"
+        className="checkin-form__note"
+        value={note}
+        maxlength={500}
+        placeholder={t('checkin.notePlaceholder')}
+        onInput={(e) => setNote(e.detail.value)}
+      />
+      {overview.todayTask && (
+        <View className="checkin-form__row">
+          <Text>{t('checkin.linkTask')}</Text>
+          <Switch id="checkin-link-task" checked={linkTask} color="#07c160" onChange={(e) => setLinkTask(e.detail.value)} />
+        </View>
+      )}
+      <PhotoPicker groupId={overview.groupId} day={overview.today} value={photoFileId} onChange={setPhotoFileId} />
+      {error !== '' && (
+        <Text id="checkin-form-error" className="form-error">
+          {error}
+        </Text>
+      )}
+      <Button id="checkin-button" type="primary" block loading={busy} onClick={submit}>
+        {t('checkin.button')}
+      </Button>
+    </View>
+  )
+}
+
+function MakeUp({ overview, onDone }: { overview: CheckinOverview; onDone: () => void }) {
+  const [error, setError] = useState('')
+  const [busyDay, setBusyDay] = useState('')
+  const fill = async (day: string) => {
+    if (busyDay) return
+    setBusyDay(day)
+    setError('')
+    try {
+      await callAction(makeUpCheckin, { groupId: overview.groupId, day })
+      Taro.showToast({ title: t('checkin.makeUpDone', { day: shortDay(day) }), icon: 'none' })
+      onDone()
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : t('error.INTERNAL'))
+    } finally {
+      setBusyDay('')
+    }
+  }
+  return (
+    <View id="makeup" className="checkin-section">
+      <Text className="checkin-section__title">{t('checkin.makeUpTitle', { left: overview.makeUp.left })}</Text>
+      <View className="checkin-makeup__days">
+        {overview.makeUp.candidates.map((day) => (
+          <Button key={day} id={`makeup-${day}`} size="small" fill="outline" loading={busyDay === day} onClick={() => fill(day)}>
+            {t('checkin.makeUpButton', { day: shortDay(day) })}
+          </Button>
+        ))}
+      </View>
+      {error !== '' && <Text className="form-error">{error}</Text>}
+    </View>
+  )
+}
+
+function Reminder({ overview }: { overview: CheckinOverview }) {
+  const [enabled, setEnabled] = useState(overview.reminder.enabled)
+  const [time, setTime] = useState(overview.reminder.time)
+
+  const save = async (nextEnabled: boolean, nextTime: string) => {
+    setEnabled(nextEnabled)
+    setTime(nextTime)
+    // WeChat subscribe messages need the member's consent, asked at a tap. Declining is fine: the
+    // reminder still arrives in the in-app inbox.
+    if (nextEnabled && process.env.TARO_ENV === 'weapp' && CHECKIN_REMINDER_TEMPLATE_ID) {
+      await Taro.requestSubscribeMessage({ tmplIds: [CHECKIN_REMINDER_TEMPLATE_ID], entityIds: [] }).catch(() => undefined)
+    }
+    try {
+      await callAction(setReminder, { groupId: overview.groupId, enabled: nextEnabled, time: nextTime })
+      Taro.showToast({ title: t('checkin.reminderSaved'), icon: 'none' })
+    } catch (failure) {
+      setEnabled(!nextEnabled)
+      Taro.showToast({ title: failure instanceof ApiError ? failure.message : t('error.INTERNAL'), icon: 'none' })
+    }
+  }
+
+  return (
+    <View id="reminder" className="checkin-section checkin-form__row">
+      <Picker mode="time" value={time} onChange={(e) => save(enabled, String(e.detail.value))}>
+        <Text id="reminder-time">{t('checkin.reminderOn', { time })}</Text>
+      </Picker>
+      <Switch id="reminder-switch" checked={enabled} color="#07c160" onChange={(e) => save(e.detail.value, time)} />
+    </View>
+  )
+}
+
+function Feed({ groupId, refreshKey }: { groupId: string; refreshKey: string }) {
+  const [feed, setFeed] = useState<TodayFeed | null>(null)
+  const [items, setItems] = useState<CheckinView[]>([])
+
+  const load = useCallback(
+    async (skip: number) => {
+      const page = await callAction(listTodayFeed, { groupId, skip })
+      setFeed(page)
+      setItems((current) => (skip === 0 ? page.items : [...current, ...page.items]))
+    },
+    [groupId],
+  )
+
+  useEffect(() => {
+    load(0).catch(() => setFeed(null))
+  }, [load, refreshKey])
+
+  if (!feed) return null
+  return (
+    <View id="today-feed" className="checkin-section">
+      <Text id="feed-count" className="checkin-section__title">
+        {t('checkin.feedTitle', { count: feed.checkedInCount, total: feed.memberCount })}
+      </Text>
+      {items.length === 0 && <Text className="checkin-feed__empty">{t('checkin.feedEmpty')}</Text>}
+      {items.map((item) => {
+        const src = photoSrc(item.photoFileId)
+        return (
+          <View key={item.id} id={`feed-${item.id.replace(/[^A-Za-z0-9_-]/g, '_')}`} className="checkin-feed__item">
+            <View className="checkin-feed__head">
+              <Text className="checkin-feed__name">{item.authorName}</Text>
+              <Text className="checkin-feed__time">{clockTime(item.checkedInAt, feed.timezone)}</Text>
+            </View>
+            {item.note !== '' && <Text className="checkin-feed__note">{item.note}</Text>}
+            {src && <Image className="checkin-photo" src={src} mode="aspectFill" />}
+            {item.taskTitle && (
+              <Tag type="default">
+                <Text>{item.taskTitle}</Text>
+              </Tag>
+            )}
+          </View>
+        )
+      })}
+      {feed.nextSkip !== null && (
+        <Button id="feed-more" size="small" fill="none" block onClick={() => load(feed.nextSkip ?? 0)}>
+          {t('checkin.loadMore')}
+        </Button>
+      )}
+    </View>
+  )
+}

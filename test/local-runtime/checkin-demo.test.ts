@@ -1,0 +1,54 @@
+/** The demo community's tasks, announcements and check-in history, seen through the real functions. */
+import { checkinStatsId } from '../../domain/checkin'
+import { seedDemoCommunity } from '../../local-runtime/demo/demo-community'
+import { invokeFunction } from '../../local-runtime/functions'
+import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
+import { FIXED_NOW, makeStore } from '../support/store'
+
+describe('demo check-in data', () => {
+  it('gives the member persona a running streak, not yet checked in today, with today’s task out', async () => {
+    const store = await makeStore({ seed: true })
+    const call = async (fn: 'checkin' | 'board', action: string, input: unknown, persona: 'member' | 'admin') => {
+      const result = await invokeFunction(store, fn, { action, input }, personaOpenid(persona), { now: () => FIXED_NOW })
+      if (!result.ok) throw new Error(JSON.stringify(result.error))
+      return result.data as any
+    }
+    const overview = await call('checkin', 'overview', { groupId: DEMO_GROUP_ID }, 'member')
+    expect(overview.today).toBe('2026-11-23')
+    expect(overview.myCheckin).toBeNull()
+    expect(overview.streak).toMatchObject({ current: 5, longest: 5, total: 9 })
+    expect(overview.todayTask.title).toContain('《活着》第 7 天')
+    expect(overview.checkedInToday).toBeGreaterThan(3)
+    expect(overview.makeUp).toMatchObject({ policy: { enabled: true, windowDays: 3, monthlyLimit: 2 }, left: 2 })
+
+    const tasks = await call('board', 'listTasks', { groupId: DEMO_GROUP_ID }, 'member')
+    expect(tasks.items).toHaveLength(7)
+    expect(tasks.scheduled).toEqual([])
+    expect((await call('board', 'listTasks', { groupId: DEMO_GROUP_ID }, 'admin')).scheduled).toHaveLength(1)
+
+    const announcements = await call('board', 'listAnnouncements', { groupId: DEMO_GROUP_ID }, 'member')
+    expect(announcements.pinned.map((a: { title: string }) => a.title)).toEqual(['本月共读：余华《活着》'])
+    expect(announcements.items).toHaveLength(1)
+  })
+
+  it('counters equal what the check-in history says, for every member, make-up included', async () => {
+    const store = await makeStore({ seed: true })
+    const members = await store.find('members', { where: { groupId: DEMO_GROUP_ID }, limit: 100 })
+    let makeUps = 0
+    for (const member of members) {
+      const history = await store.find('checkins', { where: { groupId: DEMO_GROUP_ID, openid: member.openid }, limit: 100 })
+      const stats = await store.get('checkinCounters', checkinStatsId(DEMO_GROUP_ID, member.openid))
+      expect(stats?.totalDays ?? 0).toBe(history.length)
+      makeUps += history.filter((c) => c.makeUp).length
+      expect(history.every((c) => c.checkedInAt <= FIXED_NOW.toISOString())).toBe(true)
+    }
+    expect(makeUps).toBe(1)
+  })
+
+  it('seeding twice changes nothing', async () => {
+    const store = await makeStore({ seed: true })
+    const count = await store.count('checkins')
+    expect(await seedDemoCommunity(store, FIXED_NOW)).toBe(false)
+    expect(await store.count('checkins')).toBe(count)
+  })
+})

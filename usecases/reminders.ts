@@ -1,0 +1,92 @@
+/**
+ * The daily reminder job: for every enabled subscription whose time of day has come (in its group's
+ * timezone) and whose member has not checked in today, write an inbox entry and mark the day as reminded
+ * — in one transaction, so a job that runs twice (or two instances at once) reminds once. After the
+ * commit, a WeChat subscribe message is sent when a sender and a template id are supplied (CloudBase);
+ * a failed send is logged and does not undo the inbox entry.
+ *
+ * @example
+ *   await runDailyReminders(ctx)                                          // local runtime: inbox only
+ *   await runDailyReminders(ctx, { send, templateId: 'tmpl_xxx' })        // CloudBase: inbox + subscribe message
+ */
+import { checkinId } from '../domain/checkin'
+import { dayRuleOf, localTimeOfDay, todayKey } from '../domain/days'
+import { DomainError } from '../domain/errors'
+import { memberId, type GroupDoc } from '../domain/group'
+import { reminderDue, type ReminderRun, type ReminderSubscriptionDoc } from '../domain/reminders'
+import { t } from '../i18n/strings'
+import type { SubscribeMessage } from '../platform/wechat-services'
+import type { UseCaseContext } from './context'
+import { deliverToInbox } from './inbox'
+
+export interface ReminderChannel {
+  send: (message: SubscribeMessage) => Promise<void>
+  templateId: string
+  /** Template keywords for a group; see contracts/checkin-templates.ts. */
+  data: (group: GroupDoc) => SubscribeMessage['data']
+}
+
+const PAGE = 100
+
+export async function runDailyReminders(ctx: UseCaseContext, channel?: ReminderChannel): Promise<ReminderRun> {
+  if (ctx.openid) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
+  const now = ctx.now()
+  const groups = new Map<string, GroupDoc | null>()
+  const run: ReminderRun = { considered: 0, reminded: 0, messagesSent: 0 }
+  // Paged by _id (not skip), so subscriptions switched off during the run do not shift the pages.
+  for (let after = ''; ; ) {
+    const page: ReminderSubscriptionDoc[] = await ctx.store.find('reminderSubscriptions', {
+      where: { enabled: true, _id: { gt: after } },
+      orderBy: [{ field: '_id', direction: 'asc' }],
+      limit: PAGE,
+    })
+    for (const subscription of page) {
+      after = subscription._id
+      run.considered++
+      if (!groups.has(subscription.groupId)) groups.set(subscription.groupId, await ctx.store.get('groups', subscription.groupId))
+      const group = groups.get(subscription.groupId)
+      if (!group) continue
+      const rule = dayRuleOf(group)
+      const today = todayKey(now, rule)
+      if (!reminderDue(subscription, { today, localTime: localTimeOfDay(now, rule.timezone) })) continue
+      if (await ctx.store.get('checkins', checkinId(group._id, subscription.openid, today))) continue
+      const reminded = await ctx.store.transaction(async (tx) => {
+        const current = await tx.get('reminderSubscriptions', subscription._id)
+        if (!current || !current.enabled || current.lastSentDay === today) return false
+        if (!(await tx.get('members', memberId(group._id, subscription.openid)))) {
+          await tx.update('reminderSubscriptions', subscription._id, { enabled: false })
+          return false
+        }
+        await tx.update('reminderSubscriptions', subscription._id, { lastSentDay: today })
+        await deliverToInbox(tx, {
+          openid: subscription.openid,
+          groupId: group._id,
+          kind: 'checkin.reminder',
+          title: t('reminders.inboxTitle', { group: group.name }),
+          body: t('reminders.inboxBody'),
+          link: `/pages/checkin/index?id=${group._id}`,
+          at: now,
+        })
+        return true
+      })
+      if (!reminded) continue
+      run.reminded++
+      if (channel && channel.templateId) {
+        try {
+          await channel.send({
+            touser: subscription.openid,
+            templateId: channel.templateId,
+            page: `pages/checkin/index?id=${group._id}`,
+            data: channel.data(group),
+          })
+          run.messagesSent++
+        } catch (error) {
+          // e.g. 43101: the member has no subscription grant left; the inbox entry stands.
+          console.error('[reminders] subscribeMessage.send failed', error)
+        }
+      }
+    }
+    if (page.length < PAGE) break
+  }
+  return run
+}
