@@ -4,8 +4,6 @@
  * rules, introduces themself and answers the questions; the admin approves from the review queue; back
  * as the visitor, the group page shows the membership. Needs `npm run build:h5` first.
  */
-import fs from 'node:fs'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { applicationId } from '../../domain/admission'
 import { memberId } from '../../domain/group'
@@ -14,9 +12,9 @@ import { startLocalRuntime, type LocalRuntime } from '../../local-runtime/server
 import type { Store } from '../../store/port'
 import { inviteIdFor } from '../../usecases/admission'
 import { launchChromium } from '../support/browser'
+import { click, expectText, fill, visible, requireH5Build } from '../support/h5-page'
 import { makeStore } from '../support/store'
 
-const H5_DIR = path.resolve(__dirname, '../../dist/h5')
 
 describe('admission journey in the H5 app (Chromium)', () => {
   let store: Store
@@ -25,7 +23,7 @@ describe('admission journey in the H5 app (Chromium)', () => {
   let page: Page
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
+    const H5_DIR = requireH5Build()
     store = await makeStore({ seed: true })
     runtime = await startLocalRuntime({ store, port: 0, staticDir: H5_DIR })
     browser = await launchChromium()
@@ -132,20 +130,3 @@ describe('admission journey in the H5 app (Chromium)', () => {
     await expectText(page, '#review-error', '你没有权限进行此操作')
   })
 })
-
-/** Taro's H5 router keeps earlier pages in the DOM (hidden) after navigateTo: act on the visible one. */
-function visible(page: Page, selector: string) {
-  return page.locator(`${selector} >> visible=true`).first()
-}
-
-async function click(page: Page, selector: string): Promise<void> {
-  await visible(page, selector).click({ timeout: 15000 })
-}
-
-async function fill(page: Page, selector: string, value: string): Promise<void> {
-  await visible(page, `${selector} input, ${selector} textarea`).fill(value, { timeout: 15000 })
-}
-
-async function expectText(page: Page, selector: string, text: string): Promise<void> {
-  await page.locator(`${selector} >> visible=true`).filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 15000 })
-}

@@ -12,9 +12,9 @@ import type { Browser, Page } from 'playwright-core'
 import { DEMO_GROUP_ID } from '../../local-runtime/demo/personas'
 import { startLocalRuntime, type LocalRuntime } from '../../local-runtime/server'
 import { launchChromium } from '../support/browser'
+import { click, expectText, fill, visible, requireH5Build } from '../support/h5-page'
 import { FIXED_NOW, makeStore } from '../support/store'
 
-const H5_DIR = path.resolve(__dirname, '../../dist/h5')
 const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 
 describe('daily check-in in the H5 app (Chromium)', () => {
@@ -24,7 +24,7 @@ describe('daily check-in in the H5 app (Chromium)', () => {
   let uploadDir: string
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
+    const H5_DIR = requireH5Build()
     uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-uploads-'))
     runtime = await startLocalRuntime({ store: await makeStore({ seed: true }), port: 0, staticDir: H5_DIR, now: () => FIXED_NOW, uploadDir })
     browser = await launchChromium()
@@ -92,20 +92,3 @@ describe('daily check-in in the H5 app (Chromium)', () => {
     await expectText(page, '#rules-acknowledged', '你已确认第 2 版群规')
   })
 })
-
-/** Taro's H5 router keeps earlier pages in the DOM (hidden) after navigateTo: act on the visible one. */
-function visible(page: Page, selector: string) {
-  return page.locator(`${selector} >> visible=true`).first()
-}
-
-async function click(page: Page, selector: string): Promise<void> {
-  await visible(page, selector).click({ timeout: 15000 })
-}
-
-async function fill(page: Page, selector: string, value: string): Promise<void> {
-  await visible(page, `${selector} input, ${selector} textarea`).fill(value, { timeout: 15000 })
-}
-
-async function expectText(page: Page, selector: string, text: string): Promise<void> {
-  await page.locator(`${selector} >> visible=true`).filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 15000 })
-}

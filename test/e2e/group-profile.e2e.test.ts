@@ -3,15 +3,13 @@
  * handlers on SQLite; a newcomer opens the demo group, switches persona, and sees what each may see.
  * Needs `npm run build:h5` first (npm test does it).
  */
-import fs from 'node:fs'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { DEMO_GROUP_ID } from '../../local-runtime/demo/personas'
 import { startLocalRuntime, type LocalRuntime } from '../../local-runtime/server'
 import { launchChromium } from '../support/browser'
+import { expectText, requireH5Build } from '../support/h5-page'
 import { makeStore } from '../support/store'
 
-const H5_DIR = path.resolve(__dirname, '../../dist/h5')
 
 describe('H5 app on the local runtime (Chromium)', () => {
   let runtime: LocalRuntime
@@ -19,7 +17,7 @@ describe('H5 app on the local runtime (Chromium)', () => {
   let page: Page
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
+    const H5_DIR = requireH5Build()
     runtime = await startLocalRuntime({ store: await makeStore({ seed: true }), port: 0, staticDir: H5_DIR })
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 390, height: 844 } })
@@ -55,7 +53,3 @@ describe('H5 app on the local runtime (Chromium)', () => {
     await expectText(page, '#group-error', '这个群不存在或已解散')
   })
 })
-
-async function expectText(page: Page, selector: string, text: string): Promise<void> {
-  await page.locator(selector).filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 15000 })
-}

@@ -8,28 +8,17 @@
  */
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { inviteIdFor } from '../../usecases/admission'
-import { makeWeappBackend, type WeappBackend } from './backend'
-import { loadWeappPage, waitFor, type WeappPage } from './simulate-page'
+import { setUpWeappPages } from './backend'
+import { waitFor, type WeappPage } from './simulate-page'
 
 describe('weapp apply page', () => {
-  let backend: WeappBackend
+  const weapp = setUpWeappPages()
   let page: WeappPage | null = null
-
-  beforeAll(async () => {
-    backend = await makeWeappBackend()
-  })
-
-  afterEach(() => {
-    page?.unload()
-    page = null
-  })
-
-  afterAll(() => backend.close())
 
   it('submits an application from the invite scene and shows it pending', async () => {
     const scene = encodeURIComponent(inviteIdFor(DEMO_GROUP_ID, personaOpenid('admin')))
-    const callFunction = backend.callFunctionAs(personaOpenid('visitor'))
-    page = await loadWeappPage('pages/apply/index', { query: { scene }, callFunction })
+    const callFunction = weapp.backend.callFunctionAs(personaOpenid('visitor'))
+    page = await weapp.open('pages/apply/index', { query: { scene }, callFunction })
     await page.waitForText('#apply-group-name', '早起读书会·郑州3群')
     expect(page.text('#apply-inviter')).toContain('王强-郑州-理财顾问')
 
@@ -63,7 +52,7 @@ describe('weapp apply page', () => {
   })
 
   it('shows the applicant persona its pending application, and withdraws it', async () => {
-    page = await loadWeappPage('pages/apply/index', { query: { id: DEMO_GROUP_ID }, callFunction: backend.callFunctionAs(personaOpenid('applicant')) })
+    page = await weapp.open('pages/apply/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('applicant')) })
     await page.waitForText('#apply-status', '我的申请：审核中')
     expect(page.query('#apply-form')).toBeNull()
     page.tap('#apply-withdraw')
@@ -74,7 +63,7 @@ describe('weapp apply page', () => {
   })
 
   it('does not send an incomplete form: the shared schema names the missing field', async () => {
-    page = await loadWeappPage('pages/apply/index', { query: { id: DEMO_GROUP_ID }, callFunction: backend.callFunctionAs('o_weapp_new') })
+    page = await weapp.open('pages/apply/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs('o_weapp_new') })
     await page.waitForText('#apply-group-name', '早起读书会·郑州3群')
     page.tap('#apply-accept-rules')
     await new Promise((resolve) => setTimeout(resolve, 50))

@@ -6,7 +6,7 @@ import type { FunctionName } from '../../contracts/define'
 import { seedDemoCommunity } from '../../local-runtime/demo/demo-community'
 import { invokeFunction, isFunctionName } from '../../local-runtime/functions'
 import { createSqliteStore } from '../../store/sqlite'
-import type { CallFunction } from './simulate-page'
+import { loadWeappPage, type CallFunction, type WeappPage } from './simulate-page'
 
 export interface WeappBackend {
   /** A `wx.cloud.callFunction` stand-in for a caller WeChat knows as `openid`. */
@@ -24,5 +24,36 @@ export async function makeWeappBackend(): Promise<WeappBackend> {
       return invokeFunction(store, name as FunctionName, data, openid)
     },
     close: () => store.close(),
+  }
+}
+
+/**
+ * The usual setup of a weapp page test file: one backend for the file, and every page opened through
+ * `open` unloaded after its test.
+ *
+ * @example
+ *   const weapp = setUpWeappPages()
+ *   const page = await weapp.open('pages/group/index', { query: { id }, callFunction: weapp.backend.callFunctionAs(openid) })
+ */
+export function setUpWeappPages(): { readonly backend: WeappBackend; open: typeof loadWeappPage } {
+  let backend: WeappBackend | null = null
+  const opened: WeappPage[] = []
+  beforeAll(async () => {
+    backend = await makeWeappBackend()
+  })
+  afterEach(() => {
+    for (const page of opened.splice(0)) page.unload()
+  })
+  afterAll(() => backend?.close())
+  return {
+    get backend() {
+      if (!backend) throw new Error('the weapp backend is ready only inside tests')
+      return backend
+    },
+    async open(pagePath, options) {
+      const page = await loadWeappPage(pagePath, options)
+      opened.push(page)
+      return page
+    },
   }
 }

@@ -9,28 +9,17 @@
  */
 import { dayRuleOf, dayOfMonth, todayKey } from '../../domain/days'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
-import { makeWeappBackend, type WeappBackend } from './backend'
-import { loadWeappPage, waitFor, type WeappPage } from './simulate-page'
+import { setUpWeappPages } from './backend'
+import { waitFor, type WeappPage } from './simulate-page'
 
 describe('weapp check-in page', () => {
-  let backend: WeappBackend
+  const weapp = setUpWeappPages()
   let page: WeappPage | null = null
 
-  beforeAll(async () => {
-    backend = await makeWeappBackend()
-  })
-
-  afterEach(() => {
-    page?.unload()
-    page = null
-  })
-
-  afterAll(() => backend.close())
-
   it('tap 打卡: today is marked in the calendar and the streak goes from 5 to 6', async () => {
-    page = await loadWeappPage('pages/checkin/index', {
+    page = await weapp.open('pages/checkin/index', {
       query: { id: DEMO_GROUP_ID },
-      callFunction: backend.callFunctionAs(personaOpenid('member')),
+      callFunction: weapp.backend.callFunctionAs(personaOpenid('member')),
     })
     const today = todayKey(new Date(), dayRuleOf({ timezone: 'Asia/Shanghai' }))
     await page.waitForText('#streak-current', '连续 5 天')
@@ -48,9 +37,9 @@ describe('weapp check-in page', () => {
   })
 
   it('shows FORBIDDEN to a visitor', async () => {
-    page = await loadWeappPage('pages/checkin/index', {
+    page = await weapp.open('pages/checkin/index', {
       query: { id: DEMO_GROUP_ID },
-      callFunction: backend.callFunctionAs(personaOpenid('visitor')),
+      callFunction: weapp.backend.callFunctionAs(personaOpenid('visitor')),
     })
     await page.waitForText('#checkin-error', '你没有权限进行此操作')
     await waitFor(() => page!.calls.length >= 1)

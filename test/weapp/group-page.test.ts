@@ -7,28 +7,17 @@
  * Needs `npm run build:weapp` first.
  */
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
-import { makeWeappBackend, type WeappBackend } from './backend'
-import { loadWeappPage, waitFor, type WeappPage } from './simulate-page'
+import { setUpWeappPages } from './backend'
+import { waitFor, type WeappPage } from './simulate-page'
 
 describe('weapp group page', () => {
-  let backend: WeappBackend
+  const weapp = setUpWeappPages()
   let page: WeappPage | null = null
 
-  beforeAll(async () => {
-    backend = await makeWeappBackend()
-  })
-
-  afterEach(() => {
-    page?.unload()
-    page = null
-  })
-
-  afterAll(() => backend.close())
-
   it('shows the demo group to its admin: name, 20 members and the 管理员 role', async () => {
-    page = await loadWeappPage('pages/group/index', {
+    page = await weapp.open('pages/group/index', {
       query: { id: DEMO_GROUP_ID },
-      callFunction: backend.callFunctionAs(personaOpenid('admin')),
+      callFunction: weapp.backend.callFunctionAs(personaOpenid('admin')),
     })
     await page.waitForText('#group-name', '早起读书会·郑州3群')
     expect(page.text('#group-member-count')).toBe('20 位成员')
@@ -39,18 +28,18 @@ describe('weapp group page', () => {
   })
 
   it('tells a visitor they are not a member yet', async () => {
-    page = await loadWeappPage('pages/group/index', {
+    page = await weapp.open('pages/group/index', {
       query: { id: DEMO_GROUP_ID },
-      callFunction: backend.callFunctionAs(personaOpenid('visitor')),
+      callFunction: weapp.backend.callFunctionAs(personaOpenid('visitor')),
     })
     await page.waitForText('#group-viewer-role', '你还不是本群成员')
     expect(page.text('#group-name')).toBe('早起读书会·郑州3群')
   })
 
   it('shows NOT_FOUND for an unknown group, and retry calls the function again', async () => {
-    page = await loadWeappPage('pages/group/index', {
+    page = await weapp.open('pages/group/index', {
       query: { id: 'no-such-group' },
-      callFunction: backend.callFunctionAs(personaOpenid('visitor')),
+      callFunction: weapp.backend.callFunctionAs(personaOpenid('visitor')),
     })
     await page.waitForText('#group-error', '这个群不存在或已解散')
     expect(page.calls).toHaveLength(1)

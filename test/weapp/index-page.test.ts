@@ -7,26 +7,15 @@
  * Needs `npm run build:weapp` first.
  */
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
-import { makeWeappBackend, type WeappBackend } from './backend'
-import { loadWeappPage, waitFor, type WeappPage } from './simulate-page'
+import { setUpWeappPages } from './backend'
+import { waitFor, type WeappPage } from './simulate-page'
 
 describe('weapp home page (我的社群)', () => {
-  let backend: WeappBackend
+  const weapp = setUpWeappPages()
   let page: WeappPage | null = null
 
-  beforeAll(async () => {
-    backend = await makeWeappBackend()
-  })
-
-  afterEach(() => {
-    page?.unload()
-    page = null
-  })
-
-  afterAll(() => backend.close())
-
   it('lists the demo group for a member, and tapping it opens the group page', async () => {
-    page = await loadWeappPage('pages/index/index', { callFunction: backend.callFunctionAs(personaOpenid('member')) })
+    page = await weapp.open('pages/index/index', { callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
     await page.waitForText('#my-groups', '早起读书会·郑州3群')
     expect(page.text(`#my-group-${DEMO_GROUP_ID}`)).toContain('20 位成员')
     expect(page.query('#my-groups-empty')).toBeNull()
@@ -44,7 +33,7 @@ describe('weapp home page (我的社群)', () => {
   })
 
   it('shows the empty state to a visitor, and no dev-mode controls in the WeChat build', async () => {
-    page = await loadWeappPage('pages/index/index', { callFunction: backend.callFunctionAs(personaOpenid('visitor')) })
+    page = await weapp.open('pages/index/index', { callFunction: weapp.backend.callFunctionAs(personaOpenid('visitor')) })
     await page.waitForText('#my-groups-empty', '你还没有加入任何社群')
     expect(page.query(`#my-group-${DEMO_GROUP_ID}`)).toBeNull()
     expect(page.query('#dev-persona-switcher')).toBeNull()

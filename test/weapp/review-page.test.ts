@@ -7,27 +7,16 @@
  * Needs `npm run build:weapp` first.
  */
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
-import { makeWeappBackend, type WeappBackend } from './backend'
-import { loadWeappPage, type WeappPage } from './simulate-page'
+import { setUpWeappPages } from './backend'
+import { type WeappPage } from './simulate-page'
 
 describe('weapp review queue', () => {
-  let backend: WeappBackend
+  const weapp = setUpWeappPages()
   let page: WeappPage | null = null
 
-  beforeAll(async () => {
-    backend = await makeWeappBackend()
-  })
-
-  afterEach(() => {
-    page?.unload()
-    page = null
-  })
-
-  afterAll(() => backend.close())
-
   it('approves the oldest application: the applicant becomes a member and the queue shrinks', async () => {
-    const callFunction = backend.callFunctionAs(personaOpenid('admin'))
-    page = await loadWeappPage('pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction })
+    const callFunction = weapp.backend.callFunctionAs(personaOpenid('admin'))
+    page = await weapp.open('pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction })
     await page.waitForText('#review-summary', '待审核 8 条')
     // Oldest first: 王磊 applied 40 hours before the seed.
     await page.waitForText('#application-0', '王磊-郑州-保险代理人')
@@ -44,8 +33,8 @@ describe('weapp review queue', () => {
   })
 
   it('rejects two selected applications in one go with a reason template, reporting each', async () => {
-    const callFunction = backend.callFunctionAs(personaOpenid('admin'))
-    page = await loadWeappPage('pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction })
+    const callFunction = weapp.backend.callFunctionAs(personaOpenid('admin'))
+    page = await weapp.open('pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction })
     await page.waitForText('#review-summary', '待审核 7 条')
     page.tap('#order-newest')
     await page.waitForText('#application-0', '赵雪-郑州-银行柜员')
@@ -65,7 +54,7 @@ describe('weapp review queue', () => {
   })
 
   it('shows a member the FORBIDDEN message instead of the queue', async () => {
-    page = await loadWeappPage('pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction: backend.callFunctionAs(personaOpenid('member')) })
+    page = await weapp.open('pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
     await page.waitForText('#review-error', '你没有权限进行此操作')
     expect(page.query('#application-0')).toBeNull()
   })
