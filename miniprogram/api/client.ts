@@ -46,6 +46,11 @@ export async function callAction<A extends AnyAction>(contract: A, input: InputO
   throw networkError()
 }
 
+/** What to tell the user about a failed call: the server's Chinese message, or a generic one. */
+export function errorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : t('error.INTERNAL')
+}
+
 function networkError(): ApiError {
   return new ApiError('INTERNAL', t('error.network'))
 }

@@ -11,7 +11,7 @@ import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { admissionSettingsSchema, formErrors, getAdmissionSettings, updateAdmissionSettings, type AdmissionSettingsView } from '../../../contracts/admission'
 import { MAX_QUESTIONS, type ApplicationQuestion, type QuestionKind } from '../../../domain/admission'
 import { t } from '../../../i18n/strings'
-import { ApiError, callAction } from '../../api/client'
+import { callAction, errorMessage } from '../../api/client'
 import ErrorState from '../../components/error-state'
 import DevPersonaSwitcher from '../../components/dev-persona-switcher'
 import { useActionData } from '../../hooks/use-action-data'
@@ -72,7 +72,7 @@ function SettingsForm({ groupId, initial }: { groupId: string; initial: Admissio
       await callAction(updateAdmissionSettings, { groupId, settings })
       setMessage(t('settings.saved'))
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : t('error.INTERNAL'))
+      setMessage(errorMessage(error))
     } finally {
       setBusy(false)
     }

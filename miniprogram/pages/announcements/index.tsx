@@ -10,7 +10,7 @@ import { listAnnouncements, setAnnouncementPinned } from '../../../contracts/boa
 import { formatLocal } from '../../../domain/days'
 import { t } from '../../../i18n/strings'
 import type { AnnouncementList, AnnouncementView } from '../../../domain/announcements'
-import { ApiError, callAction } from '../../api/client'
+import { callAction, errorMessage } from '../../api/client'
 import DevPersonaSwitcher from '../../components/dev-persona-switcher'
 import ErrorState from '../../components/error-state'
 import { useActionData } from '../../hooks/use-action-data'
@@ -52,7 +52,7 @@ function Announcements({ groupId, first, onChanged }: { groupId: string; first: 
       await callAction(setAnnouncementPinned, { groupId, announcementId: announcement.id, pinned: !announcement.pinned })
       onChanged()
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : t('error.INTERNAL'))
+      setError(errorMessage(failure))
     }
   }
 

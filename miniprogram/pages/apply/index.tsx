@@ -21,13 +21,14 @@ import {
 } from '../../../contracts/admission'
 import type { ApplicationQuestion } from '../../../domain/admission'
 import { t } from '../../../i18n/strings'
-import { ApiError, callAction } from '../../api/client'
+import { ApiError, callAction, errorMessage } from '../../api/client'
 import ErrorState from '../../components/error-state'
 import DevPersonaSwitcher from '../../components/dev-persona-switcher'
 import { useActionData } from '../../hooks/use-action-data'
 import { useDevPersona } from '../../hooks/use-dev-persona'
 import { applyPageInput, emptyForm, shortTime } from './utils'
 import './index.scss'
+import { pageUrl } from '../../../contracts/routes'
 
 export default function ApplyPage() {
   const params = useRouter().params
@@ -80,7 +81,7 @@ function ApplyView({ view, onChanged }: { view: ApplyPageView; onChanged: () => 
       {isMember && (
         <View id="apply-member" className="apply-section">
           <Text className="apply-section__title">{t('apply.alreadyMember')}</Text>
-          <Button id="apply-open-group" type="primary" block onClick={() => Taro.redirectTo({ url: `/pages/group/index?id=${group.id}` })}>
+          <Button id="apply-open-group" type="primary" block onClick={() => Taro.redirectTo({ url: pageUrl('group', { id: group.id }) })}>
             {t('apply.openGroup')}
           </Button>
         </View>
@@ -120,7 +121,7 @@ function ApplicationStatus(props: { application: MyApplicationView; groupId: str
       await callAction(withdrawApplication, { groupId: props.groupId })
       props.onChanged()
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : t('error.INTERNAL'))
+      setMessage(errorMessage(error))
     } finally {
       setBusy(false)
     }

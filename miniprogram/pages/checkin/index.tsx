@@ -12,7 +12,7 @@ import { checkIn, getCheckinOverview, listTodayFeed, makeUpCheckin, setReminder 
 import { CHECKIN_REMINDER_TEMPLATE_ID } from '../../../contracts/checkin-templates'
 import { t } from '../../../i18n/strings'
 import type { CheckinOverview, CheckinView, TodayFeed } from '../../../domain/checkin'
-import { ApiError, callAction } from '../../api/client'
+import { callAction, errorMessage } from '../../api/client'
 import CheckinCalendar from '../../components/checkin-calendar'
 import DevPersonaSwitcher from '../../components/dev-persona-switcher'
 import ErrorState from '../../components/error-state'
@@ -122,7 +122,7 @@ function CheckinForm({ overview, onDone }: { overview: CheckinOverview; onDone: 
       await callAction(checkIn, { groupId: overview.groupId, note, linkTask, ...(photoFileId ? { photoFileId } : {}) })
       onDone()
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : t('error.INTERNAL'))
+      setError(errorMessage(failure))
     } finally {
       setBusy(false)
     }
@@ -169,7 +169,7 @@ function MakeUp({ overview, onDone }: { overview: CheckinOverview; onDone: () =>
       Taro.showToast({ title: t('checkin.makeUpDone', { day: shortDay(day) }), icon: 'none' })
       onDone()
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : t('error.INTERNAL'))
+      setError(errorMessage(failure))
     } finally {
       setBusyDay('')
     }
@@ -206,7 +206,7 @@ function Reminder({ overview }: { overview: CheckinOverview }) {
       Taro.showToast({ title: t('checkin.reminderSaved'), icon: 'none' })
     } catch (failure) {
       setEnabled(!nextEnabled)
-      Taro.showToast({ title: failure instanceof ApiError ? failure.message : t('error.INTERNAL'), icon: 'none' })
+      Taro.showToast({ title: errorMessage(failure), icon: 'none' })
     }
   }
 

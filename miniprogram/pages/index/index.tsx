@@ -12,9 +12,10 @@ import DevPersonaSwitcher from '../../components/dev-persona-switcher'
 import { useActionData } from '../../hooks/use-action-data'
 import { useDevPersona } from '../../hooks/use-dev-persona'
 import './index.scss'
+import { pageUrl } from '../../../contracts/routes'
 
 function openGroup(groupId: string): void {
-  Taro.navigateTo({ url: `/pages/group/index?id=${encodeURIComponent(groupId)}` })
+  Taro.navigateTo({ url: pageUrl('group', { id: groupId }) })
 }
 
 export default function HomePage() {

@@ -11,7 +11,7 @@ import { Button, Cell, CellGroup, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { ROSTER_PAGE_SIZE, changeMemberRole, leaveGroup, listMembers, removeMember, transferOwnership, type RosterMember, type RosterPage } from '../../../contracts/members'
 import { canChangeRole, canLeave, canRemoveMember, canTransferOwnership } from '../../../domain/roles'
 import { t } from '../../../i18n/strings'
-import { ApiError, callAction } from '../../api/client'
+import { callAction, errorMessage } from '../../api/client'
 import ErrorState from '../../components/error-state'
 import DevPersonaSwitcher from '../../components/dev-persona-switcher'
 import { useActionData } from '../../hooks/use-action-data'
@@ -36,7 +36,7 @@ export default function MembersPage() {
       setMessage(done)
       setVersion((n) => n + 1)
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : t('error.INTERNAL'))
+      setMessage(errorMessage(error))
     }
   }
 

@@ -11,7 +11,7 @@ import { useRouter } from '@tarojs/taro'
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
 import { decideApplication, decideApplications, getApplication, listApplications, type ApplicationCard as Card, type ReviewQueuePage } from '../../../contracts/admission'
 import { t } from '../../../i18n/strings'
-import { ApiError, callAction } from '../../api/client'
+import { ApiError, callAction, errorMessage } from '../../api/client'
 import ApplicationCard from '../../components/application-card'
 import ErrorState from '../../components/error-state'
 import DevPersonaSwitcher from '../../components/dev-persona-switcher'
@@ -40,7 +40,7 @@ export default function ReviewPage() {
       const detail = await callAction(getApplication, { groupId, applicationId: id })
       setFullPhones((phones) => ({ ...phones, [id]: detail.phone }))
     } catch (error) {
-      setMessages([error instanceof ApiError ? error.message : t('error.INTERNAL')])
+      setMessages([errorMessage(error)])
     }
   }
 
@@ -78,7 +78,7 @@ export default function ReviewPage() {
         setMessages(batch.results.map((r) => r.message))
       }
     } catch (error) {
-      setMessages([error instanceof ApiError ? error.message : t('error.INTERNAL')])
+      setMessages([errorMessage(error)])
     } finally {
       setBusy(false)
       setSelected([])

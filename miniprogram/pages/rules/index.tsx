@@ -11,7 +11,7 @@ import { acknowledgeRules, getRules, publishRules } from '../../../contracts/boa
 import { formatLocal } from '../../../domain/days'
 import type { ClauseChange, RulesView } from '../../../domain/rules'
 import { t } from '../../../i18n/strings'
-import { ApiError, callAction } from '../../api/client'
+import { callAction, errorMessage } from '../../api/client'
 import DevPersonaSwitcher from '../../components/dev-persona-switcher'
 import ErrorState from '../../components/error-state'
 import { useActionData } from '../../hooks/use-action-data'
@@ -42,7 +42,7 @@ function Rules({ view, onChanged }: { view: RulesView; onChanged: () => void }) 
       await callAction(acknowledgeRules, { groupId: view.groupId, version: view.current.version })
       onChanged()
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : t('error.INTERNAL'))
+      setError(errorMessage(failure))
     }
   }
 
@@ -110,7 +110,7 @@ function RulesEditor({ view, onPublished }: { view: RulesView; onPublished: () =
       Taro.showToast({ title: t('rules.published', { version: published.version }), icon: 'none' })
       onPublished()
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : t('error.INTERNAL'))
+      setError(errorMessage(failure))
     } finally {
       setBusy(false)
     }

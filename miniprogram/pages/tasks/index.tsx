@@ -12,12 +12,13 @@ import { listDailyTasks, postAnnouncement, saveDailyTask } from '../../../contra
 import { formatLocal, shiftDay } from '../../../domain/days'
 import { t } from '../../../i18n/strings'
 import type { DailyTaskView, TaskList } from '../../../domain/tasks'
-import { ApiError, callAction } from '../../api/client'
+import { callAction, errorMessage } from '../../api/client'
 import DevPersonaSwitcher from '../../components/dev-persona-switcher'
 import ErrorState from '../../components/error-state'
 import { useActionData } from '../../hooks/use-action-data'
 import { useDevPersona } from '../../hooks/use-dev-persona'
 import './index.scss'
+import { pageUrl } from '../../../contracts/routes'
 
 export default function TasksPage() {
   const groupId = useRouter().params.id ?? ''
@@ -35,7 +36,7 @@ export default function TasksPage() {
             <>
               <TaskForm groupId={groupId} list={state.data} onSaved={() => setVersion((n) => n + 1)} />
               <AnnouncementForm groupId={groupId} />
-              <Button id="tasks-open-rules" block fill="outline" onClick={() => Taro.navigateTo({ url: `/pages/rules/index?id=${groupId}` })}>
+              <Button id="tasks-open-rules" block fill="outline" onClick={() => Taro.navigateTo({ url: pageUrl('rules', { id: groupId }) })}>
                 {t('rules.edit')}
               </Button>
               <TaskSection id="tasks-scheduled" title={t('tasks.scheduled')} tasks={state.data.scheduled} />
@@ -67,7 +68,7 @@ function TaskForm({ groupId, list, onSaved }: { groupId: string; list: TaskList;
       setBody('')
       onSaved()
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : t('error.INTERNAL'))
+      setError(errorMessage(failure))
     } finally {
       setBusy(false)
     }
@@ -107,7 +108,7 @@ function AnnouncementForm({ groupId }: { groupId: string }) {
       setBody('')
       setPinned(false)
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : t('error.INTERNAL'))
+      setError(errorMessage(failure))
     }
   }
   return (
