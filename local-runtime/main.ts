@@ -13,6 +13,7 @@ import { ensureH5Build } from './h5-build'
 import { startLocalRuntime } from './server'
 import { startLocalJobs } from './jobs'
 import { startReminderJob } from './reminder-job'
+import { pageUrl } from '../contracts/routes'
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..')
@@ -36,8 +37,8 @@ async function main(): Promise<void> {
   })
   const jobs = startLocalJobs(store)
   const reminderJob = startReminderJob(store)
-  const groupLink = `${runtime.url}/pages/group/index?id=${DEMO_GROUP_ID}`
-  const applyLink = `${runtime.url}/pages/apply/index?id=${DEMO_GROUP_ID}`
+  const groupLink = `${runtime.url}${pageUrl('group', { id: DEMO_GROUP_ID })}`
+  const applyLink = `${runtime.url}${pageUrl('apply', { id: DEMO_GROUP_ID })}`
   console.log(`\n社群助手本地运行中 / Local runtime: ${runtime.url}`)
   console.log(`示例社群 / Demo group: ${groupLink}`)
   console.log(`入群申请链接（扫码打开）/ Apply link (QR below): ${applyLink}\n`)

@@ -6,12 +6,13 @@
  *
  * @example
  *   const services = createLocalWechatServices({ appBaseUrl: 'http://127.0.0.1:8787' })
- *   (await services.createInviteCode({ scene: 'i_0123456789', page: APPLY_PAGE })).link
+ *   (await services.createInviteCode({ scene: 'i_0123456789', page: ROUTES.apply })).link
  *   // 'http://127.0.0.1:8787/pages/apply/index?scene=i_0123456789'
  */
 import QRCode from 'qrcode'
 import { DomainError } from '../domain/errors'
 import { t } from '../i18n/strings'
+import { ROUTES } from '../contracts/routes'
 import type { InviteCodeImage, SubscribeMessage, WechatServices } from './wechat-services'
 
 export interface LocalWechatServices extends WechatServices {

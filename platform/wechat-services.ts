@@ -31,6 +31,3 @@ export interface WechatServices {
   createInviteCode(input: { scene: string; page: string }): Promise<InviteCodeImage>
   sendSubscribeMessage(message: SubscribeMessage): Promise<void>
 }
-
-/** The apply page every invite opens. */
-export const APPLY_PAGE = 'pages/apply/index'

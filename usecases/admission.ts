@@ -49,12 +49,13 @@ import { DomainError } from '../domain/errors'
 import { DEFAULT_TIMEZONE, canManageGroup, formatNickname, isFull, memberId, toGroupProfile, type GroupDoc, type MemberDoc } from '../domain/group'
 import { rulesAckId } from '../domain/rules'
 import { t } from '../i18n/strings'
-import { APPLY_PAGE, type WechatServices } from '../platform/wechat-services'
+import type { WechatServices } from '../platform/wechat-services'
 import { StoreConflictError, type Store } from '../store/port'
 import { recordAudit } from './audit'
 import { requireOpenid, type UseCaseContext } from './context'
 import { deliverToInbox } from './inbox'
 import { EVERY_ROLE, MANAGERS, requireGroup, requireRole } from './membership'
+import { ROUTES, pageUrl, wechatPagePath } from '../contracts/routes'
 
 export const QUEUE_PAGE_SIZE = 20
 
@@ -397,7 +398,7 @@ async function decideInTransaction(ctx: UseCaseContext, adminOpenid: string, inp
         status === 'approved'
           ? t('admission.inbox.approvedBody', { nickname: formatNickname(app.intro) })
           : t('admission.inbox.rejectedBody', { reason: rejectReason ?? t('admission.noReason') }),
-      link: status === 'approved' ? `/pages/group/index?id=${group._id}` : `/pages/apply/index?id=${group._id}`,
+      link: status === 'approved' ? pageUrl('group', { id: group._id }) : pageUrl('apply', { id: group._id }),
       at: now,
     })
     return { app: { ...app, ...patch }, group }
@@ -412,7 +413,7 @@ async function notifyDecision(services: WechatServices, app: ApplicationDoc, gro
     await services.sendSubscribeMessage({
       touser: app.openid,
       templateId,
-      page: app.status === 'approved' ? `pages/group/index?id=${group._id}` : `${APPLY_PAGE}?id=${group._id}`,
+      page: app.status === 'approved' ? wechatPagePath('group', { id: group._id }) : wechatPagePath('apply', { id: group._id }),
       data: decisionMessageData(app, group),
     })
   } catch (error) {
@@ -483,7 +484,7 @@ export async function getInviteCode(ctx: UseCaseContext, services: WechatService
     const existing = await ctx.store.get('invites', id)
     if (!existing || existing.groupId !== input.groupId || existing.inviterOpenid !== openid) throw new DomainError('CONFLICT', t('error.CONFLICT'))
   }
-  const image = await services.createInviteCode({ scene: id, page: APPLY_PAGE })
+  const image = await services.createInviteCode({ scene: id, page: ROUTES.apply })
   return { inviteId: id, scene: id, ...image }
 }
 

@@ -18,6 +18,7 @@ import { t } from '../i18n/strings'
 import type { SubscribeMessage } from '../platform/wechat-services'
 import type { UseCaseContext } from './context'
 import { deliverToInbox } from './inbox'
+import { pageUrl, wechatPagePath } from '../contracts/routes'
 
 export interface ReminderChannel {
   send: (message: SubscribeMessage) => Promise<void>
@@ -64,7 +65,7 @@ export async function runDailyReminders(ctx: UseCaseContext, channel?: ReminderC
           kind: 'checkin.reminder',
           title: t('reminders.inboxTitle', { group: group.name }),
           body: t('reminders.inboxBody'),
-          link: `/pages/checkin/index?id=${group._id}`,
+          link: pageUrl('checkin', { id: group._id }),
           at: now,
         })
         return true
@@ -76,7 +77,7 @@ export async function runDailyReminders(ctx: UseCaseContext, channel?: ReminderC
           await channel.send({
             touser: subscription.openid,
             templateId: channel.templateId,
-            page: `pages/checkin/index?id=${group._id}`,
+            page: wechatPagePath('checkin', { id: group._id }),
             data: channel.data(group),
           })
           run.messagesSent++

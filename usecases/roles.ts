@@ -18,6 +18,7 @@ import { recordAudit } from './audit'
 import { requireOpenid, type UseCaseContext } from './context'
 import { deliverToInbox } from './inbox'
 import { EVERY_ROLE, requireGroup, requireRole } from './membership'
+import { pageUrl } from '../contracts/routes'
 
 function toRosterMember(member: MemberDoc): RosterMember {
   return { openid: member.openid, role: member.role, nickname: formatNickname(member.intro), joinedAt: member.joinedAt }
@@ -97,7 +98,7 @@ export async function transferOwnership(ctx: UseCaseContext, input: { groupId: s
       kind: 'member.owner',
       title: t('members.inbox.ownerTitle', { group: group?.name ?? '' }),
       body: t('members.inbox.ownerBody'),
-      link: `/pages/members/index?id=${input.groupId}`,
+      link: pageUrl('members', { id: input.groupId }),
       at: now,
     })
     return { ownerOpenid: target.openid }

@@ -7,6 +7,7 @@
  */
 import type { Role } from '../../../domain/group'
 import type { StringKey } from '../../../i18n/strings'
+import { pageUrl } from '../../../contracts/routes'
 
 export interface AdmissionEntry {
   key: 'apply' | 'review' | 'members' | 'invite' | 'inbox' | 'settings'
@@ -15,13 +16,12 @@ export interface AdmissionEntry {
 }
 
 export function admissionEntries(groupId: string, role: Role | null): AdmissionEntry[] {
-  const id = encodeURIComponent(groupId)
-  const apply: AdmissionEntry = { key: 'apply', label: 'groupEntry.apply', url: `/pages/apply/index?id=${id}` }
-  const review: AdmissionEntry = { key: 'review', label: 'groupEntry.review', url: `/pages/review/index?id=${id}` }
-  const members: AdmissionEntry = { key: 'members', label: 'groupEntry.members', url: `/pages/members/index?id=${id}` }
-  const invite: AdmissionEntry = { key: 'invite', label: 'groupEntry.invite', url: `/pages/invite/index?id=${id}` }
-  const inbox: AdmissionEntry = { key: 'inbox', label: 'groupEntry.inbox', url: '/pages/inbox/index' }
-  const settings: AdmissionEntry = { key: 'settings', label: 'groupEntry.settings', url: `/pages/admission-settings/index?id=${id}` }
+  const apply: AdmissionEntry = { key: 'apply', label: 'groupEntry.apply', url: pageUrl('apply', { id: groupId }) }
+  const review: AdmissionEntry = { key: 'review', label: 'groupEntry.review', url: pageUrl('review', { id: groupId }) }
+  const members: AdmissionEntry = { key: 'members', label: 'groupEntry.members', url: pageUrl('members', { id: groupId }) }
+  const invite: AdmissionEntry = { key: 'invite', label: 'groupEntry.invite', url: pageUrl('invite', { id: groupId }) }
+  const inbox: AdmissionEntry = { key: 'inbox', label: 'groupEntry.inbox', url: pageUrl('inbox') }
+  const settings: AdmissionEntry = { key: 'settings', label: 'groupEntry.settings', url: pageUrl('admissionSettings', { id: groupId }) }
   if (role === null) return [apply, inbox]
   if (role === 'member') return [members, invite, inbox]
   return [review, members, invite, settings, inbox]

@@ -6,6 +6,7 @@
  *   dailyEntries('g1', 'member').map((e) => e.key)  // ['checkin', 'rules', 'announcements']
  */
 import { canManageGroup, type Role } from '../../../domain/group'
+import { pageUrl } from '../../../contracts/routes'
 
 export interface DailyEntry {
   key: 'checkin' | 'rules' | 'announcements' | 'tasks'
@@ -15,12 +16,11 @@ export interface DailyEntry {
 
 export function dailyEntries(groupId: string, viewerRole: Role | null): DailyEntry[] {
   if (viewerRole === null) return []
-  const id = encodeURIComponent(groupId)
   const entries: DailyEntry[] = [
-    { key: 'checkin', label: 'groupEntry.checkin', url: `/pages/checkin/index?id=${id}` },
-    { key: 'rules', label: 'groupEntry.rules', url: `/pages/rules/index?id=${id}` },
-    { key: 'announcements', label: 'groupEntry.announcements', url: `/pages/announcements/index?id=${id}` },
+    { key: 'checkin', label: 'groupEntry.checkin', url: pageUrl('checkin', { id: groupId }) },
+    { key: 'rules', label: 'groupEntry.rules', url: pageUrl('rules', { id: groupId }) },
+    { key: 'announcements', label: 'groupEntry.announcements', url: pageUrl('announcements', { id: groupId }) },
   ]
-  if (canManageGroup(viewerRole)) entries.push({ key: 'tasks', label: 'groupEntry.tasks', url: `/pages/tasks/index?id=${id}` })
+  if (canManageGroup(viewerRole)) entries.push({ key: 'tasks', label: 'groupEntry.tasks', url: pageUrl('tasks', { id: groupId }) })
   return entries
 }
