@@ -8,87 +8,70 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
 import { DEMO_GROUP_ID } from '../../local-runtime/demo/personas'
-import { startLocalRuntime, type LocalRuntime } from '../../local-runtime/server'
-import { launchChromium } from '../support/browser'
-import { click, expectText, fill, visible, requireH5Build } from '../support/h5-page'
-import { FIXED_NOW, makeStore } from '../support/store'
+import { click, expectText, fill, visible } from '../support/h5-page'
+import { useH5App } from '../support/h5-app'
+import { FIXED_NOW } from '../support/store'
 
 const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 
 describe('daily check-in in the H5 app (Chromium)', () => {
-  let runtime: LocalRuntime
-  let browser: Browser
-  let page: Page
-  let uploadDir: string
-
-  beforeAll(async () => {
-    const H5_DIR = requireH5Build()
-    uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-uploads-'))
-    runtime = await startLocalRuntime({ store: await makeStore({ seed: true }), port: 0, staticDir: H5_DIR, now: () => FIXED_NOW, uploadDir })
-    browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 390, height: 844 } })
-  }, 60000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await runtime?.close()
-    if (uploadDir) fs.rmSync(uploadDir, { recursive: true, force: true })
-  })
+  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-uploads-'))
+  afterAll(() => fs.rmSync(uploadDir, { recursive: true, force: true }))
+  const app = useH5App({ now: () => FIXED_NOW, uploadDir })
 
   it('a member reads today’s task, checks in with a note and a photo, and sees streak, calendar and feed update', async () => {
-    await page.goto(`${runtime.url}/pages/group/index?id=${DEMO_GROUP_ID}`)
-    await click(page, '#persona-member')
-    await expectText(page, '#group-viewer-role', '成员')
-    await click(page, '#entry-checkin')
+    await app.page.goto(`${app.runtime.url}/pages/group/index?id=${DEMO_GROUP_ID}`)
+    await click(app.page, '#persona-member')
+    await expectText(app.page, '#group-viewer-role', '成员')
+    await click(app.page, '#entry-checkin')
 
-    await expectText(page, '#today-task-title', '《活着》第 7 天：家珍')
-    await expectText(page, '#streak-current', '连续 5 天')
-    expect(await visible(page, '#calendar-day-2026-11-23').getAttribute('data-state')).toBe('empty')
-    expect(await visible(page, '#calendar-day-2026-11-22').getAttribute('data-state')).toBe('checked')
-    const countBefore = await visible(page, '#feed-count').innerText()
+    await expectText(app.page, '#today-task-title', '《活着》第 7 天：家珍')
+    await expectText(app.page, '#streak-current', '连续 5 天')
+    expect(await visible(app.page, '#calendar-day-2026-11-23').getAttribute('data-state')).toBe('empty')
+    expect(await visible(app.page, '#calendar-day-2026-11-22').getAttribute('data-state')).toBe('checked')
+    const countBefore = await visible(app.page, '#feed-count').innerText()
 
-    await fill(page, '#checkin-note', '家珍走得很平静，福贵说她“死得很好”。')
-    const chooser = page.waitForEvent('filechooser')
-    await click(page, '#photo-add')
-    await (await chooser).setFiles({ name: 'page.png', mimeType: 'image/png', buffer: PNG_1x1 })
-    await visible(page, '#photo-remove').waitFor({ state: 'visible', timeout: 15000 })
-    await click(page, '#checkin-button')
+    await fill(app.page, '#checkin-note', '家珍走得很平静，福贵说她“死得很好”。')
+    const chooser = app.page.waitForEvent('filechooser')
+    await click(app.page, '#photo-add')
+    await (await chooser).setFiles({ name: 'app.page.png', mimeType: 'image/png', buffer: PNG_1x1 })
+    await visible(app.page, '#photo-remove').waitFor({ state: 'visible', timeout: 15000 })
+    await click(app.page, '#checkin-button')
 
-    await expectText(page, '#checkin-done', '今日已打卡')
-    await expectText(page, '#checkin-done-note', '死得很好')
-    await expectText(page, '#streak-current', '连续 6 天')
-    await expectText(page, '#streak-total', '累计 10 天')
-    await page.waitForFunction(() => {
+    await expectText(app.page, '#checkin-done', '今日已打卡')
+    await expectText(app.page, '#checkin-done-note', '死得很好')
+    await expectText(app.page, '#streak-current', '连续 6 天')
+    await expectText(app.page, '#streak-total', '累计 10 天')
+    await app.page.waitForFunction(() => {
       const cells = Array.from(document.querySelectorAll('#calendar-day-2026-11-23')) as HTMLElement[]
       return cells.some((cell) => cell.offsetParent !== null && cell.getAttribute('data-state') === 'checked')
     }, undefined, { timeout: 15000 })
-    await expectText(page, '#today-feed', '李娜-郑州-小学教师')
-    await expectText(page, '#today-feed', '死得很好')
-    expect(await visible(page, '#feed-count').innerText()).not.toBe(countBefore)
+    await expectText(app.page, '#today-feed', '李娜-郑州-小学教师')
+    await expectText(app.page, '#today-feed', '死得很好')
+    expect(await visible(app.page, '#feed-count').innerText()).not.toBe(countBefore)
     expect(fs.readdirSync(uploadDir)).toHaveLength(1)
-    const photo = visible(page, '#checkin-done img')
+    const photo = visible(app.page, '#checkin-done img')
     expect(await photo.getAttribute('src')).toMatch(/^\/uploads\/[a-f0-9]{32}\.png$/)
   })
 
   it('an admin publishes new rules; the member sees what changed and acknowledges', async () => {
-    await page.goto(`${runtime.url}/pages/rules/index?id=${DEMO_GROUP_ID}`)
-    await click(page, '#persona-member')
-    await click(page, '#rules-acknowledge')
-    await expectText(page, '#rules-acknowledged', '你已确认第 1 版群规')
+    await app.page.goto(`${app.runtime.url}/pages/rules/index?id=${DEMO_GROUP_ID}`)
+    await click(app.page, '#persona-member')
+    await click(app.page, '#rules-acknowledge')
+    await expectText(app.page, '#rules-acknowledged', '你已确认第 1 版群规')
 
-    await click(page, '#persona-admin')
-    const editor = visible(page, '#rules-editor-text textarea')
+    await click(app.page, '#persona-admin')
+    const editor = visible(app.page, '#rules-editor-text textarea')
     const current = await editor.inputValue()
     await editor.fill(`${current}\n每周日晚 8 点语音分享，自愿参加。`)
-    await click(page, '#rules-publish')
-    await expectText(page, '#rules-version', '第 2 版')
+    await click(app.page, '#rules-publish')
+    await expectText(app.page, '#rules-version', '第 2 版')
 
-    await click(page, '#persona-member')
-    await expectText(page, '#rules-changes', '每周日晚 8 点语音分享')
-    await expectText(page, '#rules-changes', '新增')
-    await click(page, '#rules-acknowledge')
-    await expectText(page, '#rules-acknowledged', '你已确认第 2 版群规')
+    await click(app.page, '#persona-member')
+    await expectText(app.page, '#rules-changes', '每周日晚 8 点语音分享')
+    await expectText(app.page, '#rules-changes', '新增')
+    await click(app.page, '#rules-acknowledge')
+    await expectText(app.page, '#rules-acknowledged', '你已确认第 2 版群规')
   })
 })
