@@ -3,14 +3,14 @@
  * timezone) and whose member has not checked in today, write an inbox entry and mark the day as reminded
  * — in one transaction, so a job that runs twice (or two instances at once) reminds once. After the
  * commit, the `checkinReminder` subscribe message goes through the notifier (sent only where its template
- * is configured); a failed send is logged and does not undo the inbox entry.
+ * is configured); a failed send is logged and does not undo the inbox entry. Only the platform's timer
+ * may run it (`platform/timer.ts` guards the function).
  *
  * @example
  *   await runDailyReminders(ctx, notifier)   // -> { considered: 2, reminded: 1, messagesSent: 0 }
  */
 import { checkinId } from '../domain/checkin'
 import { dayRuleOf, localTimeOfDay, todayKey } from '../domain/days'
-import { DomainError } from '../domain/errors'
 import { memberId, type GroupDoc } from '../domain/group'
 import { reminderDue, type ReminderRun, type ReminderSubscriptionDoc } from '../domain/reminders'
 import { t } from '../i18n/strings'
@@ -22,7 +22,6 @@ import { pageUrl, wechatPagePath } from '../contracts/routes'
 const PAGE = 100
 
 export async function runDailyReminders(ctx: UseCaseContext, notifier: Pick<Notifier, 'notify'>): Promise<ReminderRun> {
-  if (ctx.openid) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
   const now = ctx.now()
   const groups = new Map<string, GroupDoc | null>()
   const run: ReminderRun = { considered: 0, reminded: 0, messagesSent: 0 }

@@ -1,7 +1,7 @@
 /**
  * The `reminders` function: the daily check-in reminder job. CloudBase runs it on the timer trigger in
  * config.json (every 15 minutes); the local runtime's scheduler reads the same trigger. Timer-only: calls
- * from a mini program user (with an OPENID) are refused. Reminders are inbox entries,
+ * from a mini program user (with an OPENID) are refused (`platform/timer.ts`). Reminders are inbox entries,
  * plus the `checkinReminder` subscribe message where the template table given here has its id.
  *
  * @example
@@ -10,19 +10,16 @@
  */
 import { runDailyReminders } from '../../contracts/checkin'
 import type { SubscribeTemplates } from '../../contracts/subscribe-templates'
-import { createFunctionHandler, handle, type FunctionHandler } from '../../platform/dispatch'
+import { handle, type FunctionHandler } from '../../platform/dispatch'
+import { timerOnly } from '../../platform/timer'
 import { createNotifier } from '../../usecases/notifications'
 import type { WechatServices } from '../../usecases/ports/wechat'
 import * as reminders from '../../usecases/reminders'
 
 export function createRemindersFunction(wechat: Pick<WechatServices, 'sendSubscribeMessage'>, templates: SubscribeTemplates): FunctionHandler {
   const notifier = createNotifier((message) => wechat.sendSubscribeMessage(message), templates)
-  const actions = createFunctionHandler('reminders', [
+  return timerOnly(
+    'reminders',
     handle(runDailyReminders, (_input, ctx) => reminders.runDailyReminders(ctx, notifier)),
-  ])
-  return (event, ctx) => actions(isTimerEvent(event) ? { action: runDailyReminders.action, input: {} } : event, ctx)
-}
-
-function isTimerEvent(event: unknown): boolean {
-  return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
+  )
 }
