@@ -9,16 +9,16 @@
  *   await services.notify('applicationDecided', { touser, page, facts, granted: app.subscribedTemplateIds })
  *   services.subscribeTemplateIds('applicationDecided')   // [] while the id is empty
  */
-import { configuredTemplateIds, type SubscribeTemplates } from '../contracts/subscribe-templates'
+import { configuredTemplateIds, type SubscribeTemplate, type SubscribeTemplates } from '../contracts/subscribe-templates'
 import type { Notifier, WechatPort, WechatServices } from './ports/wechat'
 
 export function createNotifier(send: WechatServices['sendSubscribeMessage'], templates: SubscribeTemplates): Notifier {
   return {
     async notify(template, { touser, page, facts, granted }) {
-      const { id, keywords } = templates[template]
-      if (!id || (granted && !granted.includes(id))) return false
+      const row: SubscribeTemplate<typeof facts> = templates[template]
+      if (!row.id || (granted && !granted.includes(row.id))) return false
       try {
-        await send({ touser, templateId: id, page, data: (keywords as (f: typeof facts) => ReturnType<typeof keywords>)(facts) })
+        await send({ touser, templateId: row.id, page, data: row.keywords(facts) })
         return true
       } catch (error) {
         // e.g. 43101: the user has no subscription grant left.
