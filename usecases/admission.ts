@@ -48,6 +48,7 @@ import { DomainError } from '../domain/errors'
 import { DEFAULT_TIMEZONE, canManageGroup, formatNickname, isFull, memberId, toGroupProfile, type GroupDoc, type MemberDoc } from '../domain/group'
 import { rulesAckId } from '../domain/rules'
 import { t } from '../i18n/strings'
+import type { SubscribeFacts } from '../contracts/subscribe-templates'
 import type { WechatPort } from './ports/wechat'
 import { StoreConflictError, type Store } from '../store/port'
 import { recordAudit } from './audit'
@@ -414,7 +415,7 @@ async function notifyDecision(services: WechatPort, app: ApplicationDoc, group: 
   })
 }
 
-export function decisionFacts(app: ApplicationDoc, group: GroupDoc): { group: string; result: string; note: string; time: string } {
+export function decisionFacts(app: ApplicationDoc, group: GroupDoc): SubscribeFacts<'applicationDecided'> {
   return {
     group: group.name,
     result: app.status === 'approved' ? t('admission.status.approved') : t('admission.status.rejected'),
