@@ -19,24 +19,38 @@ import { boardFunction } from '../cloudfunctions/board/handlers'
 import { checkinFunction } from '../cloudfunctions/checkin/handlers'
 import { createRemindersFunction } from '../cloudfunctions/reminders/handlers'
 import { createLocalWechatServices } from '../platform/wechat-services-local'
+import { SUBSCRIBE_TEMPLATES, type SubscribeTemplates } from '../contracts/subscribe-templates'
+import type { WechatServices } from '../usecases/ports/wechat'
 
 /** Invite QR codes encode `<PUBLIC_URL>/pages/apply/index?scene=…` (default: the runtime's own address). */
 export const localWechatServices = createLocalWechatServices({
   appBaseUrl: process.env.PUBLIC_URL ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '8787'}`,
 })
 
-export const FUNCTION_HANDLERS: Record<FunctionName, FunctionHandler> = {
-  group: groupFunction,
-  setup: setupFunction,
-  admission: createAdmissionFunction(localWechatServices),
-  admissionPurge: admissionPurgeFunction,
-  members: membersFunction,
-  inbox: inboxFunction,
-  // Issue 4: rules, announcements, tasks; check-in; the reminder job (inbox entries only, locally).
-  board: boardFunction,
-  checkin: checkinFunction,
-  reminders: createRemindersFunction(),
+export interface FunctionDependencies {
+  /** The WeChat-only services (local: QR images, recorded subscribe messages). */
+  wechat: WechatServices
+  /** The subscribe-message templates: ids and keywords (`contracts/subscribe-templates.ts`). */
+  templates: SubscribeTemplates
 }
+
+/** Every function's handler, wired to these services and templates. */
+export function createFunctionHandlers({ wechat, templates }: FunctionDependencies): Record<FunctionName, FunctionHandler> {
+  return {
+    group: groupFunction,
+    setup: setupFunction,
+    admission: createAdmissionFunction(wechat, templates),
+    admissionPurge: admissionPurgeFunction,
+    members: membersFunction,
+    inbox: inboxFunction,
+    board: boardFunction,
+    checkin: checkinFunction,
+    reminders: createRemindersFunction(wechat, templates),
+  }
+}
+
+/** What the runtime serves: the local WeChat services and this deployment's template table. */
+export const FUNCTION_HANDLERS = createFunctionHandlers({ wechat: localWechatServices, templates: SUBSCRIBE_TEMPLATES })
 
 export function isFunctionName(name: string): name is FunctionName {
   return (FUNCTION_NAMES as readonly string[]).includes(name)
@@ -44,6 +58,8 @@ export function isFunctionName(name: string): name is FunctionName {
 
 export interface InvokeOptions {
   now?: () => Date
+  /** Handlers wired differently (e.g. another template table); the runtime's own by default. */
+  handlers?: Record<FunctionName, FunctionHandler>
 }
 
 export function invokeFunction(
@@ -53,5 +69,5 @@ export function invokeFunction(
   openid: string | null,
   options: InvokeOptions = {},
 ): Promise<ActionResult<unknown>> {
-  return FUNCTION_HANDLERS[name](event, { store, openid, now: options.now ?? (() => new Date()) })
+  return (options.handlers ?? FUNCTION_HANDLERS)[name](event, { store, openid, now: options.now ?? (() => new Date()) })
 }

@@ -11,8 +11,7 @@ import { DEMO_GROUP_ID } from './demo/personas'
 import { seedDemoCommunity } from './demo/demo-community'
 import { ensureH5Build } from './h5-build'
 import { startLocalRuntime } from './server'
-import { startLocalJobs } from './jobs'
-import { startReminderJob } from './reminder-job'
+import { startScheduler } from './scheduler'
 import { pageUrl } from '../contracts/routes'
 
 async function main(): Promise<void> {
@@ -35,8 +34,8 @@ async function main(): Promise<void> {
     staticDir: path.join(root, 'dist/h5'),
     uploadDir: path.join(dataDir, 'uploads'),
   })
-  const jobs = startLocalJobs(store)
-  const reminderJob = startReminderJob(store)
+  // The functions' timer triggers (config.json), e.g. the admission purge and the check-in reminders.
+  const scheduler = startScheduler(store)
   const groupLink = `${runtime.url}${pageUrl('group', { id: DEMO_GROUP_ID })}`
   const applyLink = `${runtime.url}${pageUrl('apply', { id: DEMO_GROUP_ID })}`
   console.log(`\n社群助手本地运行中 / Local runtime: ${runtime.url}`)
@@ -45,8 +44,7 @@ async function main(): Promise<void> {
   qrcodeTerminal.generate(applyLink, { small: true })
 
   const stop = async () => {
-    jobs.stop()
-    reminderJob.stop()
+    scheduler.stop()
     await runtime.close()
     store.close()
     process.exit(0)

@@ -10,7 +10,7 @@
  */
 import { DomainError } from '../domain/errors'
 import { t } from '../i18n/strings'
-import type { InviteCodeImage, WechatServices } from './wechat-services'
+import type { InviteCodeImage, WechatServices } from '../usecases/ports/wechat'
 
 /** The part of wx-server-sdk this uses (the SDK types `openapi` as a loose record). */
 export interface CloudbaseSdk {

@@ -13,7 +13,7 @@ import QRCode from 'qrcode'
 import { DomainError } from '../domain/errors'
 import { t } from '../i18n/strings'
 import { ROUTES } from '../contracts/routes'
-import type { InviteCodeImage, SubscribeMessage, WechatServices } from './wechat-services'
+import type { InviteCodeImage, SubscribeMessage, WechatServices } from '../usecases/ports/wechat'
 
 export interface LocalWechatServices extends WechatServices {
   readonly sent: SubscribeMessage[]

@@ -28,7 +28,6 @@ import {
   type MyApplicationView,
   type ReviewQueuePage,
 } from '../contracts/admission'
-import { SUBSCRIBE_TEMPLATES, configuredTemplateIds } from '../contracts/subscribe-templates'
 import {
   DEFAULT_PURGE_AFTER_DAYS,
   applicationId,
@@ -49,7 +48,8 @@ import { DomainError } from '../domain/errors'
 import { DEFAULT_TIMEZONE, canManageGroup, formatNickname, isFull, memberId, toGroupProfile, type GroupDoc, type MemberDoc } from '../domain/group'
 import { rulesAckId } from '../domain/rules'
 import { t } from '../i18n/strings'
-import type { WechatServices } from '../platform/wechat-services'
+import type { SubscribeFacts } from '../contracts/subscribe-templates'
+import type { WechatPort } from './ports/wechat'
 import { StoreConflictError, type Store } from '../store/port'
 import { recordAudit } from './audit'
 import { requireOpenid, type UseCaseContext } from './context'
@@ -129,7 +129,7 @@ async function nicknameOf(store: Store, groupId: string, openid: string | null):
 }
 
 /** The apply page: group card + rules, the questions, the caller's own application. Opened by group id or invite (scene). */
-export async function getApplyPage(ctx: UseCaseContext, input: { groupId?: string; inviteId?: string }): Promise<ApplyPageView> {
+export async function getApplyPage(ctx: UseCaseContext, services: WechatPort, input: { groupId?: string; inviteId?: string }): Promise<ApplyPageView> {
   const invite = await findInvite(ctx.store, input.inviteId)
   if (input.inviteId && !invite && !input.groupId) throw new DomainError('NOT_FOUND', t('admission.error.inviteNotFound'))
   const groupId = input.groupId ?? invite!.groupId
@@ -145,7 +145,7 @@ export async function getApplyPage(ctx: UseCaseContext, input: { groupId?: strin
     inviteId: validInvite?._id ?? null,
     inviterName: await nicknameOf(ctx.store, groupId, validInvite?.inviterOpenid ?? null),
     myApplication: mine ? toMyApplication(mine, settings) : null,
-    subscribeTemplateIds: configuredTemplateIds(),
+    subscribeTemplateIds: services.subscribeTemplateIds('applicationDecided'),
   }
 }
 
@@ -164,7 +164,7 @@ export interface SubmitApplicationInput {
 /** Apply, or update the pending application. Refuses members, changed rules, and rejected applicants in their cooldown. */
 export async function submitApplication(
   ctx: UseCaseContext,
-  services: WechatServices,
+  services: WechatPort,
   input: SubmitApplicationInput,
 ): Promise<MyApplicationView> {
   const openid = requireOpenid(ctx)
@@ -178,7 +178,7 @@ export async function submitApplication(
 
   const invite = await findInvite(ctx.store, input.inviteId)
   const validInvite = invite && invite.groupId === input.groupId && invite.inviterOpenid !== openid ? invite : null
-  const subscribed = input.subscribedTemplateIds.filter((id) => configuredTemplateIds().includes(id))
+  const subscribed = input.subscribedTemplateIds.filter((id) => services.subscribeTemplateIds('applicationDecided').includes(id))
   const id = applicationId(input.groupId, openid)
   const at = now.toISOString()
   const content = {
@@ -406,27 +406,21 @@ async function decideInTransaction(ctx: UseCaseContext, adminOpenid: string, inp
 }
 
 /** The subscribe message for a decision — after the transaction committed, never failing the decision. */
-async function notifyDecision(services: WechatServices, app: ApplicationDoc, group: GroupDoc): Promise<void> {
-  const templateId = SUBSCRIBE_TEMPLATES.applicationDecided
-  if (!templateId || !app.subscribedTemplateIds.includes(templateId)) return
-  try {
-    await services.sendSubscribeMessage({
-      touser: app.openid,
-      templateId,
-      page: app.status === 'approved' ? wechatPagePath('group', { id: group._id }) : wechatPagePath('apply', { id: group._id }),
-      data: decisionMessageData(app, group),
-    })
-  } catch (error) {
-    console.warn('[admission] subscribe message not sent', error)
-  }
+async function notifyDecision(services: WechatPort, app: ApplicationDoc, group: GroupDoc): Promise<void> {
+  await services.notify('applicationDecided', {
+    touser: app.openid,
+    page: app.status === 'approved' ? wechatPagePath('group', { id: group._id }) : wechatPagePath('apply', { id: group._id }),
+    facts: decisionFacts(app, group),
+    granted: app.subscribedTemplateIds,
+  })
 }
 
-export function decisionMessageData(app: ApplicationDoc, group: GroupDoc): Record<string, { value: string }> {
+export function decisionFacts(app: ApplicationDoc, group: GroupDoc): SubscribeFacts<'applicationDecided'> {
   return {
-    thing1: { value: group.name.slice(0, 20) },
-    phrase2: { value: app.status === 'approved' ? t('admission.status.approved') : t('admission.status.rejected') },
-    thing3: { value: (app.rejectReason ?? t('admission.subscribe.welcome')).slice(0, 20) },
-    time4: { value: dayjs(app.decidedAt).tz(DEFAULT_TIMEZONE).format('YYYY-MM-DD HH:mm') },
+    group: group.name,
+    result: app.status === 'approved' ? t('admission.status.approved') : t('admission.status.rejected'),
+    note: app.rejectReason ?? t('admission.subscribe.welcome'),
+    time: dayjs(app.decidedAt).tz(DEFAULT_TIMEZONE).format('YYYY-MM-DD HH:mm'),
   }
 }
 
@@ -434,7 +428,7 @@ function outcomeMessage(outcome: DecisionOutcome, nickname: string): string {
   return t(`admission.outcome.${outcome}`, { nickname })
 }
 
-export async function decideApplication(ctx: UseCaseContext, services: WechatServices, input: DecisionInput): Promise<DecisionResult> {
+export async function decideApplication(ctx: UseCaseContext, services: WechatPort, input: DecisionInput): Promise<DecisionResult> {
   const { openid } = await requireRole(ctx, input.groupId, MANAGERS)
   const { app, group } = await decideInTransaction(ctx, openid, input)
   await notifyDecision(services, app, group)
@@ -445,7 +439,7 @@ export async function decideApplication(ctx: UseCaseContext, services: WechatSer
 /** Several decisions, each in its own transaction, in order; reports what happened to each. */
 export async function decideApplications(
   ctx: UseCaseContext,
-  services: WechatServices,
+  services: WechatPort,
   input: { groupId: string; applicationIds: string[]; decision: 'approve' | 'reject'; reason: string },
 ): Promise<BatchDecisionResult> {
   const { openid } = await requireRole(ctx, input.groupId, MANAGERS)
@@ -471,7 +465,7 @@ export function inviteIdFor(groupId: string, inviterOpenid: string): string {
   return `i_${createHash('sha256').update(`${groupId}:${inviterOpenid}`).digest('hex').slice(0, 10)}`
 }
 
-export async function getInviteCode(ctx: UseCaseContext, services: WechatServices, input: { groupId: string }): Promise<InviteCodeView> {
+export async function getInviteCode(ctx: UseCaseContext, services: WechatPort, input: { groupId: string }): Promise<InviteCodeView> {
   const { member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
   const settings = await loadAdmissionSettings(ctx.store, input.groupId, ctx.now())
   if (member.role === 'member' && !settings.allowMemberInvites) throw new DomainError('FORBIDDEN', t('admission.error.invitesAdminsOnly'))

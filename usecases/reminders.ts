@@ -2,35 +2,26 @@
  * The daily reminder job: for every enabled subscription whose time of day has come (in its group's
  * timezone) and whose member has not checked in today, write an inbox entry and mark the day as reminded
  * — in one transaction, so a job that runs twice (or two instances at once) reminds once. After the
- * commit, a WeChat subscribe message is sent when a sender and a template id are supplied (CloudBase);
- * a failed send is logged and does not undo the inbox entry.
+ * commit, the `checkinReminder` subscribe message goes through the notifier (sent only where its template
+ * is configured); a failed send is logged and does not undo the inbox entry. Only the platform's timer
+ * may run it (`platform/timer.ts` guards the function).
  *
  * @example
- *   await runDailyReminders(ctx)                                          // local runtime: inbox only
- *   await runDailyReminders(ctx, { send, templateId: 'tmpl_xxx' })        // CloudBase: inbox + subscribe message
+ *   await runDailyReminders(ctx, notifier)   // -> { considered: 2, reminded: 1, messagesSent: 0 }
  */
 import { checkinId } from '../domain/checkin'
 import { dayRuleOf, localTimeOfDay, todayKey } from '../domain/days'
-import { DomainError } from '../domain/errors'
 import { memberId, type GroupDoc } from '../domain/group'
 import { reminderDue, type ReminderRun, type ReminderSubscriptionDoc } from '../domain/reminders'
 import { t } from '../i18n/strings'
-import type { SubscribeMessage } from '../platform/wechat-services'
+import type { Notifier } from './ports/wechat'
 import type { UseCaseContext } from './context'
 import { deliverToInbox } from './inbox'
 import { pageUrl, wechatPagePath } from '../contracts/routes'
 
-export interface ReminderChannel {
-  send: (message: SubscribeMessage) => Promise<void>
-  templateId: string
-  /** Template keywords for a group; see contracts/checkin-templates.ts. */
-  data: (group: GroupDoc) => SubscribeMessage['data']
-}
-
 const PAGE = 100
 
-export async function runDailyReminders(ctx: UseCaseContext, channel?: ReminderChannel): Promise<ReminderRun> {
-  if (ctx.openid) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
+export async function runDailyReminders(ctx: UseCaseContext, notifier: Pick<Notifier, 'notify'>): Promise<ReminderRun> {
   const now = ctx.now()
   const groups = new Map<string, GroupDoc | null>()
   const run: ReminderRun = { considered: 0, reminded: 0, messagesSent: 0 }
@@ -72,20 +63,12 @@ export async function runDailyReminders(ctx: UseCaseContext, channel?: ReminderC
       })
       if (!reminded) continue
       run.reminded++
-      if (channel && channel.templateId) {
-        try {
-          await channel.send({
-            touser: subscription.openid,
-            templateId: channel.templateId,
-            page: wechatPagePath('checkin', { id: group._id }),
-            data: channel.data(group),
-          })
-          run.messagesSent++
-        } catch (error) {
-          // e.g. 43101: the member has no subscription grant left; the inbox entry stands.
-          console.error('[reminders] subscribeMessage.send failed', error)
-        }
-      }
+      const sent = await notifier.notify('checkinReminder', {
+        touser: subscription.openid,
+        page: wechatPagePath('checkin', { id: group._id }),
+        facts: { group: group.name },
+      })
+      if (sent) run.messagesSent++
     }
     if (page.length < PAGE) break
   }

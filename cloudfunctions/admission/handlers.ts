@@ -1,10 +1,10 @@
 /**
  * The `admission` function's actions, platform-free. The WeChat-only services (phone-number exchange,
- * invite codes, subscribe messages) are passed in: CloudBase's in index.ts, the local ones in the local
- * runtime and tests.
+ * invite codes, subscribe messages) and the subscribe-message template table are passed in: CloudBase's
+ * in index.ts, the local ones in the local runtime and tests.
  *
  * @example
- *   const admission = createAdmissionFunction(createLocalWechatServices({ appBaseUrl }))
+ *   const admission = createAdmissionFunction(createLocalWechatServices({ appBaseUrl }), SUBSCRIBE_TEMPLATES)
  *   await admission({ action: 'submit', input: {...} }, { store, openid, now })
  */
 import {
@@ -20,12 +20,15 @@ import {
   withdrawApplication,
 } from '../../contracts/admission'
 import { createFunctionHandler, handle, type FunctionHandler } from '../../platform/dispatch'
-import type { WechatServices } from '../../platform/wechat-services'
+import type { SubscribeTemplates } from '../../contracts/subscribe-templates'
+import { withNotifier } from '../../usecases/notifications'
+import type { WechatServices } from '../../usecases/ports/wechat'
 import * as admission from '../../usecases/admission'
 
-export function createAdmissionFunction(services: WechatServices): FunctionHandler {
+export function createAdmissionFunction(wechat: WechatServices, templates: SubscribeTemplates): FunctionHandler {
+  const services = withNotifier(wechat, templates)
   return createFunctionHandler('admission', [
-    handle(getApplyPage, (input, ctx) => admission.getApplyPage(ctx, input)),
+    handle(getApplyPage, (input, ctx) => admission.getApplyPage(ctx, services, input)),
     handle(submitApplication, (input, ctx) => admission.submitApplication(ctx, services, input)),
     handle(withdrawApplication, (input, ctx) => admission.withdrawApplication(ctx, input)),
     handle(listApplications, (input, ctx) => admission.listApplications(ctx, input)),

@@ -3,13 +3,13 @@
  * a user's OPENID, so only the CloudBase console / DevTools (which call without one) can run it.
  */
 import { ensureCollections } from '../../contracts/setup'
-import { DomainError } from '../../domain/errors'
 import { t } from '../../i18n/strings'
 import { createFunctionHandler, handle } from '../../platform/dispatch'
+import { requirePlatformCall } from '../../platform/timer'
 
 export const setupFunction = createFunctionHandler('setup', [
   handle(ensureCollections, async (_input, ctx) => {
-    if (ctx.openid) throw new DomainError('FORBIDDEN', t('error.setupFromClient'))
+    requirePlatformCall(ctx, t('error.setupFromClient'))
     const { created } = await ctx.store.ensureSchema()
     return { created }
   }),

@@ -6,6 +6,7 @@
 import * as fakeSdk from '../fakes/wx-server-sdk'
 import { main as admissionMain } from '../../cloudfunctions/admission/index'
 import { createAdmissionFunction } from '../../cloudfunctions/admission/handlers'
+import { SUBSCRIBE_TEMPLATES } from '../../contracts/subscribe-templates'
 import { applicationId } from '../../domain/admission'
 import { memberId } from '../../domain/group'
 import { createCloudbaseWechatServices } from '../../platform/wechat-services-cloudbase'
@@ -58,7 +59,7 @@ describe('WechatServices on CloudBase (openapi fake)', () => {
       _id: GROUP, groupId: GROUP, questions: [], requirePhone: true, allowMemberInvites: true, cooldownDays: 7, reasonTemplates: [], updatedAt: FIXED_NOW.toISOString(),
     })
     const sdk = createFakeOpenapi({ phoneByCode: { c1: '13912345678' } })
-    const admission = createAdmissionFunction(createCloudbaseWechatServices(sdk))
+    const admission = createAdmissionFunction(createCloudbaseWechatServices(sdk), SUBSCRIBE_TEMPLATES)
     const result = await admission({ action: 'submit', input: { ...applyInput(), phoneCode: 'c1' } }, { store, openid: 'o_new', now: () => FIXED_NOW })
     expect(result).toMatchObject({ ok: true, data: { phone: '13912345678', status: 'pending' } })
   })
@@ -72,7 +73,7 @@ async function seed(store: Store, group: Parameters<typeof testGroup>[0]): Promi
 
 describe('decisions over the CloudBase adapter (wx-server-sdk fake)', () => {
   const services = { phoneNumberFromCode: jest.fn(), createInviteCode: jest.fn(), sendSubscribeMessage: jest.fn() }
-  const admission = createAdmissionFunction(services)
+  const admission = createAdmissionFunction(services, SUBSCRIBE_TEMPLATES)
 
   it('two admins deciding one application at once: exactly one decision, one membership', async () => {
     const store = createCloudbaseStore(fakeSdk.createFakeCloud().database())

@@ -8,6 +8,9 @@ import * as fakeSdk from '../fakes/wx-server-sdk'
 import { main as checkinMain } from '../../cloudfunctions/checkin/index'
 import { checkinFunction } from '../../cloudfunctions/checkin/handlers'
 import { createRemindersFunction } from '../../cloudfunctions/reminders/handlers'
+import { SUBSCRIBE_TEMPLATES, withTemplateIds } from '../../contracts/subscribe-templates'
+import { createLocalWechatServices } from '../../platform/wechat-services-local'
+import type { SubscribeMessage } from '../../usecases/ports/wechat'
 import { checkinId, checkinStatsId } from '../../domain/checkin'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import type { Store } from '../../store/port'
@@ -83,8 +86,8 @@ describe('the reminders job', () => {
     await subscribe(extra)
     await checkinFunction({ action: 'checkIn', input: { groupId: GROUP } }, { store, openid: extra, now: at('2026-11-23T01:00:00Z') })
 
-    const send = jest.fn(async () => undefined)
-    const job = createRemindersFunction(send, 'tmpl_checkin')
+    const send = jest.fn(async (_message: SubscribeMessage) => undefined)
+    const job = createRemindersFunction({ sendSubscribeMessage: send }, withTemplateIds(SUBSCRIBE_TEMPLATES, { checkinReminder: 'tmpl_checkin' }))
     const timer = { Type: 'Timer', TriggerName: 'checkinReminders' }
     expect(await job(timer, { store, openid: null, now: at('2026-11-23T11:59:00Z') })).toEqual({ ok: true, data: { considered: 2, reminded: 0, messagesSent: 0 } })
     expect(await job(timer, { store, openid: null, now: at('2026-11-23T12:00:00Z') })).toEqual({ ok: true, data: { considered: 2, reminded: 1, messagesSent: 1 } })
@@ -105,11 +108,13 @@ describe('the reminders job', () => {
     expect(await job(timer, { store, openid: null, now: at('2026-11-24T12:30:00Z') })).toMatchObject({ ok: true, data: { reminded: 2 } })
   })
 
-  it('locally (no sender) writes the inbox entry only', async () => {
+  it('writes the inbox entry only while the reminder template has no id (as in the local runtime)', async () => {
     const { store } = await cloudbaseStore()
     await checkinFunction({ action: 'setReminder', input: { groupId: GROUP, enabled: true, time: '07:00' } }, { store, openid: MEMBER, now: at('2026-11-23T01:00:00Z') })
-    const job = createRemindersFunction()
+    const wechat = createLocalWechatServices({ appBaseUrl: 'http://127.0.0.1:8787' })
+    const job = createRemindersFunction(wechat, SUBSCRIBE_TEMPLATES)
     expect(await job({ Type: 'Timer' }, { store, openid: null, now: at('2026-11-23T01:00:00Z') })).toEqual({ ok: true, data: { considered: 1, reminded: 1, messagesSent: 0 } })
     expect(await store.count('inboxMessages', { openid: MEMBER })).toBe(1)
+    expect(wechat.sent).toEqual([])
   })
 })

@@ -10,8 +10,11 @@ import type { FunctionName } from '../../contracts/define'
 import type { SubmitApplicationInput } from '../../usecases/admission'
 import type { UseCaseContext } from '../../usecases/context'
 import { memberId, type GroupDoc, type MemberDoc, type Role } from '../../domain/group'
-import { invokeFunction } from '../../local-runtime/functions'
-import { createLocalWechatServices } from '../../platform/wechat-services-local'
+import { SUBSCRIBE_TEMPLATES, type SubscribeTemplates } from '../../contracts/subscribe-templates'
+import { createFunctionHandlers, invokeFunction } from '../../local-runtime/functions'
+import { createLocalWechatServices, type LocalWechatServices } from '../../platform/wechat-services-local'
+import { withNotifier } from '../../usecases/notifications'
+import type { WechatPort } from '../../usecases/ports/wechat'
 import type { Store } from '../../store/port'
 import { FIXED_NOW, makeStore } from './store'
 
@@ -62,24 +65,34 @@ export function applyInput(overrides: Partial<SubmitApplicationInput> = {}): Sub
 
 export interface AdmissionFixture {
   store: Store
-  services: ReturnType<typeof createLocalWechatServices>
+  /** What the use cases get: the local WeChat services with the fixture's template table. */
+  services: WechatPort
+  /** The local WeChat services underneath; `wechat.sent` holds the subscribe messages sent. */
+  wechat: LocalWechatServices
   ctx(openid: string | null, now?: Date): UseCaseContext
   /** Through the real handlers of the local runtime. */
   call(fn: FunctionName, action: string, input: unknown, openid: string | null): Promise<{ ok: boolean; data?: any; error?: any }>
 }
 
-export async function makeAdmissionFixture(group: Partial<GroupDoc> = {}, extraMembers: MemberDoc[] = []): Promise<AdmissionFixture> {
+export async function makeAdmissionFixture(
+  group: Partial<GroupDoc> = {},
+  extraMembers: MemberDoc[] = [],
+  options: { templates?: SubscribeTemplates } = {},
+): Promise<AdmissionFixture> {
   const store = await makeStore()
   await store.create('groups', testGroup({ memberCount: 3 + extraMembers.length, ...group }))
   for (const member of [testMember(OWNER, 'owner', '周敏'), testMember(ADMIN, 'admin', '王强'), testMember(MEMBER, 'member', '李娜'), ...extraMembers]) {
     await store.create('members', member)
   }
-  const services = createLocalWechatServices({ appBaseUrl: 'http://127.0.0.1:8787' })
+  const wechat = createLocalWechatServices({ appBaseUrl: 'http://127.0.0.1:8787' })
+  const templates = options.templates ?? SUBSCRIBE_TEMPLATES
+  const handlers = createFunctionHandlers({ wechat, templates })
   return {
     store,
-    services,
+    services: withNotifier(wechat, templates),
+    wechat,
     ctx: (openid, now = FIXED_NOW) => ({ store, openid, now: () => now }),
     call: (fn, action, input, openid) =>
-      invokeFunction(store, fn, { action, input }, openid, { now: () => FIXED_NOW }) as Promise<{ ok: boolean; data?: any; error?: any }>,
+      invokeFunction(store, fn, { action, input }, openid, { now: () => FIXED_NOW, handlers }) as Promise<{ ok: boolean; data?: any; error?: any }>,
   }
 }

@@ -21,6 +21,8 @@ import {
   updateAdmissionSettings,
   withdrawApplication,
 } from '../../usecases/admission'
+import { SUBSCRIBE_TEMPLATES, withTemplateIds } from '../../contracts/subscribe-templates'
+import { withNotifier } from '../../usecases/notifications'
 import { ADMIN, GROUP, MEMBER, OWNER, applyInput, makeAdmissionFixture, testMember, type AdmissionFixture } from '../support/admission'
 import { FIXED_NOW } from '../support/store'
 
@@ -134,7 +136,7 @@ describe('withdraw and cooldown', () => {
       code: 'CONFLICT',
       message: '你的申请未通过，2026-11-30 10:00 之后可以重新申请',
     })
-    const page = await getApplyPage(fx.ctx(NEW), { groupId: GROUP })
+    const page = await getApplyPage(fx.ctx(NEW), fx.services, { groupId: GROUP })
     expect(page.myApplication).toMatchObject({ status: 'rejected', rejectReason: '自我介绍不完整', reapplyAllowedAt: '2026-11-30T02:00:00.000Z' })
 
     const eightDaysLater = dayjs(FIXED_NOW).add(8, 'day').toDate()
@@ -293,8 +295,8 @@ describe('the review queue and privacy', () => {
     await expect(getApplication(fx.ctx(MEMBER), { groupId: GROUP, applicationId: id })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await expect(getApplication(fx.ctx('o_q01'), { groupId: GROUP, applicationId: id })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await expect(listApplications(fx.ctx(MEMBER), { groupId: GROUP, order: 'oldest', offset: 0 })).rejects.toMatchObject({ code: 'FORBIDDEN' })
-    expect((await getApplyPage(fx.ctx('o_q00'), { groupId: GROUP })).myApplication?.phone).toBe('13812341234')
-    expect((await getApplyPage(fx.ctx('o_q01'), { groupId: GROUP })).myApplication?.id).toBe(applicationId(GROUP, 'o_q01'))
+    expect((await getApplyPage(fx.ctx('o_q00'), fx.services, { groupId: GROUP })).myApplication?.phone).toBe('13812341234')
+    expect((await getApplyPage(fx.ctx('o_q01'), fx.services, { groupId: GROUP })).myApplication?.id).toBe(applicationId(GROUP, 'o_q01'))
   })
 })
 
@@ -308,7 +310,7 @@ describe('invites', () => {
     expect(invite.imageUrl).toMatch(/^data:image\/png;base64,/)
     await expect(getInviteCode(fx.ctx(ADMIN), fx.services, { groupId: GROUP })).resolves.toMatchObject({ inviteId: invite.inviteId })
     expect(await fx.store.count('invites', { groupId: GROUP })).toBe(1)
-    const page = await getApplyPage(fx.ctx(NEW), { inviteId: invite.inviteId })
+    const page = await getApplyPage(fx.ctx(NEW), fx.services, { inviteId: invite.inviteId })
     expect(page).toMatchObject({ group: { id: GROUP }, inviteId: invite.inviteId, inviterName: '王强-郑州-工程师' })
   })
 
@@ -322,7 +324,7 @@ describe('invites', () => {
 
   it('says NOT_FOUND for an unknown invite', async () => {
     const fx = await makeAdmissionFixture()
-    await expect(getApplyPage(fx.ctx(NEW), { inviteId: 'i_0000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: '邀请码无效或已失效' })
+    await expect(getApplyPage(fx.ctx(NEW), fx.services, { inviteId: 'i_0000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: '邀请码无效或已失效' })
   })
 })
 
@@ -331,26 +333,22 @@ describe('settings', () => {
     const fx = await makeAdmissionFixture()
     await expect(updateAdmissionSettings(fx.ctx(MEMBER), { groupId: GROUP, settings })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await updateAdmissionSettings(fx.ctx(ADMIN), { groupId: GROUP, settings })
-    expect((await getApplyPage(fx.ctx(NEW), { groupId: GROUP })).questions).toHaveLength(2)
+    expect((await getApplyPage(fx.ctx(NEW), fx.services, { groupId: GROUP })).questions).toHaveLength(2)
     expect(await fx.store.find('auditLogs', { where: { groupId: GROUP } })).toEqual([expect.objectContaining({ action: 'admission.settings', actorOpenid: ADMIN })])
   })
 })
 
 describe('subscribe messages', () => {
+  const templates = withTemplateIds(SUBSCRIBE_TEMPLATES, { applicationDecided: 'tmpl_decided', checkinReminder: 'tmpl_checkin' })
+
   it('are sent after a decision only when the applicant subscribed to a configured template', async () => {
-    jest.resetModules()
-    jest.doMock('../../contracts/subscribe-templates', () => ({
-      SUBSCRIBE_TEMPLATES: { applicationDecided: 'tmpl_decided' },
-      configuredTemplateIds: () => ['tmpl_decided'],
-    }))
-    const usecases = require('../../usecases/admission') as typeof import('../../usecases/admission')
-    const fx = await makeAdmissionFixture()
-    await usecases.submitApplication(fx.ctx(NEW), fx.services, applyInput({ subscribedTemplateIds: ['tmpl_decided', 'tmpl_unknown'] }))
-    await usecases.submitApplication(fx.ctx('o_quiet'), fx.services, applyInput())
+    const fx = await makeAdmissionFixture({}, [], { templates })
+    await submitApplication(fx.ctx(NEW), fx.services, applyInput({ subscribedTemplateIds: ['tmpl_decided', 'tmpl_unknown', 'tmpl_checkin'] }))
+    await submitApplication(fx.ctx('o_quiet'), fx.services, applyInput())
     expect(await fx.store.get('applications', APP)).toMatchObject({ subscribedTemplateIds: ['tmpl_decided'] })
-    await usecases.decideApplication(fx.ctx(ADMIN), fx.services, { groupId: GROUP, applicationId: APP, decision: 'approve', reason: '' })
-    await usecases.decideApplication(fx.ctx(ADMIN), fx.services, { groupId: GROUP, applicationId: applicationId(GROUP, 'o_quiet'), decision: 'reject', reason: '' })
-    expect(fx.services.sent).toEqual([
+    await decideApplication(fx.ctx(ADMIN), fx.services, { groupId: GROUP, applicationId: APP, decision: 'approve', reason: '' })
+    await decideApplication(fx.ctx(ADMIN), fx.services, { groupId: GROUP, applicationId: applicationId(GROUP, 'o_quiet'), decision: 'reject', reason: '' })
+    expect(fx.wechat.sent).toEqual([
       {
         touser: NEW,
         templateId: 'tmpl_decided',
@@ -358,7 +356,27 @@ describe('subscribe messages', () => {
         data: { thing1: { value: '周末徒步·郑州群' }, phrase2: { value: '已通过' }, thing3: { value: '欢迎加入，请阅读群规' }, time4: { value: '2026-11-23 10:00' } },
       },
     ])
-    jest.dontMock('../../contracts/subscribe-templates')
+  })
+
+  it('take the template table the function was given: the apply page asks for the decision template only', async () => {
+    const configured = await makeAdmissionFixture({}, [], { templates })
+    expect(await configured.call('admission', 'getApplyPage', { groupId: GROUP }, NEW)).toMatchObject({ ok: true, data: { subscribeTemplateIds: ['tmpl_decided'] } })
+    const unconfigured = await makeAdmissionFixture()
+    expect(await unconfigured.call('admission', 'getApplyPage', { groupId: GROUP }, NEW)).toMatchObject({ ok: true, data: { subscribeTemplateIds: [] } })
+  })
+
+  it('are not sent, and do not fail the decision, when WeChat refuses them', async () => {
+    const fx = await makeAdmissionFixture({}, [], { templates })
+    const refusing = withNotifier({ ...fx.wechat, sendSubscribeMessage: () => Promise.reject(new Error('43101')) }, templates)
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    try {
+      await submitApplication(fx.ctx(NEW), refusing, applyInput({ subscribedTemplateIds: ['tmpl_decided'] }))
+      await expect(decideApplication(fx.ctx(ADMIN), refusing, { groupId: GROUP, applicationId: APP, decision: 'approve', reason: '' })).resolves.toMatchObject({ outcome: 'approved' })
+      expect(warn).toHaveBeenCalledTimes(1)
+      expect(await fx.store.count('inboxMessages', { openid: NEW })).toBe(1)
+    } finally {
+      warn.mockRestore()
+    }
   })
 })
 

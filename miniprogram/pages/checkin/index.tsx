@@ -9,7 +9,7 @@ import { Image, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { checkIn, getCheckinOverview, listTodayFeed, makeUpCheckin, setReminder } from '../../../contracts/checkin'
-import { CHECKIN_REMINDER_TEMPLATE_ID } from '../../../contracts/checkin-templates'
+import { SUBSCRIBE_TEMPLATES, configuredTemplateIds } from '../../../contracts/subscribe-templates'
 import { t } from '../../../i18n/strings'
 import type { CheckinOverview, CheckinView, TodayFeed } from '../../../domain/checkin'
 import { callAction, errorMessage } from '../../api/client'
@@ -198,8 +198,9 @@ function Reminder({ overview }: { overview: CheckinOverview }) {
     setTime(nextTime)
     // WeChat subscribe messages need the member's consent, asked at a tap. Declining is fine: the
     // reminder still arrives in the in-app inbox.
-    if (nextEnabled && process.env.TARO_ENV === 'weapp' && CHECKIN_REMINDER_TEMPLATE_ID) {
-      await Taro.requestSubscribeMessage({ tmplIds: [CHECKIN_REMINDER_TEMPLATE_ID], entityIds: [] }).catch(() => undefined)
+    const tmplIds = configuredTemplateIds(SUBSCRIBE_TEMPLATES, ['checkinReminder'])
+    if (nextEnabled && process.env.TARO_ENV === 'weapp' && tmplIds.length > 0) {
+      await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] }).catch(() => undefined)
     }
     try {
       await callAction(setReminder, { groupId: overview.groupId, enabled: nextEnabled, time: nextTime })

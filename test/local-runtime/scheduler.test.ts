@@ -1,0 +1,113 @@
+/**
+ * The local runtime's scheduler: it finds every timer trigger in the functions' config.json files, runs
+ * each once at start and then on its cron, always with the CloudBase timer event and no OPENID; and the
+ * real admissionPurge function does its work when run that way.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import dayjs from 'dayjs'
+import { FUNCTION_NAMES, type FunctionName } from '../../contracts/define'
+import { applicationId } from '../../domain/admission'
+import type { FunctionHandler } from '../../platform/dispatch'
+import { FUNCTIONS_DIR, readTimerTriggers, startScheduler } from '../../local-runtime/scheduler'
+import { submitApplication, decideApplication } from '../../usecases/admission'
+import { ADMIN, GROUP, applyInput, makeAdmissionFixture } from '../support/admission'
+import { FIXED_NOW, makeStore } from '../support/store'
+
+describe('readTimerTriggers', () => {
+  it('finds the timer trigger of every function folder whose config.json declares one', () => {
+    const declared = fs
+      .readdirSync(FUNCTIONS_DIR)
+      .filter((fn) => fs.existsSync(path.join(FUNCTIONS_DIR, fn, 'config.json')))
+      .flatMap((fn) => {
+        const triggers = JSON.parse(fs.readFileSync(path.join(FUNCTIONS_DIR, fn, 'config.json'), 'utf8')).triggers ?? []
+        return triggers.filter((t: { type: string }) => t.type === 'timer').map((t: { name: string; config: string }) => ({ fn, name: t.name, cron: t.config }))
+      })
+    expect(readTimerTriggers()).toEqual(expect.arrayContaining(declared))
+    expect(readTimerTriggers()).toHaveLength(declared.length)
+    expect(readTimerTriggers()).toEqual([
+      { fn: 'admissionPurge', name: 'purgeRejectedDaily', cron: '0 30 3 * * * *' },
+      { fn: 'reminders', name: 'checkinReminders', cron: '0 */15 * * * * *' },
+    ])
+  })
+})
+
+describe('startScheduler on a fake clock', () => {
+  const START = new Date('2026-11-23T11:50:00.000Z') // 19:50 in China, where CloudBase reads the cron
+  const calls: Array<{ fn: FunctionName; event: unknown; openid: string | null }> = []
+  const handlers = Object.fromEntries(
+    FUNCTION_NAMES.map((fn): [FunctionName, FunctionHandler] => [
+      fn,
+      async (event, ctx) => {
+        calls.push({ fn, event, openid: ctx.openid })
+        return { ok: true, data: null }
+      },
+    ]),
+  ) as Record<FunctionName, FunctionHandler>
+
+  beforeEach(() => {
+    calls.length = 0
+    jest.useFakeTimers({ now: START })
+  })
+  afterEach(() => {
+    jest.useRealTimers()
+  })
+
+  it('runs each trigger once at start, then on its cron, with the timer event and no OPENID', async () => {
+    const store = await makeStore()
+    const scheduler = startScheduler(store, { handlers })
+    try {
+      await jest.advanceTimersByTimeAsync(0)
+      expect(calls).toEqual([
+        { fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: START.toISOString() }, openid: null },
+        { fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: START.toISOString() }, openid: null },
+      ])
+      expect(scheduler.jobs.map((job) => [job.fn, job.next?.toISOString()])).toEqual([
+        ['admissionPurge', '2026-11-23T19:30:00.000Z'],
+        ['reminders', '2026-11-23T12:00:00.000Z'],
+      ])
+
+      calls.length = 0
+      await jest.advanceTimersByTimeAsync(10 * 60 * 1000) // 12:00Z: the quarter-hour
+      expect(calls).toEqual([{ fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: '2026-11-23T12:00:00.000Z' }, openid: null }])
+
+      calls.length = 0
+      await jest.advanceTimersByTimeAsync(dayjs('2026-11-23T19:30:00.000Z').diff(dayjs(Date.now()))) // 03:30 in China
+      const purges = calls.filter((call) => call.fn === 'admissionPurge')
+      expect(purges).toEqual([{ fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: '2026-11-23T19:30:00.000Z' }, openid: null }])
+      expect(calls.filter((call) => call.fn === 'reminders')).toHaveLength(30) // 12:15 … 19:30, every 15 minutes
+    } finally {
+      scheduler.stop()
+    }
+  })
+
+  it('runs nothing more once stopped', async () => {
+    const scheduler = startScheduler(await makeStore(), { handlers })
+    await jest.advanceTimersByTimeAsync(0)
+    scheduler.stop()
+    calls.length = 0
+    await jest.advanceTimersByTimeAsync(24 * 60 * 60 * 1000)
+    expect(calls).toEqual([])
+  })
+})
+
+describe('the scheduler with the real functions', () => {
+  it('runs admissionPurge as a timer event: old rejected applications lose their personal fields', async () => {
+    const fx = await makeAdmissionFixture()
+    await submitApplication(fx.ctx('o_old'), fx.services, applyInput({ phone: '13812341234' }))
+    await decideApplication(fx.ctx(ADMIN, dayjs(FIXED_NOW).subtract(31, 'day').toDate()), fx.services, {
+      groupId: GROUP,
+      applicationId: applicationId(GROUP, 'o_old'),
+      decision: 'reject',
+      reason: '',
+    })
+    const scheduler = startScheduler(fx.store, { triggers: readTimerTriggers().filter((t) => t.fn === 'admissionPurge'), now: () => FIXED_NOW })
+    try {
+      await expect(scheduler.runAll()).resolves.toEqual([{ ok: true, data: { purged: expect.any(Number) } }])
+      expect(await fx.store.get('applications', applicationId(GROUP, 'o_old'))).toMatchObject({ phone: null, purgedAt: FIXED_NOW.toISOString() })
+      await expect(scheduler.runAll()).resolves.toEqual([{ ok: true, data: { purged: 0 } }])
+    } finally {
+      scheduler.stop()
+    }
+  })
+})
