@@ -53,8 +53,8 @@ import type { WechatServices } from '../platform/wechat-services'
 import { StoreConflictError, type Store } from '../store/port'
 import { recordAudit } from './audit'
 import { requireOpenid, type UseCaseContext } from './context'
-import { deliverToInbox } from './inbox'
-import { EVERY_ROLE, MANAGERS, requireGroup, requireRole } from './membership'
+import { deliverToInbox } from './inbox/deliver'
+import { EVERY_ROLE, MANAGERS, requireGroup, requireRole } from './access'
 import { ROUTES, pageUrl, wechatPagePath } from '../contracts/routes'
 
 export const QUEUE_PAGE_SIZE = 20

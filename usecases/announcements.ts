@@ -13,7 +13,7 @@ import { t } from '../i18n/strings'
 import { recordAudit } from './audit'
 import type { UseCaseContext } from './context'
 import { newId } from './ids'
-import { EVERY_ROLE, MANAGERS, requireRole } from './membership'
+import { EVERY_ROLE, MANAGERS, requireRole } from './access'
 
 export const ANNOUNCEMENT_PAGE_SIZE = 20
 const MAX_PINNED = 20

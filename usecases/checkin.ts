@@ -56,7 +56,7 @@ import type { DailyTaskDoc } from '../domain/tasks'
 import { t } from '../i18n/strings'
 import { StoreConflictError, type Store, type Transaction } from '../store/port'
 import type { UseCaseContext } from './context'
-import { EVERY_ROLE, requireRole } from './membership'
+import { EVERY_ROLE, requireRole } from './access'
 import { getPublishedTask, toTaskView } from './tasks'
 
 export const FEED_PAGE_SIZE = 20

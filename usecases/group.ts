@@ -8,7 +8,7 @@
 import { memberId, toGroupProfile, type GroupProfile } from '../domain/group'
 import type { MyGroup } from '../contracts/group'
 import { requireOpenid, type UseCaseContext } from './context'
-import { requireGroup } from './membership'
+import { requireGroup } from './access'
 
 export async function getGroupProfile(ctx: UseCaseContext, input: { groupId: string }): Promise<GroupProfile> {
   const group = await requireGroup(ctx, input.groupId)

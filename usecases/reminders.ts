@@ -17,7 +17,7 @@ import { reminderDue, type ReminderRun, type ReminderSubscriptionDoc } from '../
 import { t } from '../i18n/strings'
 import type { SubscribeMessage } from '../platform/wechat-services'
 import type { UseCaseContext } from './context'
-import { deliverToInbox } from './inbox'
+import { deliverToInbox } from './inbox/deliver'
 import { pageUrl, wechatPagePath } from '../contracts/routes'
 
 export interface ReminderChannel {

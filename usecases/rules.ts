@@ -14,7 +14,7 @@ import { diffClauses, normaliseClauses, ruleVersionId, rulesAckId, type ClauseCh
 import { t } from '../i18n/strings'
 import { recordAudit } from './audit'
 import type { UseCaseContext } from './context'
-import { EVERY_ROLE, MANAGERS, requireRole } from './membership'
+import { EVERY_ROLE, MANAGERS, requireRole } from './access'
 
 export async function getRules(ctx: UseCaseContext, input: { groupId: string }): Promise<RulesView> {
   const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)

@@ -15,7 +15,7 @@ import { t } from '../i18n/strings'
 import type { Store } from '../store/port'
 import { recordAudit } from './audit'
 import type { UseCaseContext } from './context'
-import { EVERY_ROLE, MANAGERS, requireRole } from './membership'
+import { EVERY_ROLE, MANAGERS, requireRole } from './access'
 
 export const TASK_PAGE_SIZE = 20
 

@@ -1,5 +1,5 @@
-import { deliverToInbox } from '../../usecases/inbox'
-import { listInbox, markInboxRead } from '../../usecases/inbox-reading'
+import { deliverToInbox } from '../../usecases/inbox/deliver'
+import { listInbox, markInboxRead } from '../../usecases/inbox/read'
 import { FIXED_NOW, makeStore } from '../support/store'
 
 describe('inbox reading', () => {

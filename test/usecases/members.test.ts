@@ -3,7 +3,7 @@
  * only by the owner), leave (not the owner) — each audited, memberCount exact.
  */
 import { memberId } from '../../domain/group'
-import { changeMemberRole, leaveGroup, listMembers, removeMember, transferOwnership } from '../../usecases/roles'
+import { changeMemberRole, leaveGroup, listMembers, removeMember, transferOwnership } from '../../usecases/members'
 import { ADMIN, GROUP, MEMBER, OWNER, makeAdmissionFixture, testMember, type AdmissionFixture } from '../support/admission'
 
 describe('member roles', () => {

@@ -1,16 +1,16 @@
 /**
  * The caller's inbox: list their messages (newest first) and mark one or all read. Writing messages is
- * `deliverToInbox` (usecases/inbox.ts), inside the transaction of the change they tell about.
+ * `deliverToInbox` (usecases/inbox/deliver.ts), inside the transaction of the change they tell about.
  *
  * @example
  *   const page = await listInbox(ctx, { offset: 0 })
  *   await markInboxRead(ctx, { messageId: page.items[0].id })
  */
-import type { InboxItem, InboxPage } from '../contracts/inbox'
-import { DomainError } from '../domain/errors'
-import type { InboxMessageDoc } from '../domain/inbox'
-import { t } from '../i18n/strings'
-import { requireOpenid, type UseCaseContext } from './context'
+import type { InboxItem, InboxPage } from '../../contracts/inbox'
+import { DomainError } from '../../domain/errors'
+import type { InboxMessageDoc } from '../../domain/inbox'
+import { t } from '../../i18n/strings'
+import { requireOpenid, type UseCaseContext } from '../context'
 
 export const INBOX_PAGE_SIZE = 20
 

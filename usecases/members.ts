@@ -16,8 +16,8 @@ import { t } from '../i18n/strings'
 import type { Transaction } from '../store/port'
 import { recordAudit } from './audit'
 import { requireOpenid, type UseCaseContext } from './context'
-import { deliverToInbox } from './inbox'
-import { EVERY_ROLE, requireGroup, requireRole } from './membership'
+import { deliverToInbox } from './inbox/deliver'
+import { EVERY_ROLE, requireGroup, requireRole } from './access'
 import { pageUrl } from '../contracts/routes'
 
 function toRosterMember(member: MemberDoc): RosterMember {
