@@ -7,7 +7,7 @@
  * - `checkinMonths/<groupId>:<openid>:<YYYY-MM>` — the days of that month the member checked in (and which
  *   were make-ups): the calendar reads one document per month, and a make-up reads the few months around
  *   the filled day BY ID inside its transaction (CloudBase transactions cannot query);
- * - `checkinCounters/<groupId>:<openid>` — the participation counters (total, current run, longest run,
+ * - `checkinStats/<groupId>:<openid>` — the participation counters (total, current run, longest run,
  *   last day), changed in the same transaction as every check-in, so statistics never re-read history.
  *
  * Why streaks stay exact with make-ups: `currentStreak` is always the length of the run of consecutive

@@ -36,7 +36,7 @@ export interface GroupDoc {
   ownerOpenid: string
   status: GroupStatus
   createdAt: string
-  // Daily check-in settings (issue 4); optional, defaults in domain/days.ts and domain/checkin.ts.
+  // Daily check-in settings; optional, defaults in domain/days.ts and domain/checkin.ts.
   /** Hour (0–23) at which a check-in day starts in `timezone`; 4 = check-ins before 04:00 count for the day before. */
   dayStartHour?: number
   /** Default publish time of a daily task, `HH:mm` in `timezone` (08:00 when missing). */

@@ -32,7 +32,7 @@ export const FUNCTION_HANDLERS: Record<FunctionName, FunctionHandler> = {
   admissionPurge: admissionPurgeFunction,
   members: membersFunction,
   inbox: inboxFunction,
-  // Issue 4: rules, announcements, tasks; check-in; the reminder job (inbox entries only, locally).
+  // Rules, announcements, tasks; check-in; the reminder job (inbox entries only, locally).
   board: boardFunction,
   checkin: checkinFunction,
   reminders: createRemindersFunction(),

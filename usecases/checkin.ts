@@ -69,7 +69,7 @@ export async function getCheckinOverview(ctx: UseCaseContext, input: { groupId: 
   const [task, mine, stats, thisMonth, lastMonth, checkedInToday, reminder] = await Promise.all([
     getPublishedTask(ctx.store, group, today, now),
     ctx.store.get('checkins', checkinId(group._id, openid, today)),
-    ctx.store.get('checkinCounters', checkinStatsId(group._id, openid)),
+    ctx.store.get('checkinStats', checkinStatsId(group._id, openid)),
     readMonth(ctx.store, group._id, openid, month),
     readMonth(ctx.store, group._id, openid, shiftMonth(month, -1)),
     ctx.store.count('checkins', { groupId: group._id, day: today }),
@@ -196,7 +196,7 @@ async function recordDay(ctx: UseCaseContext, record: DayToRecord): Promise<Chec
     // Another request for the same day won the race: answer with its check-in.
     const [existing, stats] = await Promise.all([
       ctx.store.get('checkins', id),
-      ctx.store.get('checkinCounters', checkinStatsId(group._id, openid)),
+      ctx.store.get('checkinStats', checkinStatsId(group._id, openid)),
     ])
     if (!existing) throw error
     return { checkin: toCheckinView(existing, openid), created: false, streak: toStreakSummary(stats ?? emptyStats(group._id, openid), today) }
@@ -209,11 +209,11 @@ async function recordDayInTransaction(tx: Transaction, at: Date, record: DayToRe
   const statsId = checkinStatsId(group._id, openid)
   const existing = await tx.get('checkins', id)
   if (existing) {
-    const stats = (await tx.get('checkinCounters', statsId)) ?? emptyStats(group._id, openid)
+    const stats = (await tx.get('checkinStats', statsId)) ?? emptyStats(group._id, openid)
     return { checkin: toCheckinView(existing, openid), created: false, streak: toStreakSummary(stats, today) }
   }
 
-  const stats = (await tx.get('checkinCounters', statsId)) ?? emptyStats(group._id, openid)
+  const stats = (await tx.get('checkinStats', statsId)) ?? emptyStats(group._id, openid)
   const months = new Map<string, CheckinMonthDoc>()
   const loadMonth = async (month: string): Promise<CheckinMonthDoc> => {
     let doc = months.get(month)
@@ -266,7 +266,7 @@ async function recordDayInTransaction(tx: Transaction, at: Date, record: DayToRe
 
   await tx.create('checkins', checkin)
   for (const month of touched) await tx.set('checkinMonths', months.get(month)!)
-  await tx.set('checkinCounters', nextStats)
+  await tx.set('checkinStats', nextStats)
   return { checkin: toCheckinView(checkin, openid), created: true, streak: toStreakSummary(nextStats, today) }
 }
 
