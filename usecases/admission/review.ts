@@ -1,0 +1,232 @@
+/**
+ * The admins' side of admission: the review queue, one application's detail, and decisions — one
+ * (`decideApplication`) or several (`decideApplications`, one transaction each). A decision changes the
+ * application, the membership, the member count, the audit log and the applicant's inbox in one
+ * transaction; the subscribe message follows after it committed and never fails the decision.
+ *
+ * Concurrency: every decision re-reads the application by its deterministic id inside its transaction, so
+ * two admins deciding at once, or a double tap, end in exactly one decision (the second gets CONFLICT).
+ *
+ * @example
+ *   const queue = await listApplications(ctx, { groupId, order: 'oldest', offset: 0 })
+ *   await decideApplication(ctx, services, { groupId, applicationId: 'g1:o_new', decision: 'approve', reason: '' })
+ */
+import dayjs from 'dayjs'
+import {
+  type ApplicationCard,
+  type ApplicationDetail,
+  type BatchDecisionResult,
+  type DecisionOutcome,
+  type DecisionResult,
+  type ReviewQueuePage,
+} from '../../contracts/admission'
+import { SUBSCRIBE_TEMPLATES } from '../../contracts/subscribe-templates'
+import { maskPhone, type ApplicationDoc } from '../../domain/admission'
+import { DomainError } from '../../domain/errors'
+import { DEFAULT_TIMEZONE, canManageGroup, formatNickname, isFull, memberId, toGroupProfile, type GroupDoc, type MemberDoc } from '../../domain/group'
+import { rulesAckId } from '../../domain/rules'
+import { t } from '../../i18n/strings'
+import type { WechatServices } from '../../platform/wechat-services'
+import { recordAudit } from '../audit'
+import type { UseCaseContext } from '../context'
+import { deliverToInbox } from '../inbox/deliver'
+import { MANAGERS, requireRole } from '../access'
+import { pageUrl, wechatPagePath } from '../../contracts/routes'
+import { inviterNames } from './invites'
+import { loadAdmissionSettings } from './settings'
+
+export const QUEUE_PAGE_SIZE = 20
+
+function toCard(app: ApplicationDoc, names: Map<string, string>): ApplicationCard {
+  return {
+    id: app._id,
+    status: app.status,
+    intro: app.intro,
+    answers: app.answers,
+    phoneMasked: maskPhone(app.phone),
+    inviterName: app.inviterOpenid ? (names.get(app.inviterOpenid) ?? null) : null,
+    submittedAt: app.submittedAt,
+    round: app.round,
+  }
+}
+
+export async function listApplications(
+  ctx: UseCaseContext,
+  input: { groupId: string; order: 'newest' | 'oldest'; offset: number },
+): Promise<ReviewQueuePage> {
+  const { group } = await requireRole(ctx, input.groupId, MANAGERS)
+  const where = { groupId: input.groupId, status: 'pending' as const }
+  const [apps, total, settings] = await Promise.all([
+    ctx.store.find('applications', {
+      where,
+      orderBy: [{ field: 'submittedAt', direction: input.order === 'newest' ? 'desc' : 'asc' }],
+      skip: input.offset,
+      limit: QUEUE_PAGE_SIZE,
+    }),
+    ctx.store.count('applications', where),
+    loadAdmissionSettings(ctx.store, input.groupId, ctx.now()),
+  ])
+  const names = await inviterNames(ctx.store, input.groupId, apps)
+  return {
+    items: apps.map((app) => toCard(app, names)),
+    total,
+    offset: input.offset,
+    hasMore: input.offset + apps.length < total,
+    reasonTemplates: settings.reasonTemplates,
+    seatsLeft: toGroupProfile(group, null).seatsLeft,
+  }
+}
+
+export async function getApplication(ctx: UseCaseContext, input: { groupId: string; applicationId: string }): Promise<ApplicationDetail> {
+  await requireRole(ctx, input.groupId, MANAGERS)
+  const app = await ctx.store.get('applications', input.applicationId)
+  if (!app || app.groupId !== input.groupId) throw new DomainError('NOT_FOUND', t('admission.error.applicationNotFound'))
+  const names = await inviterNames(ctx.store, input.groupId, [app])
+  return { ...toCard(app, names), phone: app.phone, rulesVersion: app.rulesVersion, decidedAt: app.decidedAt, rejectReason: app.rejectReason }
+}
+
+/** A decision that could not be made, with the outcome the batch reports. */
+export class DecisionRefused extends DomainError {
+  constructor(
+    readonly outcome: DecisionOutcome,
+    code: 'CONFLICT' | 'NOT_FOUND',
+    message: string,
+  ) {
+    super(code, message)
+  }
+}
+
+interface DecisionInput {
+  groupId: string
+  applicationId: string
+  decision: 'approve' | 'reject'
+  reason: string
+}
+
+/** One decision in its own transaction; returns the decided application and the group as it was. */
+async function decideInTransaction(ctx: UseCaseContext, adminOpenid: string, input: DecisionInput): Promise<{ app: ApplicationDoc; group: GroupDoc }> {
+  const now = ctx.now()
+  const at = now.toISOString()
+  return ctx.store.transaction(async (tx) => {
+    // The decider's role as it is now (a demotion may have landed since requireRole).
+    const decider = await tx.get('members', memberId(input.groupId, adminOpenid))
+    if (!canManageGroup(decider?.role)) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
+    const app = await tx.get('applications', input.applicationId)
+    if (!app || app.groupId !== input.groupId || app.archived) {
+      throw new DecisionRefused('notFound', 'NOT_FOUND', t('admission.error.applicationNotFound'))
+    }
+    if (app.status !== 'pending') throw new DecisionRefused('alreadyDecided', 'CONFLICT', t('admission.error.alreadyDecided'))
+    const group = await tx.get('groups', input.groupId)
+    if (!group) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
+
+    if (input.decision === 'approve') {
+      if (isFull(group)) throw new DecisionRefused('groupFull', 'CONFLICT', t('admission.error.groupFull', { capacity: toGroupProfile(group, null).capacity }))
+      if (await tx.get('members', memberId(group._id, app.openid))) {
+        throw new DecisionRefused('alreadyMember', 'CONFLICT', t('admission.error.applicantIsMember'))
+      }
+      const member: MemberDoc = {
+        _id: memberId(group._id, app.openid),
+        groupId: group._id,
+        openid: app.openid,
+        role: 'member',
+        intro: { name: app.intro.name, region: app.intro.region, occupation: app.intro.occupation },
+        joinedAt: at,
+      }
+      await tx.create('members', member)
+      await tx.update('groups', group._id, { memberCount: group.memberCount + 1 })
+      // The applicant accepted these rules to apply: they count as acknowledged on the rules page.
+      await tx.set('ruleAcks', {
+        _id: rulesAckId(group._id, app.openid),
+        groupId: group._id,
+        openid: app.openid,
+        version: app.rulesVersion,
+        acknowledgedAt: at,
+      })
+    }
+
+    const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
+    const rejectReason = status === 'rejected' ? input.reason.trim() || null : null
+    const patch = { status, decidedAt: at, decidedBy: adminOpenid, rejectReason, updatedAt: at }
+    await tx.update('applications', app._id, patch)
+    await recordAudit(tx, {
+      groupId: group._id,
+      actorOpenid: adminOpenid,
+      action: status === 'approved' ? 'application.approve' : 'application.reject',
+      targetOpenid: app.openid,
+      detail: { applicationId: app._id, reason: rejectReason },
+      at: now,
+    })
+    await deliverToInbox(tx, {
+      openid: app.openid,
+      groupId: group._id,
+      kind: `application.${status}`,
+      title: status === 'approved' ? t('admission.inbox.approvedTitle', { group: group.name }) : t('admission.inbox.rejectedTitle', { group: group.name }),
+      body:
+        status === 'approved'
+          ? t('admission.inbox.approvedBody', { nickname: formatNickname(app.intro) })
+          : t('admission.inbox.rejectedBody', { reason: rejectReason ?? t('admission.noReason') }),
+      link: status === 'approved' ? pageUrl('group', { id: group._id }) : pageUrl('apply', { id: group._id }),
+      at: now,
+    })
+    return { app: { ...app, ...patch }, group }
+  })
+}
+
+/** The subscribe message for a decision — after the transaction committed, never failing the decision. */
+async function notifyDecision(services: WechatServices, app: ApplicationDoc, group: GroupDoc): Promise<void> {
+  const templateId = SUBSCRIBE_TEMPLATES.applicationDecided
+  if (!templateId || !app.subscribedTemplateIds.includes(templateId)) return
+  try {
+    await services.sendSubscribeMessage({
+      touser: app.openid,
+      templateId,
+      page: app.status === 'approved' ? wechatPagePath('group', { id: group._id }) : wechatPagePath('apply', { id: group._id }),
+      data: decisionMessageData(app, group),
+    })
+  } catch (error) {
+    console.warn('[admission] subscribe message not sent', error)
+  }
+}
+
+export function decisionMessageData(app: ApplicationDoc, group: GroupDoc): Record<string, { value: string }> {
+  return {
+    thing1: { value: group.name.slice(0, 20) },
+    phrase2: { value: app.status === 'approved' ? t('admission.status.approved') : t('admission.status.rejected') },
+    thing3: { value: (app.rejectReason ?? t('admission.subscribe.welcome')).slice(0, 20) },
+    time4: { value: dayjs(app.decidedAt).tz(DEFAULT_TIMEZONE).format('YYYY-MM-DD HH:mm') },
+  }
+}
+
+function outcomeMessage(outcome: DecisionOutcome, nickname: string): string {
+  return t(`admission.outcome.${outcome}`, { nickname })
+}
+
+export async function decideApplication(ctx: UseCaseContext, services: WechatServices, input: DecisionInput): Promise<DecisionResult> {
+  const { openid } = await requireRole(ctx, input.groupId, MANAGERS)
+  const { app, group } = await decideInTransaction(ctx, openid, input)
+  await notifyDecision(services, app, group)
+  const outcome = app.status === 'approved' ? 'approved' : 'rejected'
+  return { applicationId: app._id, outcome, message: outcomeMessage(outcome, formatNickname(app.intro)) }
+}
+
+/** Several decisions, each in its own transaction, in order; reports what happened to each. */
+export async function decideApplications(
+  ctx: UseCaseContext,
+  services: WechatServices,
+  input: { groupId: string; applicationIds: string[]; decision: 'approve' | 'reject'; reason: string },
+): Promise<BatchDecisionResult> {
+  const { openid } = await requireRole(ctx, input.groupId, MANAGERS)
+  const results: DecisionResult[] = []
+  for (const id of [...new Set(input.applicationIds)]) {
+    try {
+      const { app, group } = await decideInTransaction(ctx, openid, { ...input, applicationId: id })
+      await notifyDecision(services, app, group)
+      const outcome = app.status === 'approved' ? 'approved' : 'rejected'
+      results.push({ applicationId: id, outcome, message: outcomeMessage(outcome, formatNickname(app.intro)) })
+    } catch (error) {
+      if (!(error instanceof DecisionRefused)) throw error
+      results.push({ applicationId: id, outcome: error.outcome, message: error.message })
+    }
+  }
+  return { results, decided: results.filter((r) => r.outcome === 'approved' || r.outcome === 'rejected').length }
+}
