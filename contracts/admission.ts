@@ -21,10 +21,9 @@ import {
   type ApplicationQuestion,
   type ApplicationStatus,
 } from '../domain/admission'
-import type { GroupProfile } from '../domain/group'
 import { t } from '../i18n/strings'
 import { defineAction } from './define'
-import { groupIdSchema } from './group'
+import { groupIdSchema, type GroupProfile } from './group'
 
 // --- field schemas ---
 

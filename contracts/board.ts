@@ -7,11 +7,11 @@
  *   await callAction(saveDailyTask, { groupId, day: '2026-11-24', title: '《活着》第 3 章', body: '…', publishTime: '08:00' })
  */
 import * as v from 'valibot'
-import { MAX_ANNOUNCEMENT_BODY, MAX_ANNOUNCEMENT_TITLE, type AnnouncementList, type AnnouncementView } from '../domain/announcements'
+import { MAX_ANNOUNCEMENT_BODY, MAX_ANNOUNCEMENT_TITLE } from '../domain/announcements'
 import { DAY_KEY_PATTERN, TIME_OF_DAY_PATTERN } from '../domain/days'
-import { MAX_CLAUSE_LENGTH, MAX_CLAUSES, type RulesView } from '../domain/rules'
+import { MAX_CLAUSE_LENGTH, MAX_CLAUSES, type ClauseChange } from '../domain/rules'
 import type { RulesVersion } from '../domain/group'
-import { MAX_TASK_BODY, MAX_TASK_TITLE, type DailyTaskView, type TaskList } from '../domain/tasks'
+import { MAX_TASK_BODY, MAX_TASK_TITLE } from '../domain/tasks'
 import { t } from '../i18n/strings'
 import { defineAction } from './define'
 import { groupIdSchema } from './group'
@@ -30,6 +30,59 @@ export const skipSchema = v.optional(v.pipe(v.number(), v.integer(), v.minValue(
 
 export const dayKeySchema = v.pipe(v.string(t('tasks.validate.day')), v.regex(DAY_KEY_PATTERN, t('tasks.validate.day')))
 export const timeOfDaySchema = v.pipe(v.string(t('tasks.validate.time')), v.regex(TIME_OF_DAY_PATTERN, t('tasks.validate.time')))
+
+// --- views ---
+
+export interface RulesView {
+  groupId: string
+  groupName: string
+  current: RulesVersion
+  /** The version the caller last acknowledged, or null when never. */
+  acknowledgedVersion: number | null
+  /** Changes from the acknowledged version to the current one (empty when up to date or never acknowledged). */
+  changes: ClauseChange[]
+  canPublish: boolean
+}
+
+export interface AnnouncementView {
+  id: string
+  title: string
+  body: string
+  pinned: boolean
+  authorName: string
+  createdAt: string
+}
+
+export interface AnnouncementList {
+  /** Only on the first page. */
+  pinned: AnnouncementView[]
+  items: AnnouncementView[]
+  /** Pass as `skip` for the next page; null at the end. */
+  nextSkip: number | null
+  canManage: boolean
+}
+
+export interface DailyTaskView {
+  id: string
+  day: string
+  title: string
+  body: string
+  publishAt: string
+  published: boolean
+}
+
+export interface TaskList {
+  /** Published tasks, newest first. */
+  items: DailyTaskView[]
+  nextSkip: number | null
+  /** Admins only: tasks written ahead that are not visible yet, soonest first. */
+  scheduled: DailyTaskView[]
+  canManage: boolean
+  today: string
+  defaultPublishTime: string
+}
+
+// --- actions ---
 
 export const getRules = defineAction<RulesView>()('board', 'getRules', v.object({ groupId: groupIdSchema }))
 

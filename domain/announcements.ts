@@ -28,21 +28,3 @@ export function sortAnnouncements<T extends Pick<AnnouncementDoc, 'pinned' | 'pi
     return b.createdAt.localeCompare(a.createdAt)
   })
 }
-
-export interface AnnouncementView {
-  id: string
-  title: string
-  body: string
-  pinned: boolean
-  authorName: string
-  createdAt: string
-}
-
-export interface AnnouncementList {
-  /** Only on the first page. */
-  pinned: AnnouncementView[]
-  items: AnnouncementView[]
-  /** Pass as `skip` for the next page; null at the end. */
-  nextSkip: number | null
-  canManage: boolean
-}

@@ -83,33 +83,3 @@ export function formatNickname(intro: SelfIntroduction): string {
 export function canManageGroup(role: Role | null | undefined): boolean {
   return role === 'owner' || role === 'admin'
 }
-
-/** The public card of a group, as an applicant or member sees it. */
-export interface GroupProfile {
-  id: string
-  name: string
-  intro: string
-  topic: string
-  memberCount: number
-  capacity: number
-  seatsLeft: number
-  status: GroupStatus
-  rules: RulesVersion
-  /** The caller's role in this group, or null for visitors and applicants. */
-  viewerRole: Role | null
-}
-
-export function toGroupProfile(group: GroupDoc, viewerRole: Role | null): GroupProfile {
-  return {
-    id: group._id,
-    name: group.name,
-    intro: group.intro,
-    topic: group.topic,
-    memberCount: group.memberCount,
-    capacity: Math.min(group.capacity, MAX_GROUP_CAPACITY),
-    seatsLeft: seatsLeft(group),
-    status: group.status,
-    rules: group.rules,
-    viewerRole,
-  }
-}

@@ -87,14 +87,3 @@ export function diffClauses(before: string[], after: string[]): ClauseChange[] {
 export function normaliseClauses(clauses: string[]): string[] {
   return clauses.map((clause) => clause.trim()).filter((clause) => clause.length > 0)
 }
-
-export interface RulesView {
-  groupId: string
-  groupName: string
-  current: RulesVersion
-  /** The version the caller last acknowledged, or null when never. */
-  acknowledgedVersion: number | null
-  /** Changes from the acknowledged version to the current one (empty when up to date or never acknowledged). */
-  changes: ClauseChange[]
-  canPublish: boolean
-}

@@ -32,23 +32,3 @@ export function dailyTaskId(groupId: string, day: string): string {
 export function isPublished(task: Pick<DailyTaskDoc, 'publishAt'>, now: Date): boolean {
   return task.publishAt <= now.toISOString()
 }
-
-export interface DailyTaskView {
-  id: string
-  day: string
-  title: string
-  body: string
-  publishAt: string
-  published: boolean
-}
-
-export interface TaskList {
-  /** Published tasks, newest first. */
-  items: DailyTaskView[]
-  nextSkip: number | null
-  /** Admins only: tasks written ahead that are not visible yet, soonest first. */
-  scheduled: DailyTaskView[]
-  canManage: boolean
-  today: string
-  defaultPublishTime: string
-}

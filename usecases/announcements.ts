@@ -6,7 +6,8 @@
  *   await postAnnouncement(ctx, { groupId: 'g1', title: '本周六线下读书会', body: '…', pinned: true })
  *   (await listAnnouncements(ctx, { groupId: 'g1' })).pinned[0].title  // '本周六线下读书会'
  */
-import type { AnnouncementDoc, AnnouncementList, AnnouncementView } from '../domain/announcements'
+import type { AnnouncementList, AnnouncementView } from '../contracts/board'
+import type { AnnouncementDoc } from '../domain/announcements'
 import { DomainError } from '../domain/errors'
 import { canManageGroup, formatNickname } from '../domain/group'
 import { t } from '../i18n/strings'

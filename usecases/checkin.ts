@@ -27,18 +27,12 @@ import {
   runBeforeFromStats,
   visibleCurrentStreak,
   withDay,
-  type CalendarMonth,
   type CheckinDoc,
-  type CheckinOverview,
-  type CheckinResult,
-  type CheckinView,
-  type MakeUpStatus,
-  type StreakSummary,
-  type TodayFeed,
   type CheckinMonthDoc,
   type CheckinStatsDoc,
   type MakeUpPolicy,
 } from '../domain/checkin'
+import type { CalendarMonth, CheckinOverview, CheckinResult, CheckinView, MakeUpStatus, StreakSummary, TodayFeed } from '../contracts/checkin'
 import {
   dayInMonth,
   dayOfMonth,

@@ -10,7 +10,8 @@
  */
 import { DomainError } from '../domain/errors'
 import { canManageGroup, type RulesVersion } from '../domain/group'
-import { diffClauses, normaliseClauses, ruleVersionId, rulesAckId, type ClauseChange, type RuleVersionDoc, type RulesView } from '../domain/rules'
+import { diffClauses, normaliseClauses, ruleVersionId, rulesAckId, type ClauseChange, type RuleVersionDoc } from '../domain/rules'
+import type { RulesView } from '../contracts/board'
 import { t } from '../i18n/strings'
 import { recordAudit } from './audit'
 import type { UseCaseContext } from './context'

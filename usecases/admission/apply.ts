@@ -21,11 +21,12 @@ import {
   type ApplicationIntro,
 } from '../../domain/admission'
 import { DomainError } from '../../domain/errors'
-import { DEFAULT_TIMEZONE, memberId, toGroupProfile } from '../../domain/group'
+import { DEFAULT_TIMEZONE, memberId } from '../../domain/group'
 import { t } from '../../i18n/strings'
 import type { WechatServices } from '../../platform/wechat-services'
 import { requireOpenid, type UseCaseContext } from '../context'
 import { requireGroup } from '../access'
+import { toGroupProfile } from '../group'
 import { findInvite, nicknameOf } from './invites'
 import { loadAdmissionSettings } from './settings'
 
