@@ -7,29 +7,22 @@
  *   await callAction(saveDailyTask, { groupId, day: '2026-11-24', title: '《活着》第 3 章', body: '…', publishTime: '08:00' })
  */
 import * as v from 'valibot'
-import { MAX_ANNOUNCEMENT_BODY, MAX_ANNOUNCEMENT_TITLE } from '../domain/announcements'
-import { DAY_KEY_PATTERN, TIME_OF_DAY_PATTERN } from '../domain/days'
-import { MAX_CLAUSE_LENGTH, MAX_CLAUSES, type ClauseChange } from '../domain/rules'
+import type { ClauseChange } from '../domain/rules'
 import type { RulesVersion } from '../domain/group'
-import { MAX_TASK_BODY, MAX_TASK_TITLE } from '../domain/tasks'
 import { t } from '../i18n/strings'
 import { defineAction } from './define'
-import { groupIdSchema } from './group'
-
-/** A trimmed string of 1..max characters, with Chinese messages. */
-export function textSchema(max: number) {
-  return v.pipe(
-    v.string(),
-    v.trim(),
-    v.minLength(1, t('validate.required')),
-    v.maxLength(max, t('validate.tooLong', { max })),
-  )
-}
+import { dayKeySchema, groupIdSchema, textSchema, timeOfDaySchema } from './fields'
 
 export const skipSchema = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10000)))
 
-export const dayKeySchema = v.pipe(v.string(t('tasks.validate.day')), v.regex(DAY_KEY_PATTERN, t('tasks.validate.day')))
-export const timeOfDaySchema = v.pipe(v.string(t('tasks.validate.time')), v.regex(TIME_OF_DAY_PATTERN, t('tasks.validate.time')))
+// --- limits ---
+
+export const MAX_CLAUSES = 30
+export const MAX_CLAUSE_LENGTH = 300
+export const MAX_ANNOUNCEMENT_TITLE = 60
+export const MAX_ANNOUNCEMENT_BODY = 2000
+export const MAX_TASK_TITLE = 60
+export const MAX_TASK_BODY = 1000
 
 // --- views ---
 

@@ -6,13 +6,15 @@
  *   const { created, streak } = await callAction(checkIn, { groupId, note: '读完第 3 章', linkTask: true })
  */
 import * as v from 'valibot'
-import { MAX_NOTE_LENGTH, type MakeUpPolicy } from '../domain/checkin'
+import type { MakeUpPolicy } from '../domain/checkin'
 import { MONTH_KEY_PATTERN } from '../domain/days'
 import { t } from '../i18n/strings'
-import { skipSchema, timeOfDaySchema, type DailyTaskView } from './board'
 import { defineAction } from './define'
-import { groupIdSchema } from './group'
+import { skipSchema, type DailyTaskView } from './board'
+import { dayKeySchema, groupIdSchema, timeOfDaySchema } from './fields'
 import type { Role } from '../domain/group'
+
+export const MAX_NOTE_LENGTH = 500
 
 // --- views ---
 
@@ -110,7 +112,7 @@ export const makeUpCheckin = defineAction<CheckinResult>()(
   'makeUp',
   v.object({
     groupId: groupIdSchema,
-    day: v.pipe(v.string(t('checkin.validate.day')), v.regex(/^\d{4}-\d{2}-\d{2}$/, t('checkin.validate.day'))),
+    day: dayKeySchema,
     note: noteSchema,
     photoFileId: photoSchema,
   }),

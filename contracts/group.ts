@@ -6,14 +6,8 @@
  */
 import * as v from 'valibot'
 import type { GroupStatus, Role, RulesVersion } from '../domain/group'
-import { t } from '../i18n/strings'
 import { defineAction } from './define'
-
-/** Group ids are short and URL/scene-safe (a mini program code's scene holds at most 32 characters). */
-export const groupIdSchema = v.pipe(
-  v.string(t('validate.groupId')),
-  v.regex(/^[A-Za-z0-9_-]{1,24}$/, t('validate.groupId')),
-)
+import { groupIdSchema } from './fields'
 
 /** The public card of a group, as an applicant or member sees it. */
 export interface GroupProfile {

@@ -9,7 +9,7 @@ import * as v from 'valibot'
 import type { Role } from '../domain/group'
 import { t } from '../i18n/strings'
 import { defineAction } from './define'
-import { groupIdSchema } from './group'
+import { MAX_REASON_LENGTH, groupIdSchema, optionalTextSchema } from './fields'
 
 export const openidSchema = v.pipe(v.string(t('members.validate.openid')), v.regex(/^[A-Za-z0-9_-]{1,64}$/, t('members.validate.openid')))
 
@@ -54,7 +54,7 @@ export const transferOwnership = defineAction<{ ownerOpenid: string }>()(
 export const removeMember = defineAction<{ memberCount: number }>()(
   'members',
   'remove',
-  v.object({ groupId: groupIdSchema, targetOpenid: openidSchema, reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, t('admission.validate.tooLong', { max: 100 }))), '') }),
+  v.object({ groupId: groupIdSchema, targetOpenid: openidSchema, reason: v.optional(optionalTextSchema(MAX_REASON_LENGTH), '') }),
 )
 
 export const leaveGroup = defineAction<{ memberCount: number }>()('members', 'leave', v.object({ groupId: groupIdSchema }))

@@ -5,9 +5,6 @@
  * @example
  *   sortAnnouncements(list) // pinned (most recently pinned first), then newest first
  */
-export const MAX_ANNOUNCEMENT_TITLE = 60
-export const MAX_ANNOUNCEMENT_BODY = 2000
-
 export interface AnnouncementDoc {
   _id: string
   groupId: string

@@ -26,7 +26,6 @@
 import { daysBetween, monthOf, shiftDay } from './days'
 import { memberId, type GroupDoc } from './group'
 
-export const MAX_NOTE_LENGTH = 500
 export const MAX_MAKE_UP_WINDOW_DAYS = 7
 export const MAX_MAKE_UP_MONTHLY_LIMIT = 10
 

@@ -13,9 +13,6 @@
  */
 import type { RulesVersion } from './group'
 
-export const MAX_CLAUSES = 30
-export const MAX_CLAUSE_LENGTH = 300
-
 export interface RuleVersionDoc extends RulesVersion {
   _id: string
   groupId: string

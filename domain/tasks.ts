@@ -7,8 +7,6 @@
  *   dailyTaskId('g1', '2026-11-23')             // 'g1:2026-11-23'
  *   isPublished({ publishAt: '2026-11-23T00:00:00.000Z' }, new Date('2026-11-23T00:00:01Z'))  // true
  */
-export const MAX_TASK_TITLE = 60
-export const MAX_TASK_BODY = 1000
 /** How far ahead an admin may schedule a task. */
 export const MAX_TASK_DAYS_AHEAD = 60
 

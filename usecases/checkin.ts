@@ -107,7 +107,7 @@ export async function makeUpCheckin(
   input: { groupId: string; day: string; note?: string; photoFileId?: string },
 ): Promise<CheckinResult> {
   const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
-  if (!isValidDayKey(input.day)) throw new DomainError('INVALID_INPUT', t('checkin.validate.day'), { day: t('checkin.validate.day') })
+  if (!isValidDayKey(input.day)) throw new DomainError('INVALID_INPUT', t('validate.dayKey'), { day: t('validate.dayKey') })
   const now = ctx.now()
   const today = todayKey(now, dayRuleOf(group))
   // Window, joining day and the policy are checked up front; the monthly limit again inside the transaction.

@@ -71,7 +71,7 @@ export interface SaveTaskInput {
 export async function saveDailyTask(ctx: UseCaseContext, input: SaveTaskInput): Promise<DailyTaskView> {
   const { group, openid } = await requireRole(ctx, input.groupId, MANAGERS)
   const now = ctx.now()
-  if (!isValidDayKey(input.day)) throw new DomainError('INVALID_INPUT', t('tasks.validate.day'), { day: t('tasks.validate.day') })
+  if (!isValidDayKey(input.day)) throw new DomainError('INVALID_INPUT', t('validate.dayKey'), { day: t('validate.dayKey') })
   const ahead = daysBetween(todayKey(now, dayRuleOf(group)), input.day)
   if (ahead < 0) throw new DomainError('INVALID_INPUT', t('tasks.error.past'), { day: t('tasks.error.past') })
   if (ahead > MAX_TASK_DAYS_AHEAD) {
