@@ -19,7 +19,7 @@ import {
 } from '../domain/admission'
 import { t } from '../i18n/strings'
 import { defineAction } from './define'
-import { MAX_REASON_LENGTH, groupIdSchema, optionalTextSchema, textSchema } from './fields'
+import { MAX_REASON_LENGTH, cursorSchema, groupIdSchema, optionalTextSchema, textSchema, type Page } from './fields'
 import type { GroupProfile } from './group'
 
 // --- limits and field schemas ---
@@ -142,11 +142,8 @@ export interface ApplicationDetail extends ApplicationCard {
   rejectReason: string | null
 }
 
-export interface ReviewQueuePage {
-  items: ApplicationCard[]
+export interface ReviewQueuePage extends Page<ApplicationCard> {
   total: number
-  offset: number
-  hasMore: boolean
   reasonTemplates: string[]
   seatsLeft: number
 }
@@ -226,7 +223,7 @@ export const listApplications = defineAction<ReviewQueuePage>()(
   v.object({
     groupId: groupIdSchema,
     order: v.optional(v.picklist(['newest', 'oldest'], t('validate.invalid')), 'oldest'),
-    offset: v.optional(v.pipe(v.number(t('validate.invalid')), v.integer(), v.minValue(0), v.maxValue(10000)), 0),
+    cursor: cursorSchema,
   }),
 )
 

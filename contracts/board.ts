@@ -11,9 +11,7 @@ import type { ClauseChange } from '../domain/rules'
 import type { RulesVersion } from '../domain/group'
 import { t } from '../i18n/strings'
 import { defineAction } from './define'
-import { dayKeySchema, groupIdSchema, textSchema, timeOfDaySchema } from './fields'
-
-export const skipSchema = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10000)))
+import { cursorSchema, dayKeySchema, groupIdSchema, textSchema, timeOfDaySchema, type Page } from './fields'
 
 // --- limits ---
 
@@ -46,12 +44,9 @@ export interface AnnouncementView {
   createdAt: string
 }
 
-export interface AnnouncementList {
+export interface AnnouncementList extends Page<AnnouncementView> {
   /** Only on the first page. */
   pinned: AnnouncementView[]
-  items: AnnouncementView[]
-  /** Pass as `skip` for the next page; null at the end. */
-  nextSkip: number | null
   canManage: boolean
 }
 
@@ -64,10 +59,8 @@ export interface DailyTaskView {
   published: boolean
 }
 
-export interface TaskList {
-  /** Published tasks, newest first. */
-  items: DailyTaskView[]
-  nextSkip: number | null
+/** `items`: published tasks, newest first. */
+export interface TaskList extends Page<DailyTaskView> {
   /** Admins only: tasks written ahead that are not visible yet, soonest first. */
   scheduled: DailyTaskView[]
   canManage: boolean
@@ -104,7 +97,7 @@ export const publishRules = defineAction<RulesVersion>()(
 export const listAnnouncements = defineAction<AnnouncementList>()(
   'board',
   'listAnnouncements',
-  v.object({ groupId: groupIdSchema, skip: skipSchema }),
+  v.object({ groupId: groupIdSchema, cursor: cursorSchema }),
 )
 
 export const postAnnouncement = defineAction<AnnouncementView>()(
@@ -128,7 +121,7 @@ export const setAnnouncementPinned = defineAction<AnnouncementView>()(
   }),
 )
 
-export const listDailyTasks = defineAction<TaskList>()('board', 'listTasks', v.object({ groupId: groupIdSchema, skip: skipSchema }))
+export const listDailyTasks = defineAction<TaskList>()('board', 'listTasks', v.object({ groupId: groupIdSchema, cursor: cursorSchema }))
 
 export const saveDailyTask = defineAction<DailyTaskView>()(
   'board',

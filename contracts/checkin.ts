@@ -10,8 +10,8 @@ import type { MakeUpPolicy } from '../domain/checkin'
 import { MONTH_KEY_PATTERN } from '../domain/days'
 import { t } from '../i18n/strings'
 import { defineAction } from './define'
-import { skipSchema, type DailyTaskView } from './board'
-import { dayKeySchema, groupIdSchema, timeOfDaySchema } from './fields'
+import type { DailyTaskView } from './board'
+import { cursorSchema, dayKeySchema, groupIdSchema, timeOfDaySchema, type Page } from './fields'
 import type { Role } from '../domain/group'
 
 export const MAX_NOTE_LENGTH = 500
@@ -76,11 +76,9 @@ export interface CheckinResult {
   streak: StreakSummary
 }
 
-export interface TodayFeed {
+export interface TodayFeed extends Page<CheckinView> {
   day: string
   timezone: string
-  items: CheckinView[]
-  nextSkip: number | null
   checkedInCount: number
   memberCount: number
 }
@@ -124,7 +122,7 @@ export const getCheckinCalendar = defineAction<CalendarMonth>()(
   v.object({ groupId: groupIdSchema, month: v.pipe(v.string(t('checkin.validate.month')), v.regex(MONTH_KEY_PATTERN, t('checkin.validate.month'))) }),
 )
 
-export const listTodayFeed = defineAction<TodayFeed>()('checkin', 'feed', v.object({ groupId: groupIdSchema, skip: skipSchema }))
+export const listTodayFeed = defineAction<TodayFeed>()('checkin', 'feed', v.object({ groupId: groupIdSchema, cursor: cursorSchema }))
 
 export const setReminder = defineAction<{ enabled: boolean; time: string }>()(
   'checkin',

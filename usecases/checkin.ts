@@ -33,6 +33,7 @@ import {
   type MakeUpPolicy,
 } from '../domain/checkin'
 import type { CalendarMonth, CheckinOverview, CheckinResult, CheckinView, MakeUpStatus, StreakSummary, TodayFeed } from '../contracts/checkin'
+import type { PageInput } from '../contracts/fields'
 import {
   dayInMonth,
   dayOfMonth,
@@ -51,6 +52,7 @@ import { t } from '../i18n/strings'
 import { StoreConflictError, type Store, type Transaction } from '../store/port'
 import type { UseCaseContext } from './context'
 import { EVERY_ROLE, requireRole } from './access'
+import { pageOf } from './paging'
 import { getPublishedTask, toTaskView } from './tasks'
 
 export const FEED_PAGE_SIZE = 20
@@ -122,24 +124,25 @@ export async function getCheckinCalendar(ctx: UseCaseContext, input: { groupId: 
   return toCalendar(await readMonth(ctx.store, group._id, openid, input.month))
 }
 
-export async function listTodayFeed(ctx: UseCaseContext, input: { groupId: string; skip?: number }): Promise<TodayFeed> {
+export async function listTodayFeed(ctx: UseCaseContext, input: { groupId: string } & PageInput): Promise<TodayFeed> {
   const { group, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
   const day = todayKey(ctx.now(), dayRuleOf(group))
-  const skip = input.skip ?? 0
+  const cursor = input.cursor ?? 0
   const [page, checkedInCount] = await Promise.all([
     ctx.store.find('checkins', {
       where: { groupId: group._id, day },
       orderBy: [{ field: 'checkedInAt', direction: 'desc' }],
-      skip,
+      skip: cursor,
       limit: FEED_PAGE_SIZE + 1,
     }),
     ctx.store.count('checkins', { groupId: group._id, day }),
   ])
+  const { items, next } = pageOf(page, cursor, FEED_PAGE_SIZE)
   return {
     day,
     timezone: dayRuleOf(group).timezone,
-    items: page.slice(0, FEED_PAGE_SIZE).map((doc) => toCheckinView(doc, openid)),
-    nextSkip: page.length > FEED_PAGE_SIZE ? skip + FEED_PAGE_SIZE : null,
+    items: items.map((doc) => toCheckinView(doc, openid)),
+    next,
     checkedInCount,
     memberCount: group.memberCount,
   }

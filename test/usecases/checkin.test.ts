@@ -185,13 +185,13 @@ describe("today's task, feed and access", () => {
     }
     await fx.ok('checkin', 'checkIn', { groupId: GROUP }, MEMBER, shanghai('2026-11-22')) // yesterday: not in today's feed
     const first = await fx.ok('checkin', 'feed', { groupId: GROUP }, MEMBER, shanghai('2026-11-23', '12:00'))
-    expect(first).toMatchObject({ day: '2026-11-23', checkedInCount: 22, memberCount: 25, nextSkip: 20 })
+    expect(first).toMatchObject({ day: '2026-11-23', checkedInCount: 22, memberCount: 25, next: 20 })
     expect(first.items).toHaveLength(20)
     expect(first.items[0].note).toBe('note 21')
     expect(first.items[19].note).toBe('note 2')
-    const second = await fx.ok('checkin', 'feed', { groupId: GROUP, skip: 20 }, MEMBER, shanghai('2026-11-23', '12:00'))
+    const second = await fx.ok('checkin', 'feed', { groupId: GROUP, cursor: 20 }, MEMBER, shanghai('2026-11-23', '12:00'))
     expect(second.items.map((i: { note: string }) => i.note)).toEqual(['note 1', 'note 0'])
-    expect(second.nextSkip).toBeNull()
+    expect(second.next).toBeNull()
   })
 
   it('refuses non-members with FORBIDDEN and anonymous callers with UNAUTHENTICATED', async () => {

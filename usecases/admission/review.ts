@@ -8,7 +8,7 @@
  * two admins deciding at once, or a double tap, end in exactly one decision (the second gets CONFLICT).
  *
  * @example
- *   const queue = await listApplications(ctx, { groupId, order: 'oldest', offset: 0 })
+ *   const queue = await listApplications(ctx, { groupId, order: 'oldest' })   // then { cursor: queue.next }
  *   await decideApplication(ctx, services, { groupId, applicationId: 'g1:o_new', decision: 'approve', reason: '' })
  */
 import dayjs from 'dayjs'
@@ -20,6 +20,7 @@ import {
   type DecisionResult,
   type ReviewQueuePage,
 } from '../../contracts/admission'
+import type { PageInput } from '../../contracts/fields'
 import { SUBSCRIBE_TEMPLATES } from '../../contracts/subscribe-templates'
 import { maskPhone, type ApplicationDoc } from '../../domain/admission'
 import { DomainError } from '../../domain/errors'
@@ -33,6 +34,7 @@ import { deliverToInbox } from '../inbox/deliver'
 import { MANAGERS, requireRole } from '../access'
 import { toGroupProfile } from '../group'
 import { pageUrl, wechatPagePath } from '../../contracts/routes'
+import { nextCursor } from '../paging'
 import { inviterNames } from './invites'
 import { loadAdmissionSettings } from './settings'
 
@@ -53,15 +55,16 @@ function toCard(app: ApplicationDoc, names: Map<string, string>): ApplicationCar
 
 export async function listApplications(
   ctx: UseCaseContext,
-  input: { groupId: string; order: 'newest' | 'oldest'; offset: number },
+  input: { groupId: string; order: 'newest' | 'oldest' } & PageInput,
 ): Promise<ReviewQueuePage> {
   const { group } = await requireRole(ctx, input.groupId, MANAGERS)
+  const cursor = input.cursor ?? 0
   const where = { groupId: input.groupId, status: 'pending' as const }
   const [apps, total, settings] = await Promise.all([
     ctx.store.find('applications', {
       where,
       orderBy: [{ field: 'submittedAt', direction: input.order === 'newest' ? 'desc' : 'asc' }],
-      skip: input.offset,
+      skip: cursor,
       limit: QUEUE_PAGE_SIZE,
     }),
     ctx.store.count('applications', where),
@@ -70,9 +73,8 @@ export async function listApplications(
   const names = await inviterNames(ctx.store, input.groupId, apps)
   return {
     items: apps.map((app) => toCard(app, names)),
+    next: nextCursor(cursor, apps.length, total),
     total,
-    offset: input.offset,
-    hasMore: input.offset + apps.length < total,
     reasonTemplates: settings.reasonTemplates,
     seatsLeft: toGroupProfile(group, null).seatsLeft,
   }

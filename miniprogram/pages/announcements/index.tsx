@@ -33,18 +33,18 @@ export default function AnnouncementsPage() {
 
 function Announcements({ groupId, first, onChanged }: { groupId: string; first: AnnouncementList; onChanged: () => void }) {
   const [items, setItems] = useState(first.items)
-  const [nextSkip, setNextSkip] = useState(first.nextSkip)
+  const [next, setNext] = useState(first.next)
   const [error, setError] = useState('')
   useEffect(() => {
     setItems(first.items)
-    setNextSkip(first.nextSkip)
+    setNext(first.next)
   }, [first])
 
   const more = async () => {
-    if (nextSkip === null) return
-    const page = await callAction(listAnnouncements, { groupId, skip: nextSkip })
+    if (next === null) return
+    const page = await callAction(listAnnouncements, { groupId, cursor: next })
     setItems((current) => [...current, ...page.items])
-    setNextSkip(page.nextSkip)
+    setNext(page.next)
   }
   const pin = async (announcement: AnnouncementView) => {
     try {
@@ -81,7 +81,7 @@ function Announcements({ groupId, first, onChanged }: { groupId: string; first: 
           </View>
         </View>
       ))}
-      {nextSkip !== null && (
+      {next !== null && (
         <Button id="announcements-more" size="small" fill="none" block onClick={more}>
           {t('checkin.loadMore')}
         </Button>

@@ -224,10 +224,10 @@ function Feed({ groupId, refreshKey }: { groupId: string; refreshKey: string }) 
   const [items, setItems] = useState<CheckinView[]>([])
 
   const load = useCallback(
-    async (skip: number) => {
-      const page = await callAction(listTodayFeed, { groupId, skip })
+    async (cursor: number) => {
+      const page = await callAction(listTodayFeed, { groupId, cursor })
       setFeed(page)
-      setItems((current) => (skip === 0 ? page.items : [...current, ...page.items]))
+      setItems((current) => (cursor === 0 ? page.items : [...current, ...page.items]))
     },
     [groupId],
   )
@@ -261,8 +261,8 @@ function Feed({ groupId, refreshKey }: { groupId: string; refreshKey: string }) 
           </View>
         )
       })}
-      {feed.nextSkip !== null && (
-        <Button id="feed-more" size="small" fill="none" block onClick={() => load(feed.nextSkip ?? 0)}>
+      {feed.next !== null && (
+        <Button id="feed-more" size="small" fill="none" block onClick={() => load(feed.next ?? 0)}>
           {t('checkin.loadMore')}
         </Button>
       )}
