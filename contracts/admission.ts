@@ -111,6 +111,8 @@ export interface MyApplicationView {
 
 export interface ApplyPageView {
   group: GroupProfile
+  /** The group's IANA timezone: the page shows every time of this view in it. */
+  timezone: string
   questions: ApplicationQuestion[]
   requirePhone: boolean
   /** The invite the page was opened with, if it is valid for this group. */
@@ -144,6 +146,8 @@ export interface ApplicationDetail extends ApplicationCard {
 
 export interface ReviewQueuePage extends Page<ApplicationCard> {
   total: number
+  /** The group's IANA timezone: the page shows every time of this view in it. */
+  timezone: string
   reasonTemplates: string[]
   seatsLeft: number
 }

@@ -27,6 +27,8 @@ export const MAX_TASK_BODY = 1000
 export interface RulesView {
   groupId: string
   groupName: string
+  /** The group's IANA timezone: the page shows every time of this view in it. */
+  timezone: string
   current: RulesVersion
   /** The version the caller last acknowledged, or null when never. */
   acknowledgedVersion: number | null
@@ -47,6 +49,8 @@ export interface AnnouncementView {
 export interface AnnouncementList extends Page<AnnouncementView> {
   /** Only on the first page. */
   pinned: AnnouncementView[]
+  /** The group's IANA timezone: the page shows every time of this view in it. */
+  timezone: string
   canManage: boolean
 }
 
@@ -61,6 +65,8 @@ export interface DailyTaskView {
 
 /** `items`: published tasks, newest first. */
 export interface TaskList extends Page<DailyTaskView> {
+  /** The group's IANA timezone: the page shows every time of this view in it. */
+  timezone: string
   /** Admins only: tasks written ahead that are not visible yet, soonest first. */
   scheduled: DailyTaskView[]
   canManage: boolean

@@ -26,6 +26,8 @@ export interface RosterMember {
 
 export interface RosterPage extends Page<RosterMember> {
   total: number
+  /** The group's IANA timezone: the page shows every time of this view in it. */
+  timezone: string
   viewerRole: Role
   viewerOpenid: string
 }

@@ -9,6 +9,7 @@
 import type { AnnouncementList, AnnouncementView } from '../contracts/board'
 import type { PageInput } from '../contracts/fields'
 import type { AnnouncementDoc } from '../domain/announcements'
+import { dayRuleOf } from '../domain/days'
 import { DomainError } from '../domain/errors'
 import { canManageGroup, formatNickname } from '../domain/group'
 import { t } from '../i18n/strings'
@@ -41,6 +42,7 @@ export async function listAnnouncements(ctx: UseCaseContext, input: { groupId: s
   const { items, next } = pageOf(page, cursor, ANNOUNCEMENT_PAGE_SIZE)
   return {
     pinned: pinned.map(toView),
+    timezone: dayRuleOf(group).timezone,
     items: items.map(toView),
     next,
     canManage: canManageGroup(member.role),

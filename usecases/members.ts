@@ -9,6 +9,7 @@
  *   await removeMember(ctx, { groupId, targetOpenid: 'o_x', reason: '多次刷屏' })
  */
 import { ROSTER_PAGE_SIZE, type RosterMember, type RosterPage } from '../contracts/members'
+import { dayRuleOf } from '../domain/days'
 import { DomainError } from '../domain/errors'
 import { formatNickname, memberId, type MemberDoc, type Role } from '../domain/group'
 import { canChangeRole, canLeave, canRemoveMember, canTransferOwnership } from '../domain/roles'
@@ -27,7 +28,7 @@ function toRosterMember(member: MemberDoc): RosterMember {
 }
 
 export async function listMembers(ctx: UseCaseContext, input: { groupId: string } & PageInput): Promise<RosterPage> {
-  const { member: viewer, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
+  const { group, member: viewer, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
   const cursor = input.cursor ?? 0
   const [members, total] = await Promise.all([
     ctx.store.find('members', {
@@ -43,6 +44,7 @@ export async function listMembers(ctx: UseCaseContext, input: { groupId: string 
     items: members.map(toRosterMember).sort((a, b) => rank[a.role] - rank[b.role]),
     next: nextCursor(cursor, members.length, total),
     total,
+    timezone: dayRuleOf(group).timezone,
     viewerRole: viewer.role,
     viewerOpenid: openid,
   }

@@ -8,6 +8,7 @@
  *   await publishRules(ctx, { groupId: 'g1', clauses: ['不发广告', '每天 8 点发布任务'] })  // version 2
  *   (await getRules(ctx, { groupId: 'g1' })).changes  // [{ kind: 'added', after: '每天 8 点发布任务' }]
  */
+import { dayRuleOf } from '../domain/days'
 import { DomainError } from '../domain/errors'
 import { canManageGroup, type RulesVersion } from '../domain/group'
 import { diffClauses, normaliseClauses, ruleVersionId, rulesAckId, type ClauseChange, type RuleVersionDoc } from '../domain/rules'
@@ -28,6 +29,7 @@ export async function getRules(ctx: UseCaseContext, input: { groupId: string }):
   return {
     groupId: group._id,
     groupName: group.name,
+    timezone: dayRuleOf(group).timezone,
     current: group.rules,
     acknowledgedVersion: ack?.version ?? null,
     changes,

@@ -54,6 +54,7 @@ export async function listDailyTasks(ctx: UseCaseContext, input: { groupId: stri
   return {
     items: items.map((doc) => toTaskView(doc, now)),
     next,
+    timezone: dayRuleOf(group).timezone,
     scheduled: scheduled.map((doc) => toTaskView(doc, now)),
     canManage,
     today: todayKey(now, dayRuleOf(group)),

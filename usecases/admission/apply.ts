@@ -21,7 +21,8 @@ import {
   type ApplicationIntro,
 } from '../../domain/admission'
 import { DomainError } from '../../domain/errors'
-import { DEFAULT_TIMEZONE, memberId } from '../../domain/group'
+import { dayRuleOf } from '../../domain/days'
+import { memberId } from '../../domain/group'
 import { t } from '../../i18n/strings'
 import type { WechatServices } from '../../platform/wechat-services'
 import { requireOpenid, type UseCaseContext } from '../context'
@@ -57,6 +58,7 @@ export async function getApplyPage(ctx: UseCaseContext, input: { groupId?: strin
   const mine = ctx.openid ? await ctx.store.get('applications', applicationId(groupId, ctx.openid)) : null
   return {
     group: toGroupProfile(group, membership?.role ?? null),
+    timezone: dayRuleOf(group).timezone,
     questions: settings.questions,
     requirePhone: settings.requirePhone,
     inviteId: validInvite?._id ?? null,
@@ -86,7 +88,7 @@ export async function submitApplication(
 ): Promise<MyApplicationView> {
   const openid = requireOpenid(ctx)
   const now = ctx.now()
-  await requireGroup(ctx, input.groupId)
+  const { timezone } = dayRuleOf(await requireGroup(ctx, input.groupId))
   const settings = await loadAdmissionSettings(ctx.store, input.groupId, now)
   const phone = input.phoneCode ? await services.phoneNumberFromCode(input.phoneCode) : (input.phone ?? '')
   const form = { intro: input.intro, answers: input.answers, phone }
@@ -133,7 +135,7 @@ export async function submitApplication(
 
     const check = canStartNewRound(current, false, settings.cooldownDays, now)
     if (!check.allowed) {
-      const until = dayjs(check.until).tz(DEFAULT_TIMEZONE).format('YYYY-MM-DD HH:mm')
+      const until = dayjs(check.until).tz(timezone).format('YYYY-MM-DD HH:mm')
       throw new DomainError('CONFLICT', t('admission.error.cooldown', { until }))
     }
     const fresh: ApplicationDoc = {

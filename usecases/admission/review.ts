@@ -23,6 +23,7 @@ import {
 import type { PageInput } from '../../contracts/fields'
 import { SUBSCRIBE_TEMPLATES } from '../../contracts/subscribe-templates'
 import { maskPhone, type ApplicationDoc } from '../../domain/admission'
+import { dayRuleOf } from '../../domain/days'
 import { DomainError } from '../../domain/errors'
 import { DEFAULT_TIMEZONE, canManageGroup, formatNickname, isFull, memberId, type GroupDoc, type MemberDoc } from '../../domain/group'
 import { rulesAckId } from '../../domain/rules'
@@ -75,6 +76,7 @@ export async function listApplications(
     items: apps.map((app) => toCard(app, names)),
     next: nextCursor(cursor, apps.length, total),
     total,
+    timezone: dayRuleOf(group).timezone,
     reasonTemplates: settings.reasonTemplates,
     seatsLeft: toGroupProfile(group, null).seatsLeft,
   }

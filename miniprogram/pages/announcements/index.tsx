@@ -72,7 +72,7 @@ function Announcements({ groupId, first, onChanged }: { groupId: string; first: 
           </View>
           <Text className="announcement__body">{a.body}</Text>
           <View className="announcement__foot">
-            <Text className="announcement__meta">{t('announcements.by', { name: a.authorName, time: formatLocal(a.createdAt, 'Asia/Shanghai') })}</Text>
+            <Text className="announcement__meta">{t('announcements.by', { name: a.authorName, time: formatLocal(a.createdAt, first.timezone) })}</Text>
             {first.canManage && (
               <Button id={`pin-${a.id}`} size="small" fill="none" onClick={() => pin(a)}>
                 {a.pinned ? t('announcements.unpin') : t('announcements.pin')}

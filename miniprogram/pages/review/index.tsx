@@ -137,6 +137,7 @@ export default function ReviewPage() {
             <ApplicationCard
               key={card.id}
               card={card}
+              timezone={loaded.page.timezone}
               index={index}
               selected={selected.includes(card.id)}
               busy={busy}

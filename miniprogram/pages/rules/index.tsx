@@ -59,7 +59,7 @@ function Rules({ view, onChanged }: { view: RulesView; onChanged: () => void }) 
       <View id="rules-current" className="rules-card">
         <Text className="rules-card__title">{view.groupName}</Text>
         <Text id="rules-version" className="rules-card__meta">
-          {t('rules.version', { version: view.current.version, date: formatLocal(view.current.publishedAt, 'Asia/Shanghai', 'YYYY-MM-DD') })}
+          {t('rules.version', { version: view.current.version, date: formatLocal(view.current.publishedAt, view.timezone, 'YYYY-MM-DD') })}
         </Text>
         {view.current.clauses.map((clause, index) => (
           <View key={index} className="rules-clause">
