@@ -45,7 +45,7 @@ import {
   todayKey,
 } from '../domain/days'
 import { DomainError } from '../domain/errors'
-import { formatNickname, type GroupDoc, type MemberDoc, type Role } from '../domain/group'
+import { formatNickname, type GroupDoc, type MemberDoc } from '../domain/group'
 import { DEFAULT_REMINDER_TIME, reminderId } from '../domain/reminders'
 import type { DailyTaskDoc } from '../domain/tasks'
 import { t } from '../i18n/strings'
