@@ -12,35 +12,24 @@
 import * as v from 'valibot'
 import {
   MAINLAND_MOBILE,
-  MAX_CHOICE_OPTIONS,
-  MAX_COOLDOWN_DAYS,
-  MAX_QUESTIONS,
-  MAX_REASON_TEMPLATES,
   type ApplicationAnswer,
   type ApplicationIntro,
   type ApplicationQuestion,
   type ApplicationStatus,
 } from '../domain/admission'
-import type { GroupProfile } from '../domain/group'
 import { t } from '../i18n/strings'
 import { defineAction } from './define'
-import { groupIdSchema } from './group'
+import { MAX_REASON_LENGTH, cursorSchema, groupIdSchema, optionalTextSchema, textSchema, type Page } from './fields'
+import type { GroupProfile } from './group'
 
-// --- field schemas ---
+// --- limits and field schemas ---
 
-function requiredText(max: number) {
-  return v.pipe(
-    v.string(t('validate.invalid')),
-    v.trim(),
-    v.nonEmpty(t('validate.required')),
-    v.maxLength(max, t('admission.validate.tooLong', { max })),
-  )
-}
-
-function optionalText(max: number) {
-  return v.pipe(v.string(t('validate.invalid')), v.trim(), v.maxLength(max, t('admission.validate.tooLong', { max })))
-}
-
+export const MAX_QUESTIONS = 10
+export const MAX_QUESTION_LABEL = 60
+export const MAX_CHOICE_OPTIONS = 8
+export const MAX_COOLDOWN_DAYS = 365
+export const MAX_REASON_TEMPLATES = 10
+export const MAX_REASON_TEMPLATE_LENGTH = 60
 export const INTRO_LIMITS = { name: 20, region: 20, occupation: 30, about: 300 } as const
 export const ANSWER_LIMITS = { text: 100, paragraph: 500, choice: 30 } as const
 
@@ -51,10 +40,10 @@ export const phoneSchema = v.pipe(
 )
 
 export const introSchema = v.object({
-  name: requiredText(INTRO_LIMITS.name),
-  region: requiredText(INTRO_LIMITS.region),
-  occupation: requiredText(INTRO_LIMITS.occupation),
-  about: v.optional(optionalText(INTRO_LIMITS.about), ''),
+  name: textSchema(INTRO_LIMITS.name),
+  region: textSchema(INTRO_LIMITS.region),
+  occupation: textSchema(INTRO_LIMITS.occupation),
+  about: v.optional(optionalTextSchema(INTRO_LIMITS.about), ''),
 })
 
 /** Answers to a group's questions: required ones must be filled, choices must be one of the options. */
@@ -64,7 +53,7 @@ export function answersSchema(questions: ApplicationQuestion[]) {
     const base =
       question.kind === 'choice'
         ? v.pipe(v.string(t('validate.invalid')), v.trim(), v.check((value) => value === '' || question.options.includes(value), t('admission.validate.choice')))
-        : optionalText(ANSWER_LIMITS[question.kind])
+        : optionalTextSchema(ANSWER_LIMITS[question.kind])
     entries[question.id] = question.required
       ? v.pipe(v.optional(base, ''), v.check((value) => value !== '', t('validate.required')))
       : v.optional(base, '')
@@ -122,6 +111,8 @@ export interface MyApplicationView {
 
 export interface ApplyPageView {
   group: GroupProfile
+  /** The group's IANA timezone: the page shows every time of this view in it. */
+  timezone: string
   questions: ApplicationQuestion[]
   requirePhone: boolean
   /** The invite the page was opened with, if it is valid for this group. */
@@ -153,11 +144,10 @@ export interface ApplicationDetail extends ApplicationCard {
   rejectReason: string | null
 }
 
-export interface ReviewQueuePage {
-  items: ApplicationCard[]
+export interface ReviewQueuePage extends Page<ApplicationCard> {
   total: number
-  offset: number
-  hasMore: boolean
+  /** The group's IANA timezone: the page shows every time of this view in it. */
+  timezone: string
   reasonTemplates: string[]
   seatsLeft: number
 }
@@ -220,7 +210,7 @@ export const submitApplication = defineAction<MyApplicationView>()(
     acceptRules: v.literal(true, t('admission.validate.acceptRules')),
     intro: introSchema,
     /** Checked against the group's questions by the use case (the same `answersSchema`). */
-    answers: v.optional(v.pipe(v.record(v.pipe(v.string(), v.maxLength(24)), v.pipe(v.string(t('validate.invalid')), v.maxLength(ANSWER_LIMITS.paragraph, t('admission.validate.tooLong', { max: ANSWER_LIMITS.paragraph })))), v.check((record) => Object.keys(record).length <= MAX_QUESTIONS, t('validate.invalid'))), {}),
+    answers: v.optional(v.pipe(v.record(v.pipe(v.string(), v.maxLength(24)), v.pipe(v.string(t('validate.invalid')), v.maxLength(ANSWER_LIMITS.paragraph, t('validate.tooLong', { max: ANSWER_LIMITS.paragraph })))), v.check((record) => Object.keys(record).length <= MAX_QUESTIONS, t('validate.invalid'))), {}),
     /** Local build: the typed number. */
     phone: v.optional(v.pipe(v.string(t('admission.validate.phone')), v.maxLength(20, t('admission.validate.phone')))),
     /** WeChat build: the code from the getPhoneNumber button, exchanged on the server. */
@@ -237,7 +227,7 @@ export const listApplications = defineAction<ReviewQueuePage>()(
   v.object({
     groupId: groupIdSchema,
     order: v.optional(v.picklist(['newest', 'oldest'], t('validate.invalid')), 'oldest'),
-    offset: v.optional(v.pipe(v.number(t('validate.invalid')), v.integer(), v.minValue(0), v.maxValue(10000)), 0),
+    cursor: cursorSchema,
   }),
 )
 
@@ -247,7 +237,7 @@ export const getApplication = defineAction<ApplicationDetail>()(
   v.object({ groupId: groupIdSchema, applicationId: applicationIdSchema }),
 )
 
-const reasonSchema = v.optional(optionalText(100), '')
+const reasonSchema = v.optional(optionalTextSchema(MAX_REASON_LENGTH), '')
 
 export const decideApplication = defineAction<DecisionResult>()(
   'admission',
@@ -281,9 +271,9 @@ export const questionSchema = v.pipe(
   v.object({
     id: v.pipe(v.string(), v.regex(/^[a-z0-9_]{1,24}$/, t('validate.invalid'))),
     kind: v.picklist(['text', 'paragraph', 'choice'], t('validate.invalid')),
-    label: requiredText(60),
+    label: textSchema(MAX_QUESTION_LABEL),
     required: v.boolean(t('validate.invalid')),
-    options: v.optional(v.pipe(v.array(requiredText(ANSWER_LIMITS.choice)), v.maxLength(MAX_CHOICE_OPTIONS, t('admission.validate.tooManyOptions', { max: MAX_CHOICE_OPTIONS }))), []),
+    options: v.optional(v.pipe(v.array(textSchema(ANSWER_LIMITS.choice)), v.maxLength(MAX_CHOICE_OPTIONS, t('admission.validate.tooManyOptions', { max: MAX_CHOICE_OPTIONS }))), []),
   }),
   v.check((q) => q.kind !== 'choice' || q.options.length >= 2, t('admission.validate.choiceOptions')),
 )
@@ -297,7 +287,7 @@ export const admissionSettingsSchema = v.object({
   requirePhone: v.boolean(t('validate.invalid')),
   allowMemberInvites: v.boolean(t('validate.invalid')),
   cooldownDays: v.pipe(v.number(t('validate.invalid')), v.integer(t('validate.invalid')), v.minValue(0, t('validate.invalid')), v.maxValue(MAX_COOLDOWN_DAYS, t('validate.invalid'))),
-  reasonTemplates: v.pipe(v.array(requiredText(60)), v.maxLength(MAX_REASON_TEMPLATES, t('admission.validate.tooManyTemplates', { max: MAX_REASON_TEMPLATES }))),
+  reasonTemplates: v.pipe(v.array(textSchema(MAX_REASON_TEMPLATE_LENGTH)), v.maxLength(MAX_REASON_TEMPLATES, t('admission.validate.tooManyTemplates', { max: MAX_REASON_TEMPLATES }))),
 })
 
 export const getAdmissionSettings = defineAction<AdmissionSettingsView>()('admission', 'getSettings', v.object({ groupId: groupIdSchema }))

@@ -7,29 +7,74 @@
  *   await callAction(saveDailyTask, { groupId, day: '2026-11-24', title: '《活着》第 3 章', body: '…', publishTime: '08:00' })
  */
 import * as v from 'valibot'
-import { MAX_ANNOUNCEMENT_BODY, MAX_ANNOUNCEMENT_TITLE, type AnnouncementList, type AnnouncementView } from '../domain/announcements'
-import { DAY_KEY_PATTERN, TIME_OF_DAY_PATTERN } from '../domain/days'
-import { MAX_CLAUSE_LENGTH, MAX_CLAUSES, type RulesView } from '../domain/rules'
+import type { ClauseChange } from '../domain/rules'
 import type { RulesVersion } from '../domain/group'
-import { MAX_TASK_BODY, MAX_TASK_TITLE, type DailyTaskView, type TaskList } from '../domain/tasks'
 import { t } from '../i18n/strings'
 import { defineAction } from './define'
-import { groupIdSchema } from './group'
+import { cursorSchema, dayKeySchema, groupIdSchema, textSchema, timeOfDaySchema, type Page } from './fields'
 
-/** A trimmed string of 1..max characters, with Chinese messages. */
-export function textSchema(max: number) {
-  return v.pipe(
-    v.string(),
-    v.trim(),
-    v.minLength(1, t('validate.required')),
-    v.maxLength(max, t('validate.tooLong', { max })),
-  )
+// --- limits ---
+
+export const MAX_CLAUSES = 30
+export const MAX_CLAUSE_LENGTH = 300
+export const MAX_ANNOUNCEMENT_TITLE = 60
+export const MAX_ANNOUNCEMENT_BODY = 2000
+export const MAX_TASK_TITLE = 60
+export const MAX_TASK_BODY = 1000
+
+// --- views ---
+
+export interface RulesView {
+  groupId: string
+  groupName: string
+  /** The group's IANA timezone: the page shows every time of this view in it. */
+  timezone: string
+  current: RulesVersion
+  /** The version the caller last acknowledged, or null when never. */
+  acknowledgedVersion: number | null
+  /** Changes from the acknowledged version to the current one (empty when up to date or never acknowledged). */
+  changes: ClauseChange[]
+  canPublish: boolean
 }
 
-export const skipSchema = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10000)))
+export interface AnnouncementView {
+  id: string
+  title: string
+  body: string
+  pinned: boolean
+  authorName: string
+  createdAt: string
+}
 
-export const dayKeySchema = v.pipe(v.string(t('tasks.validate.day')), v.regex(DAY_KEY_PATTERN, t('tasks.validate.day')))
-export const timeOfDaySchema = v.pipe(v.string(t('tasks.validate.time')), v.regex(TIME_OF_DAY_PATTERN, t('tasks.validate.time')))
+export interface AnnouncementList extends Page<AnnouncementView> {
+  /** Only on the first page. */
+  pinned: AnnouncementView[]
+  /** The group's IANA timezone: the page shows every time of this view in it. */
+  timezone: string
+  canManage: boolean
+}
+
+export interface DailyTaskView {
+  id: string
+  day: string
+  title: string
+  body: string
+  publishAt: string
+  published: boolean
+}
+
+/** `items`: published tasks, newest first. */
+export interface TaskList extends Page<DailyTaskView> {
+  /** The group's IANA timezone: the page shows every time of this view in it. */
+  timezone: string
+  /** Admins only: tasks written ahead that are not visible yet, soonest first. */
+  scheduled: DailyTaskView[]
+  canManage: boolean
+  today: string
+  defaultPublishTime: string
+}
+
+// --- actions ---
 
 export const getRules = defineAction<RulesView>()('board', 'getRules', v.object({ groupId: groupIdSchema }))
 
@@ -58,7 +103,7 @@ export const publishRules = defineAction<RulesVersion>()(
 export const listAnnouncements = defineAction<AnnouncementList>()(
   'board',
   'listAnnouncements',
-  v.object({ groupId: groupIdSchema, skip: skipSchema }),
+  v.object({ groupId: groupIdSchema, cursor: cursorSchema }),
 )
 
 export const postAnnouncement = defineAction<AnnouncementView>()(
@@ -82,7 +127,7 @@ export const setAnnouncementPinned = defineAction<AnnouncementView>()(
   }),
 )
 
-export const listDailyTasks = defineAction<TaskList>()('board', 'listTasks', v.object({ groupId: groupIdSchema, skip: skipSchema }))
+export const listDailyTasks = defineAction<TaskList>()('board', 'listTasks', v.object({ groupId: groupIdSchema, cursor: cursorSchema }))
 
 export const saveDailyTask = defineAction<DailyTaskView>()(
   'board',

@@ -6,13 +6,90 @@
  *   const { created, streak } = await callAction(checkIn, { groupId, note: '读完第 3 章', linkTask: true })
  */
 import * as v from 'valibot'
-import { MAX_NOTE_LENGTH, type CalendarMonth, type CheckinOverview, type CheckinResult, type TodayFeed } from '../domain/checkin'
+import type { MakeUpPolicy } from '../domain/checkin'
 import { MONTH_KEY_PATTERN } from '../domain/days'
 import { t } from '../i18n/strings'
-import type { ReminderRun } from '../domain/reminders'
-import { skipSchema, timeOfDaySchema } from './board'
 import { defineAction } from './define'
-import { groupIdSchema } from './group'
+import type { DailyTaskView } from './board'
+import { cursorSchema, dayKeySchema, groupIdSchema, timeOfDaySchema, type Page } from './fields'
+import type { Role } from '../domain/group'
+
+export const MAX_NOTE_LENGTH = 500
+
+// --- views ---
+
+export interface CheckinView {
+  id: string
+  day: string
+  note: string
+  photoFileId: string | null
+  taskTitle: string | null
+  makeUp: boolean
+  authorName: string
+  checkedInAt: string
+  isMine: boolean
+}
+
+export interface StreakSummary {
+  /** The run still alive today (checked in today or yesterday), else 0. */
+  current: number
+  longest: number
+  total: number
+  lastDay: string | null
+  makeUpDays: number
+}
+
+export interface CalendarMonth {
+  month: string
+  /** Checked-in days of the month, ascending, make-ups marked. */
+  days: Array<{ day: string; makeUp: boolean }>
+}
+
+export interface MakeUpStatus {
+  policy: MakeUpPolicy
+  usedThisMonth: number
+  left: number
+  /** Missed days that may still be filled, most recent first. */
+  candidates: string[]
+}
+
+export interface CheckinOverview {
+  groupId: string
+  groupName: string
+  timezone: string
+  viewerRole: Role
+  today: string
+  todayTask: DailyTaskView | null
+  myCheckin: CheckinView | null
+  streak: StreakSummary
+  calendar: CalendarMonth
+  makeUp: MakeUpStatus
+  checkedInToday: number
+  memberCount: number
+  reminder: { enabled: boolean; time: string }
+}
+
+export interface CheckinResult {
+  checkin: CheckinView
+  /** False when the member had already checked in that day; nothing changed. */
+  created: boolean
+  streak: StreakSummary
+}
+
+export interface TodayFeed extends Page<CheckinView> {
+  day: string
+  timezone: string
+  checkedInCount: number
+  memberCount: number
+}
+
+export interface ReminderRun {
+  considered: number
+  reminded: number
+  messagesSent: number
+}
+
+// --- actions ---
 
 const noteSchema = v.optional(v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH, t('validate.tooLong', { max: MAX_NOTE_LENGTH }))))
 
@@ -33,7 +110,7 @@ export const makeUpCheckin = defineAction<CheckinResult>()(
   'makeUp',
   v.object({
     groupId: groupIdSchema,
-    day: v.pipe(v.string(t('checkin.validate.day')), v.regex(/^\d{4}-\d{2}-\d{2}$/, t('checkin.validate.day'))),
+    day: dayKeySchema,
     note: noteSchema,
     photoFileId: photoSchema,
   }),
@@ -45,7 +122,7 @@ export const getCheckinCalendar = defineAction<CalendarMonth>()(
   v.object({ groupId: groupIdSchema, month: v.pipe(v.string(t('checkin.validate.month')), v.regex(MONTH_KEY_PATTERN, t('checkin.validate.month'))) }),
 )
 
-export const listTodayFeed = defineAction<TodayFeed>()('checkin', 'feed', v.object({ groupId: groupIdSchema, skip: skipSchema }))
+export const listTodayFeed = defineAction<TodayFeed>()('checkin', 'feed', v.object({ groupId: groupIdSchema, cursor: cursorSchema }))
 
 export const setReminder = defineAction<{ enabled: boolean; time: string }>()(
   'checkin',

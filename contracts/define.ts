@@ -3,6 +3,17 @@
  * the input schema is validated on the server, and both sides see the same input and output types,
  * so a renamed field breaks the build rather than production.
  *
+ * Where things go, one rule for every feature:
+ * - a contract file (`contracts/<function>.ts`) holds its actions, their input schemas and the limits those
+ *   enforce, and the views they return, each next to the action that returns it;
+ * - a view is what an action returns to the client; `domain/` keeps documents (what is stored) and pure rules
+ *   and never imports `contracts/`, so a builder of a view lives in `usecases/`;
+ * - field schemas used by more than one contract, and the one paging shape (input `cursor`, output
+ *   `{ items, next }`), are in `fields.ts`;
+ * - times are ISO instants; a view whose times a page shows carries its group's `timezone`, and the page
+ *   formats with it (items inside a view, or returned alone by a write, use the timezone of the view they
+ *   belong to; the inbox spans groups and shows the phone's time).
+ *
  * @example
  *   export const getGroupProfile = defineAction<GroupProfile>()('group', 'getProfile',
  *     v.object({ groupId: groupIdSchema }))

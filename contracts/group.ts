@@ -5,15 +5,24 @@
  *   const profile = await api.call(getGroupProfile, { groupId: 'demo-reading' })
  */
 import * as v from 'valibot'
-import type { GroupProfile, Role } from '../domain/group'
-import { t } from '../i18n/strings'
+import type { GroupStatus, Role, RulesVersion } from '../domain/group'
 import { defineAction } from './define'
+import { groupIdSchema } from './fields'
 
-/** Group ids are short and URL/scene-safe (a mini program code's scene holds at most 32 characters). */
-export const groupIdSchema = v.pipe(
-  v.string(t('validate.groupId')),
-  v.regex(/^[A-Za-z0-9_-]{1,24}$/, t('validate.groupId')),
-)
+/** The public card of a group, as an applicant or member sees it. */
+export interface GroupProfile {
+  id: string
+  name: string
+  intro: string
+  topic: string
+  memberCount: number
+  capacity: number
+  seatsLeft: number
+  status: GroupStatus
+  rules: RulesVersion
+  /** The caller's role in this group, or null for visitors and applicants. */
+  viewerRole: Role | null
+}
 
 export const getGroupProfile = defineAction<GroupProfile>()(
   'group',

@@ -3,12 +3,13 @@
  * removals, …), newest first, and marking them read.
  *
  * @example
- *   const page = await callAction(listInbox, { offset: 0 })   // { items, unread, hasMore }
+ *   const page = await callAction(listInbox, {})   // { items, next, unread }
  *   await callAction(markInboxRead, { messageId: page.items[0].id })
  */
 import * as v from 'valibot'
 import { t } from '../i18n/strings'
 import { defineAction } from './define'
+import { cursorSchema, type Page } from './fields'
 
 export interface InboxItem {
   id: string
@@ -21,17 +22,14 @@ export interface InboxItem {
   read: boolean
 }
 
-export interface InboxPage {
-  items: InboxItem[]
+export interface InboxPage extends Page<InboxItem> {
   unread: number
-  offset: number
-  hasMore: boolean
 }
 
 export const listInbox = defineAction<InboxPage>()(
   'inbox',
   'list',
-  v.object({ offset: v.optional(v.pipe(v.number(t('validate.invalid')), v.integer(), v.minValue(0), v.maxValue(10000)), 0) }),
+  v.object({ cursor: cursorSchema }),
 )
 
 /** One message by id, or every unread one when `messageId` is left out. */

@@ -1,5 +1,6 @@
 /** Every action contract, grouped by cloud function. */
 export * from './define'
+export * from './fields'
 export * from './group'
 export * from './setup'
 export * from './admission'

@@ -9,7 +9,7 @@ import * as v from 'valibot'
 import type { Role } from '../domain/group'
 import { t } from '../i18n/strings'
 import { defineAction } from './define'
-import { groupIdSchema } from './group'
+import { MAX_REASON_LENGTH, cursorSchema, groupIdSchema, optionalTextSchema, type Page } from './fields'
 
 export const openidSchema = v.pipe(v.string(t('members.validate.openid')), v.regex(/^[A-Za-z0-9_-]{1,64}$/, t('members.validate.openid')))
 
@@ -24,11 +24,10 @@ export interface RosterMember {
   joinedAt: string
 }
 
-export interface RosterPage {
-  items: RosterMember[]
+export interface RosterPage extends Page<RosterMember> {
   total: number
-  offset: number
-  hasMore: boolean
+  /** The group's IANA timezone: the page shows every time of this view in it. */
+  timezone: string
   viewerRole: Role
   viewerOpenid: string
 }
@@ -36,7 +35,7 @@ export interface RosterPage {
 export const listMembers = defineAction<RosterPage>()(
   'members',
   'list',
-  v.object({ groupId: groupIdSchema, offset: v.optional(v.pipe(v.number(t('validate.invalid')), v.integer(), v.minValue(0), v.maxValue(10000)), 0) }),
+  v.object({ groupId: groupIdSchema, cursor: cursorSchema }),
 )
 
 export const changeMemberRole = defineAction<RosterMember>()(
@@ -54,7 +53,7 @@ export const transferOwnership = defineAction<{ ownerOpenid: string }>()(
 export const removeMember = defineAction<{ memberCount: number }>()(
   'members',
   'remove',
-  v.object({ groupId: groupIdSchema, targetOpenid: openidSchema, reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, t('admission.validate.tooLong', { max: 100 }))), '') }),
+  v.object({ groupId: groupIdSchema, targetOpenid: openidSchema, reason: v.optional(optionalTextSchema(MAX_REASON_LENGTH), '') }),
 )
 
 export const leaveGroup = defineAction<{ memberCount: number }>()('members', 'leave', v.object({ groupId: groupIdSchema }))

@@ -36,11 +36,7 @@ export interface ApplicationQuestion {
   options: string[]
 }
 
-export const MAX_QUESTIONS = 10
-export const MAX_CHOICE_OPTIONS = 8
 export const DEFAULT_COOLDOWN_DAYS = 7
-export const MAX_COOLDOWN_DAYS = 365
-export const MAX_REASON_TEMPLATES = 10
 /** Rejected applications lose their personal fields this many days after the decision (purge job). */
 export const DEFAULT_PURGE_AFTER_DAYS = 30
 

@@ -5,9 +5,6 @@
  * @example
  *   sortAnnouncements(list) // pinned (most recently pinned first), then newest first
  */
-export const MAX_ANNOUNCEMENT_TITLE = 60
-export const MAX_ANNOUNCEMENT_BODY = 2000
-
 export interface AnnouncementDoc {
   _id: string
   groupId: string
@@ -27,22 +24,4 @@ export function sortAnnouncements<T extends Pick<AnnouncementDoc, 'pinned' | 'pi
     if (a.pinned && b.pinned) return (b.pinnedAt ?? '').localeCompare(a.pinnedAt ?? '')
     return b.createdAt.localeCompare(a.createdAt)
   })
-}
-
-export interface AnnouncementView {
-  id: string
-  title: string
-  body: string
-  pinned: boolean
-  authorName: string
-  createdAt: string
-}
-
-export interface AnnouncementList {
-  /** Only on the first page. */
-  pinned: AnnouncementView[]
-  items: AnnouncementView[]
-  /** Pass as `skip` for the next page; null at the end. */
-  nextSkip: number | null
-  canManage: boolean
 }

@@ -7,7 +7,7 @@
  * - `checkinMonths/<groupId>:<openid>:<YYYY-MM>` — the days of that month the member checked in (and which
  *   were make-ups): the calendar reads one document per month, and a make-up reads the few months around
  *   the filled day BY ID inside its transaction (CloudBase transactions cannot query);
- * - `checkinCounters/<groupId>:<openid>` — the participation counters (total, current run, longest run,
+ * - `checkinStats/<groupId>:<openid>` — the participation counters (total, current run, longest run,
  *   last day), changed in the same transaction as every check-in, so statistics never re-read history.
  *
  * Why streaks stay exact with make-ups: `currentStreak` is always the length of the run of consecutive
@@ -24,10 +24,8 @@
  *   // → { totalDays: 1, currentStreak: 5, longestStreak: 5, lastDay: '2026-11-23', ... }
  */
 import { daysBetween, monthOf, shiftDay } from './days'
-import { memberId, type GroupDoc, type Role } from './group'
-import type { DailyTaskView } from './tasks'
+import { memberId, type GroupDoc } from './group'
 
-export const MAX_NOTE_LENGTH = 500
 export const MAX_MAKE_UP_WINDOW_DAYS = 7
 export const MAX_MAKE_UP_MONTHLY_LIMIT = 10
 
@@ -219,71 +217,4 @@ export function makeUpQuotaMonth(today: string): string {
 
 function clampInt(value: unknown, min: number, max: number, fallback: number): number {
   return typeof value === 'number' && Number.isInteger(value) ? Math.min(max, Math.max(min, value)) : fallback
-}
-
-export interface CheckinView {
-  id: string
-  day: string
-  note: string
-  photoFileId: string | null
-  taskTitle: string | null
-  makeUp: boolean
-  authorName: string
-  checkedInAt: string
-  isMine: boolean
-}
-
-export interface StreakSummary {
-  /** The run still alive today (checked in today or yesterday), else 0. */
-  current: number
-  longest: number
-  total: number
-  lastDay: string | null
-  makeUpDays: number
-}
-
-export interface CalendarMonth {
-  month: string
-  /** Checked-in days of the month, ascending, make-ups marked. */
-  days: Array<{ day: string; makeUp: boolean }>
-}
-
-export interface MakeUpStatus {
-  policy: MakeUpPolicy
-  usedThisMonth: number
-  left: number
-  /** Missed days that may still be filled, most recent first. */
-  candidates: string[]
-}
-
-export interface CheckinOverview {
-  groupId: string
-  groupName: string
-  timezone: string
-  viewerRole: Role
-  today: string
-  todayTask: DailyTaskView | null
-  myCheckin: CheckinView | null
-  streak: StreakSummary
-  calendar: CalendarMonth
-  makeUp: MakeUpStatus
-  checkedInToday: number
-  memberCount: number
-  reminder: { enabled: boolean; time: string }
-}
-
-export interface CheckinResult {
-  checkin: CheckinView
-  /** False when the member had already checked in that day; nothing changed. */
-  created: boolean
-  streak: StreakSummary
-}
-
-export interface TodayFeed {
-  day: string
-  timezone: string
-  items: CheckinView[]
-  nextSkip: number | null
-  checkedInCount: number
-  memberCount: number
 }

@@ -36,7 +36,7 @@ export interface GroupDoc {
   ownerOpenid: string
   status: GroupStatus
   createdAt: string
-  // Daily check-in settings (issue 4); optional, defaults in domain/days.ts and domain/checkin.ts.
+  // Daily check-in settings; optional, defaults in domain/days.ts and domain/checkin.ts.
   /** Hour (0–23) at which a check-in day starts in `timezone`; 4 = check-ins before 04:00 count for the day before. */
   dayStartHour?: number
   /** Default publish time of a daily task, `HH:mm` in `timezone` (08:00 when missing). */
@@ -82,34 +82,4 @@ export function formatNickname(intro: SelfIntroduction): string {
 /** Owners and admins run the group; members take part. */
 export function canManageGroup(role: Role | null | undefined): boolean {
   return role === 'owner' || role === 'admin'
-}
-
-/** The public card of a group, as an applicant or member sees it. */
-export interface GroupProfile {
-  id: string
-  name: string
-  intro: string
-  topic: string
-  memberCount: number
-  capacity: number
-  seatsLeft: number
-  status: GroupStatus
-  rules: RulesVersion
-  /** The caller's role in this group, or null for visitors and applicants. */
-  viewerRole: Role | null
-}
-
-export function toGroupProfile(group: GroupDoc, viewerRole: Role | null): GroupProfile {
-  return {
-    id: group._id,
-    name: group.name,
-    intro: group.intro,
-    topic: group.topic,
-    memberCount: group.memberCount,
-    capacity: Math.min(group.capacity, MAX_GROUP_CAPACITY),
-    seatsLeft: seatsLeft(group),
-    status: group.status,
-    rules: group.rules,
-    viewerRole,
-  }
 }

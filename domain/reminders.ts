@@ -30,9 +30,3 @@ export function reminderDue(
 ): boolean {
   return subscription.enabled && subscription.lastSentDay !== at.today && subscription.time <= at.localTime
 }
-
-export interface ReminderRun {
-  considered: number
-  reminded: number
-  messagesSent: number
-}

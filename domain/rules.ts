@@ -13,9 +13,6 @@
  */
 import type { RulesVersion } from './group'
 
-export const MAX_CLAUSES = 30
-export const MAX_CLAUSE_LENGTH = 300
-
 export interface RuleVersionDoc extends RulesVersion {
   _id: string
   groupId: string
@@ -86,15 +83,4 @@ export function diffClauses(before: string[], after: string[]): ClauseChange[] {
 /** Clauses as an admin typed them: trimmed, blank ones dropped. */
 export function normaliseClauses(clauses: string[]): string[] {
   return clauses.map((clause) => clause.trim()).filter((clause) => clause.length > 0)
-}
-
-export interface RulesView {
-  groupId: string
-  groupName: string
-  current: RulesVersion
-  /** The version the caller last acknowledged, or null when never. */
-  acknowledgedVersion: number | null
-  /** Changes from the acknowledged version to the current one (empty when up to date or never acknowledged). */
-  changes: ClauseChange[]
-  canPublish: boolean
 }

@@ -7,8 +7,6 @@
  *   dailyTaskId('g1', '2026-11-23')             // 'g1:2026-11-23'
  *   isPublished({ publishAt: '2026-11-23T00:00:00.000Z' }, new Date('2026-11-23T00:00:01Z'))  // true
  */
-export const MAX_TASK_TITLE = 60
-export const MAX_TASK_BODY = 1000
 /** How far ahead an admin may schedule a task. */
 export const MAX_TASK_DAYS_AHEAD = 60
 
@@ -31,24 +29,4 @@ export function dailyTaskId(groupId: string, day: string): string {
 
 export function isPublished(task: Pick<DailyTaskDoc, 'publishAt'>, now: Date): boolean {
   return task.publishAt <= now.toISOString()
-}
-
-export interface DailyTaskView {
-  id: string
-  day: string
-  title: string
-  body: string
-  publishAt: string
-  published: boolean
-}
-
-export interface TaskList {
-  /** Published tasks, newest first. */
-  items: DailyTaskView[]
-  nextSkip: number | null
-  /** Admins only: tasks written ahead that are not visible yet, soonest first. */
-  scheduled: DailyTaskView[]
-  canManage: boolean
-  today: string
-  defaultPublishTime: string
 }

@@ -42,7 +42,6 @@ export const ADMISSION_STRINGS = {
   'admission.validate.duplicateQuestion': { zh: '问题编号重复', en: 'Duplicate question id' },
   'admission.validate.invite': { zh: '邀请码格式不正确', en: 'Malformed invite' },
   'admission.validate.phone': { zh: '请填写 11 位大陆手机号', en: 'Enter an 11-digit mainland mobile number' },
-  'admission.validate.tooLong': { zh: '最多 {max} 个字', en: 'At most {max} characters' },
   'admission.validate.tooManyOptions': { zh: '最多 {max} 个选项', en: 'At most {max} options' },
   'admission.validate.tooManyQuestions': { zh: '最多 {max} 个问题', en: 'At most {max} questions' },
   'admission.validate.tooManyTemplates': { zh: '最多 {max} 条理由模板', en: 'At most {max} templates' },

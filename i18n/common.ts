@@ -22,6 +22,9 @@ export const COMMON_STRINGS = {
   'validate.required': { zh: '此项必填', en: 'Required' },
   'validate.object': { zh: '请求格式不正确', en: 'Malformed request' },
   'validate.invalid': { zh: '格式不正确', en: 'Invalid value' },
+  'validate.tooLong': { zh: '最多 {max} 个字', en: 'At most {max} characters' },
+  'validate.dayKey': { zh: '日期格式应为 YYYY-MM-DD', en: 'Use YYYY-MM-DD' },
+  'validate.timeOfDay': { zh: '时间格式应为 HH:mm，例如 08:00', en: 'Use HH:mm, e.g. 08:00' },
 
   // App chrome
   'app.title': { zh: '社群助手', en: 'Community Assistant' },

@@ -20,18 +20,18 @@ export interface Collections {
   members: MemberDoc
   auditLogs: AuditLogDoc
   inboxMessages: InboxMessageDoc
-  // Admission (issue 3)
+  // Admission
   applications: ApplicationDoc
   admissionSettings: AdmissionSettingsDoc
   invites: InviteDoc
-  // Rules, announcements, daily tasks and check-in (issue 4)
+  // Rules, announcements, daily tasks and check-in
   ruleVersions: RuleVersionDoc
   ruleAcks: RulesAckDoc
   announcements: AnnouncementDoc
   dailyTasks: DailyTaskDoc
   checkins: CheckinDoc
   checkinMonths: CheckinMonthDoc
-  checkinCounters: CheckinStatsDoc
+  checkinStats: CheckinStatsDoc
   reminderSubscriptions: ReminderSubscriptionDoc
 }
 
@@ -49,14 +49,14 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   ],
   auditLogs: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'at', direction: 'desc' }] }],
   inboxMessages: [{ fields: [{ field: 'openid', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }] }],
-  // Admission (issue 3): the review queue, the purge job.
+  // Admission: the review queue, the purge job.
   applications: [
     { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'status', direction: 'asc' }, { field: 'submittedAt', direction: 'desc' }] },
     { fields: [{ field: 'status', direction: 'asc' }, { field: 'decidedAt', direction: 'asc' }] },
   ],
   admissionSettings: [],
   invites: [],
-  // Rules, announcements, daily tasks and check-in (issue 4): announcement lists, past tasks, today's feed,
+  // Rules, announcements, daily tasks and check-in: announcement lists, past tasks, today's feed,
   // the reminder job.
   ruleVersions: [],
   ruleAcks: [],
@@ -64,7 +64,7 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   dailyTasks: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'publishAt', direction: 'desc' }] }],
   checkins: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'day', direction: 'asc' }, { field: 'checkedInAt', direction: 'desc' }] }],
   checkinMonths: [],
-  checkinCounters: [],
+  checkinStats: [],
   reminderSubscriptions: [{ fields: [{ field: 'enabled', direction: 'asc' }] }],
 }
 

@@ -6,23 +6,27 @@
  *   await postAnnouncement(ctx, { groupId: 'g1', title: '本周六线下读书会', body: '…', pinned: true })
  *   (await listAnnouncements(ctx, { groupId: 'g1' })).pinned[0].title  // '本周六线下读书会'
  */
-import type { AnnouncementDoc, AnnouncementList, AnnouncementView } from '../domain/announcements'
+import type { AnnouncementList, AnnouncementView } from '../contracts/board'
+import type { PageInput } from '../contracts/fields'
+import type { AnnouncementDoc } from '../domain/announcements'
+import { dayRuleOf } from '../domain/days'
 import { DomainError } from '../domain/errors'
 import { canManageGroup, formatNickname } from '../domain/group'
 import { t } from '../i18n/strings'
 import { recordAudit } from './audit'
 import type { UseCaseContext } from './context'
 import { newId } from './ids'
-import { EVERY_ROLE, MANAGERS, requireRole } from './membership'
+import { pageOf } from './paging'
+import { EVERY_ROLE, MANAGERS, requireRole } from './access'
 
 export const ANNOUNCEMENT_PAGE_SIZE = 20
 const MAX_PINNED = 20
 
-export async function listAnnouncements(ctx: UseCaseContext, input: { groupId: string; skip?: number }): Promise<AnnouncementList> {
+export async function listAnnouncements(ctx: UseCaseContext, input: { groupId: string } & PageInput): Promise<AnnouncementList> {
   const { group, member } = await requireRole(ctx, input.groupId, EVERY_ROLE)
-  const skip = input.skip ?? 0
+  const cursor = input.cursor ?? 0
   const pinned =
-    skip === 0
+    cursor === 0
       ? await ctx.store.find('announcements', {
           where: { groupId: group._id, pinned: true },
           orderBy: [{ field: 'pinnedAt', direction: 'desc' }],
@@ -32,13 +36,15 @@ export async function listAnnouncements(ctx: UseCaseContext, input: { groupId: s
   const page = await ctx.store.find('announcements', {
     where: { groupId: group._id, pinned: false },
     orderBy: [{ field: 'createdAt', direction: 'desc' }],
-    skip,
+    skip: cursor,
     limit: ANNOUNCEMENT_PAGE_SIZE + 1,
   })
+  const { items, next } = pageOf(page, cursor, ANNOUNCEMENT_PAGE_SIZE)
   return {
     pinned: pinned.map(toView),
-    items: page.slice(0, ANNOUNCEMENT_PAGE_SIZE).map(toView),
-    nextSkip: page.length > ANNOUNCEMENT_PAGE_SIZE ? skip + ANNOUNCEMENT_PAGE_SIZE : null,
+    timezone: dayRuleOf(group).timezone,
+    items: items.map(toView),
+    next,
     canManage: canManageGroup(member.role),
   }
 }

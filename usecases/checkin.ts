@@ -27,18 +27,13 @@ import {
   runBeforeFromStats,
   visibleCurrentStreak,
   withDay,
-  type CalendarMonth,
   type CheckinDoc,
-  type CheckinOverview,
-  type CheckinResult,
-  type CheckinView,
-  type MakeUpStatus,
-  type StreakSummary,
-  type TodayFeed,
   type CheckinMonthDoc,
   type CheckinStatsDoc,
   type MakeUpPolicy,
 } from '../domain/checkin'
+import type { CalendarMonth, CheckinOverview, CheckinResult, CheckinView, MakeUpStatus, StreakSummary, TodayFeed } from '../contracts/checkin'
+import type { PageInput } from '../contracts/fields'
 import {
   dayInMonth,
   dayOfMonth,
@@ -50,13 +45,14 @@ import {
   todayKey,
 } from '../domain/days'
 import { DomainError } from '../domain/errors'
-import { formatNickname, type GroupDoc, type MemberDoc, type Role } from '../domain/group'
+import { formatNickname, type GroupDoc, type MemberDoc } from '../domain/group'
 import { DEFAULT_REMINDER_TIME, reminderId } from '../domain/reminders'
 import type { DailyTaskDoc } from '../domain/tasks'
 import { t } from '../i18n/strings'
 import { StoreConflictError, type Store, type Transaction } from '../store/port'
 import type { UseCaseContext } from './context'
-import { EVERY_ROLE, requireRole } from './membership'
+import { EVERY_ROLE, requireRole } from './access'
+import { pageOf } from './paging'
 import { getPublishedTask, toTaskView } from './tasks'
 
 export const FEED_PAGE_SIZE = 20
@@ -69,7 +65,7 @@ export async function getCheckinOverview(ctx: UseCaseContext, input: { groupId: 
   const [task, mine, stats, thisMonth, lastMonth, checkedInToday, reminder] = await Promise.all([
     getPublishedTask(ctx.store, group, today, now),
     ctx.store.get('checkins', checkinId(group._id, openid, today)),
-    ctx.store.get('checkinCounters', checkinStatsId(group._id, openid)),
+    ctx.store.get('checkinStats', checkinStatsId(group._id, openid)),
     readMonth(ctx.store, group._id, openid, month),
     readMonth(ctx.store, group._id, openid, shiftMonth(month, -1)),
     ctx.store.count('checkins', { groupId: group._id, day: today }),
@@ -113,7 +109,7 @@ export async function makeUpCheckin(
   input: { groupId: string; day: string; note?: string; photoFileId?: string },
 ): Promise<CheckinResult> {
   const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
-  if (!isValidDayKey(input.day)) throw new DomainError('INVALID_INPUT', t('checkin.validate.day'), { day: t('checkin.validate.day') })
+  if (!isValidDayKey(input.day)) throw new DomainError('INVALID_INPUT', t('validate.dayKey'), { day: t('validate.dayKey') })
   const now = ctx.now()
   const today = todayKey(now, dayRuleOf(group))
   // Window, joining day and the policy are checked up front; the monthly limit again inside the transaction.
@@ -128,24 +124,25 @@ export async function getCheckinCalendar(ctx: UseCaseContext, input: { groupId: 
   return toCalendar(await readMonth(ctx.store, group._id, openid, input.month))
 }
 
-export async function listTodayFeed(ctx: UseCaseContext, input: { groupId: string; skip?: number }): Promise<TodayFeed> {
+export async function listTodayFeed(ctx: UseCaseContext, input: { groupId: string } & PageInput): Promise<TodayFeed> {
   const { group, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
   const day = todayKey(ctx.now(), dayRuleOf(group))
-  const skip = input.skip ?? 0
+  const cursor = input.cursor ?? 0
   const [page, checkedInCount] = await Promise.all([
     ctx.store.find('checkins', {
       where: { groupId: group._id, day },
       orderBy: [{ field: 'checkedInAt', direction: 'desc' }],
-      skip,
+      skip: cursor,
       limit: FEED_PAGE_SIZE + 1,
     }),
     ctx.store.count('checkins', { groupId: group._id, day }),
   ])
+  const { items, next } = pageOf(page, cursor, FEED_PAGE_SIZE)
   return {
     day,
     timezone: dayRuleOf(group).timezone,
-    items: page.slice(0, FEED_PAGE_SIZE).map((doc) => toCheckinView(doc, openid)),
-    nextSkip: page.length > FEED_PAGE_SIZE ? skip + FEED_PAGE_SIZE : null,
+    items: items.map((doc) => toCheckinView(doc, openid)),
+    next,
     checkedInCount,
     memberCount: group.memberCount,
   }
@@ -196,7 +193,7 @@ async function recordDay(ctx: UseCaseContext, record: DayToRecord): Promise<Chec
     // Another request for the same day won the race: answer with its check-in.
     const [existing, stats] = await Promise.all([
       ctx.store.get('checkins', id),
-      ctx.store.get('checkinCounters', checkinStatsId(group._id, openid)),
+      ctx.store.get('checkinStats', checkinStatsId(group._id, openid)),
     ])
     if (!existing) throw error
     return { checkin: toCheckinView(existing, openid), created: false, streak: toStreakSummary(stats ?? emptyStats(group._id, openid), today) }
@@ -209,11 +206,11 @@ async function recordDayInTransaction(tx: Transaction, at: Date, record: DayToRe
   const statsId = checkinStatsId(group._id, openid)
   const existing = await tx.get('checkins', id)
   if (existing) {
-    const stats = (await tx.get('checkinCounters', statsId)) ?? emptyStats(group._id, openid)
+    const stats = (await tx.get('checkinStats', statsId)) ?? emptyStats(group._id, openid)
     return { checkin: toCheckinView(existing, openid), created: false, streak: toStreakSummary(stats, today) }
   }
 
-  const stats = (await tx.get('checkinCounters', statsId)) ?? emptyStats(group._id, openid)
+  const stats = (await tx.get('checkinStats', statsId)) ?? emptyStats(group._id, openid)
   const months = new Map<string, CheckinMonthDoc>()
   const loadMonth = async (month: string): Promise<CheckinMonthDoc> => {
     let doc = months.get(month)
@@ -266,7 +263,7 @@ async function recordDayInTransaction(tx: Transaction, at: Date, record: DayToRe
 
   await tx.create('checkins', checkin)
   for (const month of touched) await tx.set('checkinMonths', months.get(month)!)
-  await tx.set('checkinCounters', nextStats)
+  await tx.set('checkinStats', nextStats)
   return { checkin: toCheckinView(checkin, openid), created: true, streak: toStreakSummary(nextStats, today) }
 }
 

@@ -1,14 +1,14 @@
 /**
- * Group use cases: read a group's public card; list the caller's groups.
+ * Group use cases: read a group's public card (built by `toGroupProfile`); list the caller's groups.
  *
  * @example
  *   const profile = await getGroupProfile(ctx, { groupId: 'demo-reading' })
  *   profile.viewerRole // 'admin' | 'member' | 'owner' | null
  */
-import { memberId, toGroupProfile, type GroupProfile } from '../domain/group'
-import type { MyGroup } from '../contracts/group'
+import { MAX_GROUP_CAPACITY, memberId, seatsLeft, type GroupDoc, type Role } from '../domain/group'
+import type { GroupProfile, MyGroup } from '../contracts/group'
 import { requireOpenid, type UseCaseContext } from './context'
-import { requireGroup } from './membership'
+import { requireGroup } from './access'
 
 export async function getGroupProfile(ctx: UseCaseContext, input: { groupId: string }): Promise<GroupProfile> {
   const group = await requireGroup(ctx, input.groupId)
@@ -30,4 +30,20 @@ export async function listMyGroups(ctx: UseCaseContext): Promise<MyGroup[]> {
       ? [{ id: group._id, name: group.name, topic: group.topic, role: m.role, memberCount: group.memberCount }]
       : []
   })
+}
+
+/** The public card of a group, as an applicant or member sees it (the apply page and the review queue use it too). */
+export function toGroupProfile(group: GroupDoc, viewerRole: Role | null): GroupProfile {
+  return {
+    id: group._id,
+    name: group.name,
+    intro: group.intro,
+    topic: group.topic,
+    memberCount: group.memberCount,
+    capacity: Math.min(group.capacity, MAX_GROUP_CAPACITY),
+    seatsLeft: seatsLeft(group),
+    status: group.status,
+    rules: group.rules,
+    viewerRole,
+  }
 }

@@ -12,11 +12,12 @@
 import { checkinId } from '../domain/checkin'
 import { dayRuleOf, localTimeOfDay, todayKey } from '../domain/days'
 import { memberId, type GroupDoc } from '../domain/group'
-import { reminderDue, type ReminderRun, type ReminderSubscriptionDoc } from '../domain/reminders'
+import type { ReminderRun } from '../contracts/checkin'
+import { reminderDue, type ReminderSubscriptionDoc } from '../domain/reminders'
 import { t } from '../i18n/strings'
 import type { Notifier } from './ports/wechat'
 import type { UseCaseContext } from './context'
-import { deliverToInbox } from './inbox'
+import { deliverToInbox } from './inbox/deliver'
 import { pageUrl, wechatPagePath } from '../contracts/routes'
 
 const PAGE = 100

@@ -8,13 +8,15 @@
  *   await publishRules(ctx, { groupId: 'g1', clauses: ['不发广告', '每天 8 点发布任务'] })  // version 2
  *   (await getRules(ctx, { groupId: 'g1' })).changes  // [{ kind: 'added', after: '每天 8 点发布任务' }]
  */
+import { dayRuleOf } from '../domain/days'
 import { DomainError } from '../domain/errors'
 import { canManageGroup, type RulesVersion } from '../domain/group'
-import { diffClauses, normaliseClauses, ruleVersionId, rulesAckId, type ClauseChange, type RuleVersionDoc, type RulesView } from '../domain/rules'
+import { diffClauses, normaliseClauses, ruleVersionId, rulesAckId, type ClauseChange, type RuleVersionDoc } from '../domain/rules'
+import type { RulesView } from '../contracts/board'
 import { t } from '../i18n/strings'
 import { recordAudit } from './audit'
 import type { UseCaseContext } from './context'
-import { EVERY_ROLE, MANAGERS, requireRole } from './membership'
+import { EVERY_ROLE, MANAGERS, requireRole } from './access'
 
 export async function getRules(ctx: UseCaseContext, input: { groupId: string }): Promise<RulesView> {
   const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
@@ -27,6 +29,7 @@ export async function getRules(ctx: UseCaseContext, input: { groupId: string }):
   return {
     groupId: group._id,
     groupName: group.name,
+    timezone: dayRuleOf(group).timezone,
     current: group.rules,
     acknowledgedVersion: ack?.version ?? null,
     changes,

@@ -10,12 +10,15 @@
 import { DomainError } from '../domain/errors'
 import { canManageGroup, type GroupDoc } from '../domain/group'
 import { DEFAULT_TASK_PUBLISH_TIME, daysBetween, isValidDayKey, localInstant, dayRuleOf, todayKey } from '../domain/days'
-import { MAX_TASK_DAYS_AHEAD, dailyTaskId, isPublished, type DailyTaskDoc, type DailyTaskView, type TaskList } from '../domain/tasks'
+import type { DailyTaskView, TaskList } from '../contracts/board'
+import type { PageInput } from '../contracts/fields'
+import { MAX_TASK_DAYS_AHEAD, dailyTaskId, isPublished, type DailyTaskDoc } from '../domain/tasks'
 import { t } from '../i18n/strings'
 import type { Store } from '../store/port'
 import { recordAudit } from './audit'
 import type { UseCaseContext } from './context'
-import { EVERY_ROLE, MANAGERS, requireRole } from './membership'
+import { EVERY_ROLE, MANAGERS, requireRole } from './access'
+import { pageOf } from './paging'
 
 export const TASK_PAGE_SIZE = 20
 
@@ -29,14 +32,14 @@ export async function getPublishedTask(store: Store, group: GroupDoc, day: strin
   return task && isPublished(task, now) ? task : null
 }
 
-export async function listDailyTasks(ctx: UseCaseContext, input: { groupId: string; skip?: number }): Promise<TaskList> {
+export async function listDailyTasks(ctx: UseCaseContext, input: { groupId: string } & PageInput): Promise<TaskList> {
   const { group, member } = await requireRole(ctx, input.groupId, EVERY_ROLE)
   const now = ctx.now()
-  const skip = input.skip ?? 0
+  const cursor = input.cursor ?? 0
   const page = await ctx.store.find('dailyTasks', {
     where: { groupId: group._id, publishAt: { lte: now.toISOString() } },
     orderBy: [{ field: 'publishAt', direction: 'desc' }],
-    skip,
+    skip: cursor,
     limit: TASK_PAGE_SIZE + 1,
   })
   const canManage = canManageGroup(member.role)
@@ -47,9 +50,11 @@ export async function listDailyTasks(ctx: UseCaseContext, input: { groupId: stri
         limit: 100,
       })
     : []
+  const { items, next } = pageOf(page, cursor, TASK_PAGE_SIZE)
   return {
-    items: page.slice(0, TASK_PAGE_SIZE).map((doc) => toTaskView(doc, now)),
-    nextSkip: page.length > TASK_PAGE_SIZE ? skip + TASK_PAGE_SIZE : null,
+    items: items.map((doc) => toTaskView(doc, now)),
+    next,
+    timezone: dayRuleOf(group).timezone,
     scheduled: scheduled.map((doc) => toTaskView(doc, now)),
     canManage,
     today: todayKey(now, dayRuleOf(group)),
@@ -70,7 +75,7 @@ export interface SaveTaskInput {
 export async function saveDailyTask(ctx: UseCaseContext, input: SaveTaskInput): Promise<DailyTaskView> {
   const { group, openid } = await requireRole(ctx, input.groupId, MANAGERS)
   const now = ctx.now()
-  if (!isValidDayKey(input.day)) throw new DomainError('INVALID_INPUT', t('tasks.validate.day'), { day: t('tasks.validate.day') })
+  if (!isValidDayKey(input.day)) throw new DomainError('INVALID_INPUT', t('validate.dayKey'), { day: t('validate.dayKey') })
   const ahead = daysBetween(todayKey(now, dayRuleOf(group)), input.day)
   if (ahead < 0) throw new DomainError('INVALID_INPUT', t('tasks.error.past'), { day: t('tasks.error.past') })
   if (ahead > MAX_TASK_DAYS_AHEAD) {

@@ -1,5 +1,5 @@
 /** Check-in day boundaries: timezone, day-start hour, a DST-free zone and zones with DST switches. */
-import { dayKeyAt, daysBetween, isValidDayKey, localInstant, shiftDay, dayRuleOf } from '../../domain/days'
+import { dayKeyAt, daysBetween, formatLocal, isValidDayKey, localInstant, shiftDay, dayRuleOf } from '../../domain/days'
 
 describe('dayKeyAt', () => {
   it('uses the group timezone, not UTC: Asia/Shanghai is UTC+8 all year', () => {
@@ -64,5 +64,14 @@ describe('calendar arithmetic on day keys', () => {
     expect(dayRuleOf({ timezone: '', dayStartHour: undefined })).toEqual({ timezone: 'Asia/Shanghai', dayStartHour: 0 })
     expect(dayRuleOf({ timezone: 'Europe/Berlin', dayStartHour: 4 })).toEqual({ timezone: 'Europe/Berlin', dayStartHour: 4 })
     expect(dayRuleOf({ timezone: 'Asia/Shanghai', dayStartHour: 27 }).dayStartHour).toBe(0)
+  })
+})
+
+describe('formatLocal (what the pages show times with)', () => {
+  it('formats an instant in the group’s timezone, DST included', () => {
+    expect(formatLocal('2026-11-23T02:00:00.000Z', 'Asia/Shanghai')).toBe('11-23 10:00')
+    expect(formatLocal('2026-11-23T02:00:00.000Z', 'America/New_York')).toBe('11-22 21:00')
+    expect(formatLocal('2026-07-01T02:00:00.000Z', 'America/New_York')).toBe('06-30 22:00')
+    expect(formatLocal('2026-11-23T02:00:00.000Z', 'America/New_York', 'YYYY-MM-DD')).toBe('2026-11-22')
   })
 })

@@ -1,4 +1,5 @@
-import { canManageGroup, formatNickname, isFull, MAX_GROUP_CAPACITY, memberId, seatsLeft, toGroupProfile } from '../../domain/group'
+import { canManageGroup, formatNickname, isFull, MAX_GROUP_CAPACITY, memberId, seatsLeft } from '../../domain/group'
+import { toGroupProfile } from '../../usecases/group'
 import { demoGroup } from '../../local-runtime/demo/demo-community'
 
 describe('group rules', () => {

@@ -3,6 +3,8 @@
  * announcements (post, pin, order), daily tasks (scheduled publish, server-side visibility), and the
  * authorization matrix (members read, only admins publish).
  */
+import type { AnnouncementList, RulesView, TaskList } from '../../contracts/board'
+import { formatLocal } from '../../domain/days'
 import { ruleVersionId } from '../../domain/rules'
 import { ADMIN, GROUP, MEMBER, OUTSIDER, OWNER, makeCheckinFixture } from '../support/checkin'
 
@@ -147,5 +149,33 @@ describe('authorization matrix', () => {
     const fx = await makeCheckinFixture()
     expect((await fx.call('board', action, input, MEMBER, AT)).ok).toBe(true)
     expect(await fx.call('board', action, input, OUTSIDER, AT)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('times in the group’s own timezone', () => {
+  // 02:00 UTC is 21:00 the evening before in New York (EST, UTC-5) and 10:00 in Shanghai.
+  it('rules, announcements and tasks of a New York group carry its timezone, and format in New York time', async () => {
+    const fx = await makeCheckinFixture({ timezone: 'America/New_York' })
+    await fx.ok('board', 'publishRules', { groupId: GROUP, clauses: ['不发广告', '周日休息'] }, ADMIN, AT)
+    await fx.ok('board', 'postAnnouncement', { groupId: GROUP, title: '本周六线下读书会', body: '…' }, ADMIN, AT)
+    await fx.ok('board', 'saveTask', { groupId: GROUP, day: '2026-11-23', title: '《活着》第 3 章', body: '…', publishTime: '08:00' }, ADMIN, AT)
+
+    const rules = await fx.ok<RulesView>('board', 'getRules', { groupId: GROUP }, MEMBER, AT)
+    expect(rules.timezone).toBe('America/New_York')
+    expect(formatLocal(rules.current.publishedAt, rules.timezone, 'YYYY-MM-DD')).toBe('2026-11-22')
+
+    const announcements = await fx.ok<AnnouncementList>('board', 'listAnnouncements', { groupId: GROUP }, MEMBER, AT)
+    expect(announcements.timezone).toBe('America/New_York')
+    expect(formatLocal(announcements.items[0].createdAt, announcements.timezone)).toBe('11-22 21:00')
+
+    const tasks = await fx.ok<TaskList>('board', 'listTasks', { groupId: GROUP }, ADMIN, AT)
+    expect(tasks).toMatchObject({ timezone: 'America/New_York', today: '2026-11-22' })
+    expect(tasks.scheduled[0].publishAt).toBe('2026-11-23T13:00:00.000Z')
+    expect(formatLocal(tasks.scheduled[0].publishAt, tasks.timezone)).toBe('11-23 08:00')
+  })
+
+  it('a group without a timezone reads as Asia/Shanghai', async () => {
+    const fx = await makeCheckinFixture({ timezone: '' })
+    expect((await fx.ok<TaskList>('board', 'listTasks', { groupId: GROUP }, MEMBER, AT)).timezone).toBe('Asia/Shanghai')
   })
 })

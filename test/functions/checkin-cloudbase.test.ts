@@ -38,7 +38,7 @@ describe('check-in over the CloudBase adapter (wx-server-sdk fake)', () => {
     expect(results.filter((r) => r.ok && (r.data as { created: boolean }).created)).toHaveLength(1)
     expect(await store.count('checkins', { groupId: GROUP, openid: MEMBER })).toBe(2)
     expect(await store.get('checkins', checkinId(GROUP, MEMBER, '2026-11-23'))).not.toBeNull()
-    expect(await store.get('checkinCounters', checkinStatsId(GROUP, MEMBER))).toMatchObject({ totalDays: 2, currentStreak: 2, longestStreak: 2 })
+    expect(await store.get('checkinStats', checkinStatsId(GROUP, MEMBER))).toMatchObject({ totalDays: 2, currentStreak: 2, longestStreak: 2 })
   })
 
   it('a make-up reads month documents by id inside the transaction, and never queries there', async () => {

@@ -37,7 +37,7 @@ describe('demo check-in data', () => {
     let makeUps = 0
     for (const member of members) {
       const history = await store.find('checkins', { where: { groupId: DEMO_GROUP_ID, openid: member.openid }, limit: 100 })
-      const stats = await store.get('checkinCounters', checkinStatsId(DEMO_GROUP_ID, member.openid))
+      const stats = await store.get('checkinStats', checkinStatsId(DEMO_GROUP_ID, member.openid))
       expect(stats?.totalDays ?? 0).toBe(history.length)
       makeUps += history.filter((c) => c.makeUp).length
       expect(history.every((c) => c.checkedInAt <= FIXED_NOW.toISOString())).toBe(true)

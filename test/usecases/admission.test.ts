@@ -278,14 +278,15 @@ describe('the review queue and privacy', () => {
   })
 
   it('pages pending applications oldest or newest first, phones masked', async () => {
-    const first = await listApplications(fx.ctx(ADMIN), { groupId: GROUP, order: 'oldest', offset: 0 })
-    expect(first).toMatchObject({ total: 25, hasMore: true, reasonTemplates: ['自我介绍不完整'], seatsLeft: 497 })
+    const first = await listApplications(fx.ctx(ADMIN), { groupId: GROUP, order: 'oldest', cursor: 0 })
+    expect(first).toMatchObject({ total: 25, next: 20, reasonTemplates: ['自我介绍不完整'], seatsLeft: 497 })
     expect(first.items).toHaveLength(20)
     expect(first.items[0]).toMatchObject({ id: applicationId(GROUP, 'o_q00'), phoneMasked: '138****1234' })
     expect(JSON.stringify(first)).not.toContain('13812341234')
-    const second = await listApplications(fx.ctx(ADMIN), { groupId: GROUP, order: 'oldest', offset: 20 })
+    const second = await listApplications(fx.ctx(ADMIN), { groupId: GROUP, order: 'oldest', cursor: 20 })
     expect(second.items.map((c) => c.id)).toEqual(['o_q20', 'o_q21', 'o_q22', 'o_q23', 'o_q24'].map((o) => applicationId(GROUP, o)))
-    const newest = await listApplications(fx.ctx(ADMIN), { groupId: GROUP, order: 'newest', offset: 0 })
+    expect(second.next).toBeNull()
+    const newest = await listApplications(fx.ctx(ADMIN), { groupId: GROUP, order: 'newest', cursor: 0 })
     expect(newest.items[0].id).toBe(applicationId(GROUP, 'o_q24'))
   })
 
@@ -294,7 +295,7 @@ describe('the review queue and privacy', () => {
     await expect(getApplication(fx.ctx(ADMIN), { groupId: GROUP, applicationId: id })).resolves.toMatchObject({ phone: '13812341234', phoneMasked: '138****1234' })
     await expect(getApplication(fx.ctx(MEMBER), { groupId: GROUP, applicationId: id })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await expect(getApplication(fx.ctx('o_q01'), { groupId: GROUP, applicationId: id })).rejects.toMatchObject({ code: 'FORBIDDEN' })
-    await expect(listApplications(fx.ctx(MEMBER), { groupId: GROUP, order: 'oldest', offset: 0 })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(listApplications(fx.ctx(MEMBER), { groupId: GROUP, order: 'oldest', cursor: 0 })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     expect((await getApplyPage(fx.ctx('o_q00'), fx.services, { groupId: GROUP })).myApplication?.phone).toBe('13812341234')
     expect((await getApplyPage(fx.ctx('o_q01'), fx.services, { groupId: GROUP })).myApplication?.id).toBe(applicationId(GROUP, 'o_q01'))
   })

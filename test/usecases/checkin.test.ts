@@ -74,7 +74,7 @@ describe('streaks and calendar', () => {
     await fx.ok('checkin', 'checkIn', { groupId: GROUP }, MEMBER, shanghai('2026-11-20'))
     await fx.ok('checkin', 'checkIn', { groupId: GROUP }, MEMBER, shanghai('2026-11-21'))
     await fx.ok('checkin', 'checkIn', { groupId: GROUP }, MEMBER, shanghai('2026-11-23'))
-    expect(await fx.store.get('checkinCounters', checkinStatsId(GROUP, MEMBER))).toMatchObject({
+    expect(await fx.store.get('checkinStats', checkinStatsId(GROUP, MEMBER))).toMatchObject({
       totalDays: 3, currentStreak: 1, longestStreak: 2, lastDay: '2026-11-23', makeUpDays: 0,
     })
   })
@@ -119,7 +119,7 @@ describe('make-up check-ins (补卡)', () => {
     const off = await makeCheckinFixture()
     expect(await off.call('checkin', 'makeUp', { groupId: GROUP, day: '2026-11-22' }, MEMBER, at)).toMatchObject({ ok: false, error: { message: '本群未开启补卡' } })
     expect(await fx.store.count('checkins', { groupId: GROUP })).toBe(0)
-    expect(await fx.store.get('checkinCounters', checkinStatsId(GROUP, MEMBER))).toBeNull()
+    expect(await fx.store.get('checkinStats', checkinStatsId(GROUP, MEMBER))).toBeNull()
   })
 
   it('allows at most the monthly limit, counted in the month the make-up is done', async () => {
@@ -129,7 +129,7 @@ describe('make-up check-ins (补卡)', () => {
     await fx.ok('checkin', 'makeUp', { groupId: GROUP, day: '2026-12-01' }, MEMBER, at)
     expect(await fx.call('checkin', 'makeUp', { groupId: GROUP, day: '2026-12-02' }, MEMBER, at)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '本月补卡次数已用完（每月 2 次）' } })
     expect(await fx.store.get('checkins', checkinId(GROUP, MEMBER, '2026-12-02'))).toBeNull()
-    expect((await fx.store.get('checkinCounters', checkinStatsId(GROUP, MEMBER)))!.totalDays).toBe(2)
+    expect((await fx.store.get('checkinStats', checkinStatsId(GROUP, MEMBER)))!.totalDays).toBe(2)
   })
 
   it('concurrent make-ups cannot exceed the monthly limit', async () => {
@@ -140,7 +140,7 @@ describe('make-up check-ins (补卡)', () => {
     )
     expect(results.filter((r) => r.ok)).toHaveLength(2)
     expect(await fx.store.count('checkins', { groupId: GROUP, openid: MEMBER })).toBe(2)
-    expect((await fx.store.get('checkinCounters', checkinStatsId(GROUP, MEMBER)))!.totalDays).toBe(2)
+    expect((await fx.store.get('checkinStats', checkinStatsId(GROUP, MEMBER)))!.totalDays).toBe(2)
   })
 })
 
@@ -163,7 +163,7 @@ describe('idempotent check-in', () => {
     const ids = new Set(results.map((r) => (r.ok ? (r.data as { checkin: { id: string } }).checkin.id : null)))
     expect([...ids]).toEqual([checkinId(GROUP, MEMBER, '2026-11-23')])
     expect(await fx.store.count('checkins', { groupId: GROUP, openid: MEMBER })).toBe(2)
-    expect(await fx.store.get('checkinCounters', checkinStatsId(GROUP, MEMBER))).toMatchObject({ totalDays: 2, currentStreak: 2, longestStreak: 2 })
+    expect(await fx.store.get('checkinStats', checkinStatsId(GROUP, MEMBER))).toMatchObject({ totalDays: 2, currentStreak: 2, longestStreak: 2 })
   })
 })
 
@@ -185,13 +185,13 @@ describe("today's task, feed and access", () => {
     }
     await fx.ok('checkin', 'checkIn', { groupId: GROUP }, MEMBER, shanghai('2026-11-22')) // yesterday: not in today's feed
     const first = await fx.ok('checkin', 'feed', { groupId: GROUP }, MEMBER, shanghai('2026-11-23', '12:00'))
-    expect(first).toMatchObject({ day: '2026-11-23', checkedInCount: 22, memberCount: 25, nextSkip: 20 })
+    expect(first).toMatchObject({ day: '2026-11-23', checkedInCount: 22, memberCount: 25, next: 20 })
     expect(first.items).toHaveLength(20)
     expect(first.items[0].note).toBe('note 21')
     expect(first.items[19].note).toBe('note 2')
-    const second = await fx.ok('checkin', 'feed', { groupId: GROUP, skip: 20 }, MEMBER, shanghai('2026-11-23', '12:00'))
+    const second = await fx.ok('checkin', 'feed', { groupId: GROUP, cursor: 20 }, MEMBER, shanghai('2026-11-23', '12:00'))
     expect(second.items.map((i: { note: string }) => i.note)).toEqual(['note 1', 'note 0'])
-    expect(second.nextSkip).toBeNull()
+    expect(second.next).toBeNull()
   })
 
   it('refuses non-members with FORBIDDEN and anonymous callers with UNAUTHENTICATED', async () => {

@@ -4,14 +4,16 @@
  */
 import { Text, View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import dayjs from 'dayjs'
 import type { ApplicationCard as Card } from '../../../contracts/admission'
+import { formatLocal } from '../../../domain/days'
 import { formatNickname } from '../../../domain/group'
 import { t } from '../../../i18n/strings'
 import './index.scss'
 
 export interface ApplicationCardProps {
   card: Card
+  /** The group's timezone (the review queue's), for the applied time. */
+  timezone: string
   index: number
   selected: boolean
   busy: boolean
@@ -23,7 +25,7 @@ export interface ApplicationCardProps {
   onRevealPhone: () => void
 }
 
-export default function ApplicationCard({ card, index, selected, busy, onToggle, onApprove, onReject, fullPhone, onRevealPhone }: ApplicationCardProps) {
+export default function ApplicationCard({ card, timezone, index, selected, busy, onToggle, onApprove, onReject, fullPhone, onRevealPhone }: ApplicationCardProps) {
   return (
     <View id={`application-${index}`} className={selected ? 'application-card is-selected' : 'application-card'}>
       <View className="application-card__header">
@@ -44,7 +46,7 @@ export default function ApplicationCard({ card, index, selected, busy, onToggle,
         {[
           card.inviterName ? t('review.inviter', { name: card.inviterName }) : t('review.noInviter'),
           card.phoneMasked ? t('review.phone', { phone: fullPhone ?? card.phoneMasked }) : '',
-          t('review.appliedAt', { time: dayjs(card.submittedAt).format('MM-DD HH:mm') }),
+          t('review.appliedAt', { time: formatLocal(card.submittedAt, timezone) }),
         ]
           .filter(Boolean)
           .join(' · ')}

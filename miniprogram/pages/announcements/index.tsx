@@ -6,10 +6,9 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import { listAnnouncements, setAnnouncementPinned } from '../../../contracts/board'
+import { listAnnouncements, setAnnouncementPinned, type AnnouncementList, type AnnouncementView } from '../../../contracts/board'
 import { formatLocal } from '../../../domain/days'
 import { t } from '../../../i18n/strings'
-import type { AnnouncementList, AnnouncementView } from '../../../domain/announcements'
 import { callAction, errorMessage } from '../../api/client'
 import DevPersonaSwitcher from '../../components/dev-persona-switcher'
 import ErrorState from '../../components/error-state'
@@ -34,18 +33,18 @@ export default function AnnouncementsPage() {
 
 function Announcements({ groupId, first, onChanged }: { groupId: string; first: AnnouncementList; onChanged: () => void }) {
   const [items, setItems] = useState(first.items)
-  const [nextSkip, setNextSkip] = useState(first.nextSkip)
+  const [next, setNext] = useState(first.next)
   const [error, setError] = useState('')
   useEffect(() => {
     setItems(first.items)
-    setNextSkip(first.nextSkip)
+    setNext(first.next)
   }, [first])
 
   const more = async () => {
-    if (nextSkip === null) return
-    const page = await callAction(listAnnouncements, { groupId, skip: nextSkip })
+    if (next === null) return
+    const page = await callAction(listAnnouncements, { groupId, cursor: next })
     setItems((current) => [...current, ...page.items])
-    setNextSkip(page.nextSkip)
+    setNext(page.next)
   }
   const pin = async (announcement: AnnouncementView) => {
     try {
@@ -73,7 +72,7 @@ function Announcements({ groupId, first, onChanged }: { groupId: string; first: 
           </View>
           <Text className="announcement__body">{a.body}</Text>
           <View className="announcement__foot">
-            <Text className="announcement__meta">{t('announcements.by', { name: a.authorName, time: formatLocal(a.createdAt, 'Asia/Shanghai') })}</Text>
+            <Text className="announcement__meta">{t('announcements.by', { name: a.authorName, time: formatLocal(a.createdAt, first.timezone) })}</Text>
             {first.canManage && (
               <Button id={`pin-${a.id}`} size="small" fill="none" onClick={() => pin(a)}>
                 {a.pinned ? t('announcements.unpin') : t('announcements.pin')}
@@ -82,7 +81,7 @@ function Announcements({ groupId, first, onChanged }: { groupId: string; first: 
           </View>
         </View>
       ))}
-      {nextSkip !== null && (
+      {next !== null && (
         <Button id="announcements-more" size="small" fill="none" block onClick={more}>
           {t('checkin.loadMore')}
         </Button>

@@ -88,7 +88,7 @@ function ApplyView({ view, onChanged }: { view: ApplyPageView; onChanged: () => 
       )}
 
       {!isMember && myApplication && (
-        <ApplicationStatus application={myApplication} groupId={group.id} onChanged={onChanged} onEdit={() => setEditing(true)} editing={editing} />
+        <ApplicationStatus application={myApplication} timezone={view.timezone} groupId={group.id} onChanged={onChanged} onEdit={() => setEditing(true)} editing={editing} />
       )}
 
       {!isMember && group.seatsLeft === 0 && (
@@ -110,7 +110,7 @@ function ApplyView({ view, onChanged }: { view: ApplyPageView; onChanged: () => 
   )
 }
 
-function ApplicationStatus(props: { application: MyApplicationView; groupId: string; editing: boolean; onChanged: () => void; onEdit: () => void }) {
+function ApplicationStatus(props: { application: MyApplicationView; timezone: string; groupId: string; editing: boolean; onChanged: () => void; onEdit: () => void }) {
   const { application } = props
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState('')
@@ -132,7 +132,7 @@ function ApplicationStatus(props: { application: MyApplicationView; groupId: str
       <Text id="apply-status" className="apply-section__title">
         {t('apply.statusTitle', { status: t(`admission.status.${application.status}`) })}
       </Text>
-      <Text className="apply-card__meta">{t('apply.submittedAt', { time: shortTime(application.submittedAt) })}</Text>
+      <Text className="apply-card__meta">{t('apply.submittedAt', { time: shortTime(application.submittedAt, props.timezone) })}</Text>
       <Text className="apply-card__meta">{`${application.intro.name}-${application.intro.region}-${application.intro.occupation}`}</Text>
       {application.status === 'rejected' && (
         <Text id="apply-reject-reason" className="apply-card__meta">
@@ -141,7 +141,7 @@ function ApplicationStatus(props: { application: MyApplicationView; groupId: str
       )}
       {application.reapplyAllowedAt && (
         <Text id="apply-reapply-after" className="apply-card__meta">
-          {t('apply.reapplyAfter', { time: shortTime(application.reapplyAllowedAt) })}
+          {t('apply.reapplyAfter', { time: shortTime(application.reapplyAllowedAt, props.timezone) })}
         </Text>
       )}
       {application.status === 'pending' && (

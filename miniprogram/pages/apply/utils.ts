@@ -7,7 +7,7 @@
  *   applyPageInput({ scene: 'i_0123456789' })   // { inviteId: 'i_0123456789' }
  *   applyPageInput({ id: 'demo-reading' })       // { groupId: 'demo-reading' }
  */
-import dayjs from 'dayjs'
+import { formatLocal } from '../../../domain/days'
 
 export type ApplyPageInput = { groupId: string; inviteId?: string } | { inviteId: string }
 
@@ -46,7 +46,7 @@ export function emptyForm(): ApplyFormState {
   return { intro: { name: '', region: '', occupation: '', about: '' }, answers: {}, phone: '' }
 }
 
-/** 2026-11-23T02:00:00Z → '11-23 10:00' in the phone's own time zone. */
-export function shortTime(iso: string | null): string {
-  return iso ? dayjs(iso).format('MM-DD HH:mm') : ''
+/** 2026-11-23T02:00:00Z → '11-23 10:00' in the group's timezone (Asia/Shanghai). */
+export function shortTime(iso: string | null, timezone: string): string {
+  return iso ? formatLocal(iso, timezone) : ''
 }

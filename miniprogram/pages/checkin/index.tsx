@@ -8,10 +8,9 @@ import { useCallback, useEffect, useState } from 'react'
 import { Image, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import { checkIn, getCheckinOverview, listTodayFeed, makeUpCheckin, setReminder } from '../../../contracts/checkin'
+import { checkIn, getCheckinOverview, listTodayFeed, makeUpCheckin, setReminder, type CheckinOverview, type CheckinView, type TodayFeed } from '../../../contracts/checkin'
 import { SUBSCRIBE_TEMPLATES, configuredTemplateIds } from '../../../contracts/subscribe-templates'
 import { t } from '../../../i18n/strings'
-import type { CheckinOverview, CheckinView, TodayFeed } from '../../../domain/checkin'
 import { callAction, errorMessage } from '../../api/client'
 import CheckinCalendar from '../../components/checkin-calendar'
 import DevPersonaSwitcher from '../../components/dev-persona-switcher'
@@ -226,10 +225,10 @@ function Feed({ groupId, refreshKey }: { groupId: string; refreshKey: string }) 
   const [items, setItems] = useState<CheckinView[]>([])
 
   const load = useCallback(
-    async (skip: number) => {
-      const page = await callAction(listTodayFeed, { groupId, skip })
+    async (cursor: number) => {
+      const page = await callAction(listTodayFeed, { groupId, cursor })
       setFeed(page)
-      setItems((current) => (skip === 0 ? page.items : [...current, ...page.items]))
+      setItems((current) => (cursor === 0 ? page.items : [...current, ...page.items]))
     },
     [groupId],
   )
@@ -263,8 +262,8 @@ function Feed({ groupId, refreshKey }: { groupId: string; refreshKey: string }) 
           </View>
         )
       })}
-      {feed.nextSkip !== null && (
-        <Button id="feed-more" size="small" fill="none" block onClick={() => load(feed.nextSkip ?? 0)}>
+      {feed.next !== null && (
+        <Button id="feed-more" size="small" fill="none" block onClick={() => load(feed.next ?? 0)}>
           {t('checkin.loadMore')}
         </Button>
       )}

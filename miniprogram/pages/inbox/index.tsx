@@ -20,7 +20,7 @@ import './index.scss'
 export default function InboxPage() {
   const { session, personaKey, choosePersona } = useDevPersona()
   const [version, setVersion] = useState(0)
-  const { state, reload } = useActionData(listInbox, { offset: 0 }, `${personaKey}:${version}`)
+  const { state, reload } = useActionData(listInbox, { cursor: 0 }, `${personaKey}:${version}`)
 
   async function open(item: InboxItem) {
     if (!item.read) await callAction(markInboxRead, { messageId: item.id }).catch(() => undefined)

@@ -22,8 +22,8 @@ export default function MembersPage() {
   const groupId = useRouter().params.id ?? ''
   const { session, personaKey, choosePersona } = useDevPersona()
   const [version, setVersion] = useState(0)
-  const [offset, setOffset] = useState(0)
-  const { state, reload } = useActionData(listMembers, { groupId, offset }, `${personaKey}:${version}`)
+  const [cursor, setCursor] = useState(0)
+  const { state, reload } = useActionData(listMembers, { groupId, cursor }, `${personaKey}:${version}`)
   const [message, setMessage] = useState('')
 
   async function act(confirmText: string | null, run: () => Promise<unknown>, done: string) {
@@ -61,12 +61,12 @@ export default function MembersPage() {
           onLeave={() => act(`${t('members.leave')}？`, () => callAction(leaveGroup, { groupId }), t('members.left'))}
         />
       )}
-      {state.status === 'ready' && (offset > 0 || state.data.hasMore) && (
+      {state.status === 'ready' && (cursor > 0 || state.data.next !== null) && (
         <View className="members-pager">
-          <Button id="members-prev" size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - ROSTER_PAGE_SIZE))}>
+          <Button id="members-prev" size="small" disabled={cursor === 0} onClick={() => setCursor(Math.max(0, cursor - ROSTER_PAGE_SIZE))}>
             {t('members.prev')}
           </Button>
-          <Button id="members-next" size="small" disabled={!state.data.hasMore} onClick={() => setOffset(offset + ROSTER_PAGE_SIZE)}>
+          <Button id="members-next" size="small" disabled={state.data.next === null} onClick={() => setCursor(state.data.next ?? cursor)}>
             {t('members.next')}
           </Button>
         </View>

@@ -45,13 +45,13 @@ export default function ReviewPage() {
   }
 
   const load = useCallback(
-    async (offset: number) => {
+    async (cursor: number) => {
       try {
-        const page = await callAction(listApplications, { groupId, order, offset })
+        const page = await callAction(listApplications, { groupId, order, cursor })
         setLoaded((current) => ({
           status: 'ready',
           page,
-          items: offset > 0 && current.status === 'ready' ? [...current.items, ...page.items] : page.items,
+          items: cursor > 0 && current.status === 'ready' ? [...current.items, ...page.items] : page.items,
         }))
       } catch (error) {
         setLoaded({ status: 'error', error: error instanceof ApiError ? error : new ApiError('INTERNAL', t('error.INTERNAL')) })
@@ -137,6 +137,7 @@ export default function ReviewPage() {
             <ApplicationCard
               key={card.id}
               card={card}
+              timezone={loaded.page.timezone}
               index={index}
               selected={selected.includes(card.id)}
               busy={busy}
@@ -148,8 +149,8 @@ export default function ReviewPage() {
             />
           ))}
 
-          {loaded.page.hasMore && (
-            <Button id="review-load-more" block fill="outline" onClick={() => load(loaded.page.offset + loaded.page.items.length)}>
+          {loaded.page.next !== null && (
+            <Button id="review-load-more" block fill="outline" onClick={() => load(loaded.page.next ?? 0)}>
               {t('review.loadMore')}
             </Button>
           )}

@@ -7,9 +7,9 @@ import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import { acknowledgeRules, getRules, publishRules } from '../../../contracts/board'
+import { acknowledgeRules, getRules, publishRules, type RulesView } from '../../../contracts/board'
 import { formatLocal } from '../../../domain/days'
-import type { ClauseChange, RulesView } from '../../../domain/rules'
+import type { ClauseChange } from '../../../domain/rules'
 import { t } from '../../../i18n/strings'
 import { callAction, errorMessage } from '../../api/client'
 import DevPersonaSwitcher from '../../components/dev-persona-switcher'
@@ -59,7 +59,7 @@ function Rules({ view, onChanged }: { view: RulesView; onChanged: () => void }) 
       <View id="rules-current" className="rules-card">
         <Text className="rules-card__title">{view.groupName}</Text>
         <Text id="rules-version" className="rules-card__meta">
-          {t('rules.version', { version: view.current.version, date: formatLocal(view.current.publishedAt, 'Asia/Shanghai', 'YYYY-MM-DD') })}
+          {t('rules.version', { version: view.current.version, date: formatLocal(view.current.publishedAt, view.timezone, 'YYYY-MM-DD') })}
         </Text>
         {view.current.clauses.map((clause, index) => (
           <View key={index} className="rules-clause">

@@ -8,10 +8,9 @@ import { useState } from 'react'
 import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import { listDailyTasks, postAnnouncement, saveDailyTask } from '../../../contracts/board'
+import { listDailyTasks, postAnnouncement, saveDailyTask, type DailyTaskView, type TaskList } from '../../../contracts/board'
 import { formatLocal, shiftDay } from '../../../domain/days'
 import { t } from '../../../i18n/strings'
-import type { DailyTaskView, TaskList } from '../../../domain/tasks'
 import { callAction, errorMessage } from '../../api/client'
 import DevPersonaSwitcher from '../../components/dev-persona-switcher'
 import ErrorState from '../../components/error-state'
@@ -39,12 +38,12 @@ export default function TasksPage() {
               <Button id="tasks-open-rules" block fill="outline" onClick={() => Taro.navigateTo({ url: pageUrl('rules', { id: groupId }) })}>
                 {t('rules.edit')}
               </Button>
-              <TaskSection id="tasks-scheduled" title={t('tasks.scheduled')} tasks={state.data.scheduled} />
+              <TaskSection id="tasks-scheduled" title={t('tasks.scheduled')} tasks={state.data.scheduled} timezone={state.data.timezone} />
             </>
           ) : (
             <Text className="tasks-hint">{t('tasks.adminsOnly')}</Text>
           )}
-          <TaskSection id="tasks-published" title={t('tasks.past')} tasks={state.data.items} />
+          <TaskSection id="tasks-published" title={t('tasks.past')} tasks={state.data.items} timezone={state.data.timezone} />
         </View>
       )}
     </View>
@@ -63,7 +62,7 @@ function TaskForm({ groupId, list, onSaved }: { groupId: string; list: TaskList;
     setError('')
     try {
       const saved = await callAction(saveDailyTask, { groupId, day, title, body, publishTime: time })
-      Taro.showToast({ title: t('tasks.saved', { time: formatLocal(saved.publishAt, 'Asia/Shanghai') }), icon: 'none' })
+      Taro.showToast({ title: t('tasks.saved', { time: formatLocal(saved.publishAt, list.timezone) }), icon: 'none' })
       setTitle('')
       setBody('')
       onSaved()
@@ -128,7 +127,7 @@ function AnnouncementForm({ groupId }: { groupId: string }) {
   )
 }
 
-function TaskSection({ id, title, tasks }: { id: string; title: string; tasks: DailyTaskView[] }) {
+function TaskSection({ id, title, tasks, timezone }: { id: string; title: string; tasks: DailyTaskView[]; timezone: string }) {
   return (
     <View id={id} className="tasks-card">
       <Text className="tasks-card__title">{title}</Text>
@@ -139,7 +138,7 @@ function TaskSection({ id, title, tasks }: { id: string; title: string; tasks: D
             <Text className="tasks-item__title">{task.title}</Text>
             {!task.published && (
               <Tag type="warning">
-                <Text>{t('tasks.publishesAt', { time: formatLocal(task.publishAt, 'Asia/Shanghai') })}</Text>
+                <Text>{t('tasks.publishesAt', { time: formatLocal(task.publishAt, timezone) })}</Text>
               </Tag>
             )}
           </View>

@@ -1,16 +1,18 @@
 /**
  * The caller's inbox: list their messages (newest first) and mark one or all read. Writing messages is
- * `deliverToInbox` (usecases/inbox.ts), inside the transaction of the change they tell about.
+ * `deliverToInbox` (usecases/inbox/deliver.ts), inside the transaction of the change they tell about.
  *
  * @example
- *   const page = await listInbox(ctx, { offset: 0 })
+ *   const page = await listInbox(ctx, {})          // then { cursor: page.next } while page.next !== null
  *   await markInboxRead(ctx, { messageId: page.items[0].id })
  */
-import type { InboxItem, InboxPage } from '../contracts/inbox'
-import { DomainError } from '../domain/errors'
-import type { InboxMessageDoc } from '../domain/inbox'
-import { t } from '../i18n/strings'
-import { requireOpenid, type UseCaseContext } from './context'
+import type { InboxItem, InboxPage } from '../../contracts/inbox'
+import { DomainError } from '../../domain/errors'
+import type { InboxMessageDoc } from '../../domain/inbox'
+import { t } from '../../i18n/strings'
+import type { PageInput } from '../../contracts/fields'
+import { requireOpenid, type UseCaseContext } from '../context'
+import { nextCursor } from '../paging'
 
 export const INBOX_PAGE_SIZE = 20
 
@@ -19,19 +21,20 @@ function toItem(message: InboxMessageDoc): InboxItem {
   return { id: _id, groupId, kind, title, body, link, createdAt, read: readAt !== null }
 }
 
-export async function listInbox(ctx: UseCaseContext, input: { offset: number }): Promise<InboxPage> {
+export async function listInbox(ctx: UseCaseContext, input: PageInput): Promise<InboxPage> {
   const openid = requireOpenid(ctx)
+  const cursor = input.cursor ?? 0
   const [messages, total, unread] = await Promise.all([
     ctx.store.find('inboxMessages', {
       where: { openid },
       orderBy: [{ field: 'createdAt', direction: 'desc' }],
-      skip: input.offset,
+      skip: cursor,
       limit: INBOX_PAGE_SIZE,
     }),
     ctx.store.count('inboxMessages', { openid }),
     ctx.store.count('inboxMessages', { openid, readAt: null }),
   ])
-  return { items: messages.map(toItem), unread, offset: input.offset, hasMore: input.offset + messages.length < total }
+  return { items: messages.map(toItem), next: nextCursor(cursor, messages.length, total), unread }
 }
 
 export async function markInboxRead(ctx: UseCaseContext, input: { messageId?: string }): Promise<{ marked: number }> {

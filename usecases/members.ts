@@ -9,6 +9,7 @@
  *   await removeMember(ctx, { groupId, targetOpenid: 'o_x', reason: '多次刷屏' })
  */
 import { ROSTER_PAGE_SIZE, type RosterMember, type RosterPage } from '../contracts/members'
+import { dayRuleOf } from '../domain/days'
 import { DomainError } from '../domain/errors'
 import { formatNickname, memberId, type MemberDoc, type Role } from '../domain/group'
 import { canChangeRole, canLeave, canRemoveMember, canTransferOwnership } from '../domain/roles'
@@ -16,21 +17,24 @@ import { t } from '../i18n/strings'
 import type { Transaction } from '../store/port'
 import { recordAudit } from './audit'
 import { requireOpenid, type UseCaseContext } from './context'
-import { deliverToInbox } from './inbox'
-import { EVERY_ROLE, requireGroup, requireRole } from './membership'
+import { deliverToInbox } from './inbox/deliver'
+import { EVERY_ROLE, requireGroup, requireRole } from './access'
 import { pageUrl } from '../contracts/routes'
+import type { PageInput } from '../contracts/fields'
+import { nextCursor } from './paging'
 
 function toRosterMember(member: MemberDoc): RosterMember {
   return { openid: member.openid, role: member.role, nickname: formatNickname(member.intro), joinedAt: member.joinedAt }
 }
 
-export async function listMembers(ctx: UseCaseContext, input: { groupId: string; offset: number }): Promise<RosterPage> {
-  const { member: viewer, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
+export async function listMembers(ctx: UseCaseContext, input: { groupId: string } & PageInput): Promise<RosterPage> {
+  const { group, member: viewer, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
+  const cursor = input.cursor ?? 0
   const [members, total] = await Promise.all([
     ctx.store.find('members', {
       where: { groupId: input.groupId },
       orderBy: [{ field: 'joinedAt', direction: 'asc' }],
-      skip: input.offset,
+      skip: cursor,
       limit: ROSTER_PAGE_SIZE,
     }),
     ctx.store.count('members', { groupId: input.groupId }),
@@ -38,9 +42,9 @@ export async function listMembers(ctx: UseCaseContext, input: { groupId: string;
   const rank: Record<Role, number> = { owner: 0, admin: 1, member: 2 }
   return {
     items: members.map(toRosterMember).sort((a, b) => rank[a.role] - rank[b.role]),
+    next: nextCursor(cursor, members.length, total),
     total,
-    offset: input.offset,
-    hasMore: input.offset + members.length < total,
+    timezone: dayRuleOf(group).timezone,
     viewerRole: viewer.role,
     viewerOpenid: openid,
   }

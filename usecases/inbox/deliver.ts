@@ -1,12 +1,13 @@
 /**
- * Deliver an inbox message, inside the transaction of the change it tells about.
+ * Deliver an inbox message, inside the transaction of the change it tells about. Reading the inbox (the
+ * `inbox` function) is usecases/inbox/read.ts.
  *
  * @example
  *   await deliverToInbox(tx, { openid, groupId, kind: 'application.approved', title, body, link, at: ctx.now() })
  */
-import type { InboxMessageDoc } from '../domain/inbox'
-import type { Transaction } from '../store/port'
-import { newId } from './ids'
+import type { InboxMessageDoc } from '../../domain/inbox'
+import type { Transaction } from '../../store/port'
+import { newId } from '../ids'
 
 export interface InboxDelivery {
   openid: string

@@ -3,7 +3,7 @@
  * only by the owner), leave (not the owner) — each audited, memberCount exact.
  */
 import { memberId } from '../../domain/group'
-import { changeMemberRole, leaveGroup, listMembers, removeMember, transferOwnership } from '../../usecases/roles'
+import { changeMemberRole, leaveGroup, listMembers, removeMember, transferOwnership } from '../../usecases/members'
 import { ADMIN, GROUP, MEMBER, OWNER, makeAdmissionFixture, testMember, type AdmissionFixture } from '../support/admission'
 
 describe('member roles', () => {
@@ -15,10 +15,10 @@ describe('member roles', () => {
   const count = async () => (await fx.store.get('groups', GROUP))?.memberCount
 
   it('lists the roster with roles, owner first, to members only', async () => {
-    const roster = await listMembers(fx.ctx(MEMBER), { groupId: GROUP, offset: 0 })
+    const roster = await listMembers(fx.ctx(MEMBER), { groupId: GROUP, cursor: 0 })
     expect(roster.items.map((m) => m.role)).toEqual(['owner', 'admin', 'member', 'member'])
     expect(roster).toMatchObject({ total: 4, viewerRole: 'member', viewerOpenid: MEMBER })
-    await expect(listMembers(fx.ctx('o_stranger'), { groupId: GROUP, offset: 0 })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(listMembers(fx.ctx('o_stranger'), { groupId: GROUP, cursor: 0 })).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 
   it('lets only the owner promote and demote, with an audit entry each', async () => {

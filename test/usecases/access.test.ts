@@ -1,8 +1,8 @@
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { recordAudit } from '../../usecases/audit'
 import type { UseCaseContext } from '../../usecases/context'
-import { deliverToInbox } from '../../usecases/inbox'
-import { EVERY_ROLE, MANAGERS, requireRole } from '../../usecases/membership'
+import { deliverToInbox } from '../../usecases/inbox/deliver'
+import { EVERY_ROLE, MANAGERS, requireRole } from '../../usecases/access'
 import { FIXED_NOW, makeStore } from '../support/store'
 
 describe('requireRole', () => {
