@@ -43,6 +43,10 @@ function optionalText(max: number) {
 
 export const INTRO_LIMITS = { name: 20, region: 20, occupation: 30, about: 300 } as const
 export const ANSWER_LIMITS = { text: 100, paragraph: 500, choice: 30 } as const
+/** A question's label, a rejection reason, a saved reason template: the longest each may be. */
+export const QUESTION_LABEL_MAX = 60
+export const REJECT_REASON_MAX = 100
+export const REASON_TEMPLATE_MAX = 60
 
 export const phoneSchema = v.pipe(
   v.string(t('admission.validate.phone')),
@@ -247,7 +251,7 @@ export const getApplication = defineAction<ApplicationDetail>()(
   v.object({ groupId: groupIdSchema, applicationId: applicationIdSchema }),
 )
 
-const reasonSchema = v.optional(optionalText(100), '')
+const reasonSchema = v.optional(optionalText(REJECT_REASON_MAX), '')
 
 export const decideApplication = defineAction<DecisionResult>()(
   'admission',
@@ -281,7 +285,7 @@ export const questionSchema = v.pipe(
   v.object({
     id: v.pipe(v.string(), v.regex(/^[a-z0-9_]{1,24}$/, t('validate.invalid'))),
     kind: v.picklist(['text', 'paragraph', 'choice'], t('validate.invalid')),
-    label: requiredText(60),
+    label: requiredText(QUESTION_LABEL_MAX),
     required: v.boolean(t('validate.invalid')),
     options: v.optional(v.pipe(v.array(requiredText(ANSWER_LIMITS.choice)), v.maxLength(MAX_CHOICE_OPTIONS, t('admission.validate.tooManyOptions', { max: MAX_CHOICE_OPTIONS }))), []),
   }),
@@ -297,7 +301,7 @@ export const admissionSettingsSchema = v.object({
   requirePhone: v.boolean(t('validate.invalid')),
   allowMemberInvites: v.boolean(t('validate.invalid')),
   cooldownDays: v.pipe(v.number(t('validate.invalid')), v.integer(t('validate.invalid')), v.minValue(0, t('validate.invalid')), v.maxValue(MAX_COOLDOWN_DAYS, t('validate.invalid'))),
-  reasonTemplates: v.pipe(v.array(requiredText(60)), v.maxLength(MAX_REASON_TEMPLATES, t('admission.validate.tooManyTemplates', { max: MAX_REASON_TEMPLATES }))),
+  reasonTemplates: v.pipe(v.array(requiredText(REASON_TEMPLATE_MAX)), v.maxLength(MAX_REASON_TEMPLATES, t('admission.validate.tooManyTemplates', { max: MAX_REASON_TEMPLATES }))),
 })
 
 export const getAdmissionSettings = defineAction<AdmissionSettingsView>()('admission', 'getSettings', v.object({ groupId: groupIdSchema }))
