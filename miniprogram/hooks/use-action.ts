@@ -23,6 +23,8 @@ export interface Action<A extends AnyAction> {
   fields: Record<string, string>
   /** Show a message of the page's own (e.g. a check before sending) in `error`, or clear it with ''. */
   setError: (message: string) => void
+  /** Forget the last failure (message and fields). */
+  reset: () => void
 }
 
 const NO_FIELDS: Record<string, string> = {}
@@ -65,5 +67,10 @@ export function useAction<A extends AnyAction>(contract: A): Action<A> {
     [contract],
   )
 
-  return { run, busy, error, fields, setError }
+  const reset = useCallback(() => {
+    setError('')
+    setFields(NO_FIELDS)
+  }, [])
+
+  return { run, busy, error, fields, setError, reset }
 }
