@@ -38,6 +38,7 @@ export default function AnnouncementsPage() {
               {t('common.loadMore')}
             </Button>
           )}
+          {list.moreError !== '' && <Text className="load-more-error">{list.moreError}</Text>}
         </View>
       )}
     </PageShell>

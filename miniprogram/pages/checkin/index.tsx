@@ -204,7 +204,7 @@ function Reminder({ overview }: { overview: CheckinOverview }) {
 }
 
 function Feed({ groupId }: { groupId: string }) {
-  const { state, items, hasMore, loadingMore, loadMore } = usePagedAction(listTodayFeed, { groupId })
+  const { state, items, hasMore, loadingMore, moreError, loadMore } = usePagedAction(listTodayFeed, { groupId })
 
   if (state.status !== 'ready') return null
   const feed = state.data
@@ -237,6 +237,7 @@ function Feed({ groupId }: { groupId: string }) {
           {t('checkin.loadMore')}
         </Button>
       )}
+      {moreError !== '' && <Text className="load-more-error">{moreError}</Text>}
     </View>
   )
 }

@@ -64,6 +64,7 @@ export default function InboxPage() {
               {t('common.loadMore')}
             </Button>
           )}
+          {inbox.moreError !== '' && <Text className="load-more-error">{inbox.moreError}</Text>}
         </View>
       )}
     </PageShell>

@@ -63,6 +63,7 @@ export default function MembersPage() {
           onLeave={() => act(`${t('members.leave')}？`, () => leave.run({ groupId }), t('members.left'))}
         />
       )}
+      {roster.moreError !== '' && <Text className="load-more-error">{roster.moreError}</Text>}
       {state.status === 'ready' && roster.hasMore && (
         <View className="members-pager">
           <Button id="members-more" size="small" fill="none" block loading={roster.loadingMore} onClick={roster.loadMore}>

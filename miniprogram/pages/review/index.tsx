@@ -131,6 +131,7 @@ export default function ReviewPage() {
               {t('review.loadMore')}
             </Button>
           )}
+          {queue.moreError !== '' && <Text className="load-more-error">{queue.moreError}</Text>}
 
           {rejectTarget && (
             <View id="reject-panel" className="review-panel">

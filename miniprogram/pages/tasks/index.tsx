@@ -46,10 +46,10 @@ export default function TasksPage() {
           <TaskSection id="tasks-published" title={t('tasks.past')} tasks={tasks.items} />
           {tasks.hasMore && (
             <Button id="tasks-more" size="small" fill="none" block loading={tasks.loadingMore} onClick={tasks.loadMore}>
-              {t('checkin.loadMore')}
+              {t('common.loadMore')}
             </Button>
           )}
-          {tasks.moreError !== '' && <Text className="form-error">{tasks.moreError}</Text>}
+          {tasks.moreError !== '' && <Text className="load-more-error">{tasks.moreError}</Text>}
         </View>
       )}
     </PageShell>
