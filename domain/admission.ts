@@ -168,6 +168,8 @@ export function maskPhone(phone: string | null): string | null {
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
 export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/
+/** How many digits MAINLAND_MOBILE takes. */
+export const MAINLAND_MOBILE_DIGITS = 11
 
 /** Fields the purge job clears on a rejected application: intro, answers, phone. */
 export function purgedPersonalFields(): Pick<ApplicationDoc, 'intro' | 'answers' | 'phone'> {

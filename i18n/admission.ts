@@ -100,8 +100,6 @@ export const ADMISSION_STRINGS = {
   'members.transfer': { zh: '转让群主', en: 'Transfer ownership' },
   'members.leave': { zh: '退出本群', en: 'Leave the group' },
   'members.left': { zh: '你已退出本群', en: 'You left the group' },
-  'members.prev': { zh: '上一页', en: 'Previous' },
-  'members.next': { zh: '下一页', en: 'Next' },
   'members.you': { zh: '（我）', en: ' (me)' },
   'members.validate.openid': { zh: '成员编号格式不正确', en: 'Malformed member id' },
   'members.error.cannotRemove': { zh: '管理员只能移出普通成员；群主不能被移出', en: 'Admins remove members only; nobody removes the owner' },

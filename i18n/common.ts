@@ -30,6 +30,7 @@ export const COMMON_STRINGS = {
   'app.title': { zh: '社群助手', en: 'Community Assistant' },
   'common.loading': { zh: '加载中…', en: 'Loading…' },
   'common.retry': { zh: '重试', en: 'Retry' },
+  'common.loadMore': { zh: '加载更多', en: 'Load more' },
 
   // Group card
   'group.members': { zh: '{count} 位成员', en: '{count} members' },

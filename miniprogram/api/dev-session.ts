@@ -84,9 +84,21 @@ export function getCurrentPersonaKey(): string {
   return typeof stored === 'string' && stored !== '' ? stored : DEFAULT_PERSONA_KEY
 }
 
+const personaListeners = new Set<(key: string) => void>()
+
+/** Act as another persona from now on; every page listening (`onPersonaChange`) re-fetches. */
 export function setCurrentPersonaKey(key: string): void {
   if (process.env.TARO_ENV !== 'h5') return
   Taro.setStorageSync(PERSONA_STORAGE_KEY, key)
+  for (const listener of [...personaListeners]) listener(key)
+}
+
+/** Be told when the persona changes (from any page's switcher); returns the unsubscribe function. */
+export function onPersonaChange(listener: (key: string) => void): () => void {
+  personaListeners.add(listener)
+  return () => {
+    personaListeners.delete(listener)
+  }
 }
 
 /** The OPENID to send as `X-WX-OPENID` for the current persona; undefined outside dev mode. */

@@ -1,8 +1,12 @@
 /**
- * Page-level state of the H5 dev mode: the dev session (personas, demo group) and the persona the
- * developer is acting as. Pages pass `personaKey` to their data hooks so that switching persona
- * re-fetches; returning to a page re-reads the persona in case it was switched on another page.
- * In the WeChat build the session is always "not dev mode" and no request is made.
+ * The H5 dev mode's state for pages: the dev session (personas, demo group) and the persona the developer
+ * is acting as. The persona is app-wide: choosing one on any page's switcher (components/page-shell)
+ * notifies every mounted page, so their data hooks re-fetch; returning to a page re-reads it as well.
+ * In the WeChat build the session is always "not dev mode", no request is made, and the key stays `visitor`.
+ *
+ * @example
+ *   const personaKey = usePersonaKey()                       // re-render when the persona changes
+ *   const { session, personaKey, choosePersona } = useDevPersona()
  */
 import { useCallback, useEffect, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
@@ -10,6 +14,7 @@ import {
   NO_DEV_SESSION,
   fetchDevSession,
   getCurrentPersonaKey,
+  onPersonaChange,
   setCurrentPersonaKey,
   type DevSession,
 } from '../api/dev-session'
@@ -20,12 +25,22 @@ export interface DevPersonaState {
   choosePersona: (key: string) => void
 }
 
+/** The current persona's key, kept up to date across pages. */
+export function usePersonaKey(): string {
+  const [personaKey, setPersonaKey] = useState<string>(getCurrentPersonaKey)
+  useEffect(() => onPersonaChange(setPersonaKey), [])
+  useDidShow(() => {
+    setPersonaKey(getCurrentPersonaKey())
+  })
+  return personaKey
+}
+
+/** The dev session (fetched once per app run, H5 only) and the current persona with a way to switch it. */
 export function useDevPersona(): DevPersonaState {
   const [session, setSession] = useState<DevSession>(NO_DEV_SESSION)
-  const [personaKey, setPersonaKey] = useState<string>(getCurrentPersonaKey)
+  const personaKey = usePersonaKey()
 
   useEffect(() => {
-    if (process.env.TARO_ENV !== 'h5') return
     let active = true
     fetchDevSession().then((fetched) => {
       if (active) setSession(fetched)
@@ -35,14 +50,7 @@ export function useDevPersona(): DevPersonaState {
     }
   }, [])
 
-  useDidShow(() => {
-    setPersonaKey(getCurrentPersonaKey())
-  })
-
-  const choosePersona = useCallback((key: string) => {
-    setCurrentPersonaKey(key)
-    setPersonaKey(key)
-  }, [])
+  const choosePersona = useCallback((key: string) => setCurrentPersonaKey(key), [])
 
   return { session, personaKey, choosePersona }
 }

@@ -5,34 +5,51 @@
  * with the contract's `admissionSettingsSchema` before saving; the function checks again.
  */
 import { useEffect, useState } from 'react'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
-import { MAX_QUESTIONS, admissionSettingsSchema, formErrors, getAdmissionSettings, updateAdmissionSettings, type AdmissionSettingsView } from '../../../contracts/admission'
+import {
+  ANSWER_LIMITS,
+  MAX_QUESTION_LABEL,
+  MAX_REASON_TEMPLATE_LENGTH,
+  admissionSettingsSchema,
+  formErrors,
+  getAdmissionSettings,
+  updateAdmissionSettings,
+  type AdmissionSettingsView,
+  MAX_CHOICE_OPTIONS,
+  MAX_COOLDOWN_DAYS,
+  MAX_QUESTIONS,
+  MAX_REASON_TEMPLATES,
+} from '../../../contracts/admission'
 import type { ApplicationQuestion, QuestionKind } from '../../../domain/admission'
 import { t } from '../../../i18n/strings'
-import { callAction, errorMessage } from '../../api/client'
 import ErrorState from '../../components/error-state'
-import DevPersonaSwitcher from '../../components/dev-persona-switcher'
-import { useActionData } from '../../hooks/use-action-data'
-import { useDevPersona } from '../../hooks/use-dev-persona'
+import FormField from '../../components/form-field'
+import { listTextLimit } from '../../components/form-field/utils'
+import PageShell from '../../components/page-shell'
+import { useAction } from '../../hooks/use-action'
+import { usePageData } from '../../hooks/use-page-data'
 import { nextQuestionId, splitLines, splitOptions } from './utils'
 import './index.scss'
 
 const KINDS: QuestionKind[] = ['text', 'paragraph', 'choice']
+/** The typed option line holds up to MAX_CHOICE_OPTIONS options, comma-separated. */
+const OPTIONS_TEXT_MAX = listTextLimit(MAX_CHOICE_OPTIONS, ANSWER_LIMITS.choice)
+/** The templates box holds up to MAX_REASON_TEMPLATES reasons, one per line. */
+const TEMPLATES_TEXT_MAX = listTextLimit(MAX_REASON_TEMPLATES, MAX_REASON_TEMPLATE_LENGTH)
+const COOLDOWN_DIGITS = String(MAX_COOLDOWN_DAYS).length
 
 export default function AdmissionSettingsPage() {
   const groupId = useRouter().params.id ?? ''
-  const { session, personaKey, choosePersona } = useDevPersona()
-  const { state, reload } = useActionData(getAdmissionSettings, { groupId }, personaKey)
+  const { state, reload } = usePageData(getAdmissionSettings, { groupId })
 
   return (
-    <View className="page settings-page">
-      <DevPersonaSwitcher session={session} currentKey={personaKey} onChange={choosePersona} />
+    <PageShell name="settings-page">
       {state.status === 'loading' && <Skeleton rows={8} animated />}
       {state.status === 'error' && <ErrorState id="settings-error" message={state.error.message} onRetry={reload} />}
       {state.status === 'ready' && <SettingsForm groupId={groupId} initial={state.data} />}
-    </View>
+    </PageShell>
   )
 }
 
@@ -45,14 +62,15 @@ function SettingsForm({ groupId, initial }: { groupId: string; initial: Admissio
   const [allowMemberInvites, setAllowMemberInvites] = useState(initial.allowMemberInvites)
   const [cooldown, setCooldown] = useState(String(initial.cooldownDays))
   const [templates, setTemplates] = useState(initial.reasonTemplates.join('\n'))
-  const [message, setMessage] = useState('')
-  const [busy, setBusy] = useState(false)
+  const [notice, setNotice] = useState('')
+  const update = useAction(updateAdmissionSettings)
+  const message = notice || update.error
 
   useEffect(() => {
     setQuestions(initial.questions.map(({ options, ...rest }) => ({ ...rest, optionsText: options.join('，') })))
   }, [initial])
 
-  const update = (index: number, patch: Partial<EditedQuestion>) => setQuestions((qs) => qs.map((q, i) => (i === index ? { ...q, ...patch } : q)))
+  const edit = (index: number, patch: Partial<EditedQuestion>) => setQuestions((qs) => qs.map((q, i) => (i === index ? { ...q, ...patch } : q)))
 
   async function save() {
     const settings: AdmissionSettingsView = {
@@ -62,20 +80,14 @@ function SettingsForm({ groupId, initial }: { groupId: string; initial: Admissio
       cooldownDays: Number(cooldown),
       reasonTemplates: splitLines(templates),
     }
+    setNotice('')
+    update.reset()
     const errors = formErrors(admissionSettingsSchema, settings)
     if (errors) {
-      setMessage(Object.values(errors)[0])
+      setNotice(Object.values(errors)[0])
       return
     }
-    setBusy(true)
-    try {
-      await callAction(updateAdmissionSettings, { groupId, settings })
-      setMessage(t('settings.saved'))
-    } catch (error) {
-      setMessage(errorMessage(error))
-    } finally {
-      setBusy(false)
-    }
+    if (await update.run({ groupId, settings })) setNotice(t('settings.saved'))
   }
 
   return (
@@ -86,7 +98,7 @@ function SettingsForm({ groupId, initial }: { groupId: string; initial: Admissio
         <Toggle id="settings-member-invites" label={t('settings.memberInvites')} value={allowMemberInvites} onChange={setAllowMemberInvites} />
         <View className="settings-row">
           <Text className="settings-row__label">{t('settings.cooldown')}</Text>
-          <Input id="settings-cooldown" className="settings-input settings-input--short" type="number" maxlength={3} value={cooldown} onInput={(e) => setCooldown(e.detail.value)} />
+          <Input id="settings-cooldown" className="settings-input settings-input--short" type="number" maxlength={COOLDOWN_DIGITS} value={cooldown} onInput={(e) => setCooldown(e.detail.value)} />
         </View>
       </View>
 
@@ -94,21 +106,20 @@ function SettingsForm({ groupId, initial }: { groupId: string; initial: Admissio
         <Text className="settings-section__title">{t('settings.questions', { count: questions.length, max: MAX_QUESTIONS })}</Text>
         {questions.map((question, index) => (
           <View key={question.id} id={`settings-question-${index}`} className="settings-question">
-            <Input
+            <FormField
               id={`settings-question-label-${index}`}
-              className="settings-input"
-              maxlength={60}
+              maxLength={MAX_QUESTION_LABEL}
               value={question.label}
               placeholder={t('settings.questionLabel')}
-              onInput={(e) => update(index, { label: e.detail.value })}
+              onInput={(label) => edit(index, { label })}
             />
             <View className="settings-question__kinds">
               {KINDS.map((kind) => (
-                <Button key={kind} id={`settings-question-kind-${index}-${kind}`} size="mini" type={question.kind === kind ? 'primary' : 'default'} onClick={() => update(index, { kind })}>
+                <Button key={kind} id={`settings-question-kind-${index}-${kind}`} size="mini" type={question.kind === kind ? 'primary' : 'default'} onClick={() => edit(index, { kind })}>
                   {t(`settings.kind.${kind}`)}
                 </Button>
               ))}
-              <Button id={`settings-question-required-${index}`} size="mini" type={question.required ? 'primary' : 'default'} onClick={() => update(index, { required: !question.required })}>
+              <Button id={`settings-question-required-${index}`} size="mini" type={question.required ? 'primary' : 'default'} onClick={() => edit(index, { required: !question.required })}>
                 {question.required ? t('settings.required') : t('settings.optional')}
               </Button>
               <Button id={`settings-question-remove-${index}`} size="mini" type="danger" fill="outline" onClick={() => setQuestions((qs) => qs.filter((_, i) => i !== index))}>
@@ -116,13 +127,12 @@ function SettingsForm({ groupId, initial }: { groupId: string; initial: Admissio
               </Button>
             </View>
             {question.kind === 'choice' && (
-              <Input
+              <FormField
                 id={`settings-question-options-${index}`}
-                className="settings-input"
-                maxlength={200}
+                maxLength={OPTIONS_TEXT_MAX}
                 value={question.optionsText}
                 placeholder={t('settings.optionsHint')}
-                onInput={(e) => update(index, { optionsText: e.detail.value })}
+                onInput={(optionsText) => edit(index, { optionsText })}
               />
             )}
           </View>
@@ -141,7 +151,7 @@ function SettingsForm({ groupId, initial }: { groupId: string; initial: Admissio
 
       <View className="settings-section">
         <Text className="settings-section__title">{t('settings.templates')}</Text>
-        <Textarea id="settings-templates" className="settings-input settings-input--area" maxlength={700} value={templates} onInput={(e) => setTemplates(e.detail.value)} />
+        <FormField id="settings-templates" multiline controlClassName="settings-input--area" maxLength={TEMPLATES_TEXT_MAX} value={templates} onInput={setTemplates} />
       </View>
 
       {message !== '' && (
@@ -149,7 +159,7 @@ function SettingsForm({ groupId, initial }: { groupId: string; initial: Admissio
           {message}
         </Text>
       )}
-      <Button id="settings-save" type="primary" block loading={busy} onClick={save}>
+      <Button id="settings-save" type="primary" block loading={update.busy} onClick={save}>
         {t('settings.save')}
       </Button>
     </View>

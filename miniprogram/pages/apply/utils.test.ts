@@ -1,4 +1,5 @@
-import { applyPageInput, decodeScene, emptyForm } from './utils'
+import type { MyApplicationView } from '../../../contracts/admission'
+import { applyPageInput, decodeScene, emptyForm, formFrom } from './utils'
 
 describe('apply page params', () => {
   it('reads an invite scene, URL-encoded or not', () => {
@@ -18,5 +19,23 @@ describe('apply page params', () => {
 
   it('starts with an empty form', () => {
     expect(emptyForm()).toEqual({ intro: { name: '', region: '', occupation: '', about: '' }, answers: {}, phone: '' })
+  })
+
+  it('starts from a pending application to edit it, otherwise empty', () => {
+    const pending: MyApplicationView = {
+      id: 'a1',
+      status: 'pending',
+      intro: { name: '张三', region: '郑州', occupation: '教师', about: '爱读书' },
+      answers: [{ questionId: 'reading', label: '在读什么书', answer: '活着' }],
+      phone: '13800000000',
+      rulesVersion: 1,
+      submittedAt: '2026-11-20T02:00:00.000Z',
+      decidedAt: null,
+      rejectReason: null,
+      reapplyAllowedAt: null,
+    }
+    expect(formFrom(pending)).toEqual({ intro: pending.intro, answers: { reading: '活着' }, phone: '13800000000' })
+    expect(formFrom({ ...pending, status: 'rejected' })).toEqual(emptyForm())
+    expect(formFrom(null)).toEqual(emptyForm())
   })
 })

@@ -1,13 +1,13 @@
 /**
  * Pure helpers of the apply page: which group / invite the page was opened with (a mini program code's
- * `scene`, URL-encoded, or `?id=<groupId>`), the empty form, and reading ISO times for people.
+ * `scene`, URL-encoded, or `?id=<groupId>`) and the form to start from.
  * No Taro imports, so they are unit-tested directly (utils.test.ts).
  *
  * @example
  *   applyPageInput({ scene: 'i_0123456789' })   // { inviteId: 'i_0123456789' }
  *   applyPageInput({ id: 'demo-reading' })       // { groupId: 'demo-reading' }
  */
-import { formatLocal } from '../../../domain/days'
+import type { MyApplicationView } from '../../../contracts/admission'
 
 export type ApplyPageInput = { groupId: string; inviteId?: string } | { inviteId: string }
 
@@ -46,7 +46,10 @@ export function emptyForm(): ApplyFormState {
   return { intro: { name: '', region: '', occupation: '', about: '' }, answers: {}, phone: '' }
 }
 
-/** 2026-11-23T02:00:00Z → '11-23 10:00' in the group's timezone (Asia/Shanghai). */
-export function shortTime(iso: string | null, timezone: string): string {
-  return iso ? formatLocal(iso, timezone) : ''
+/** The form to start from: the pending application's answers (to edit them), or an empty form. */
+export function formFrom(application: MyApplicationView | null): ApplyFormState {
+  if (!application || application.status !== 'pending') return emptyForm()
+  const answers: Record<string, string> = {}
+  for (const answer of application.answers) answers[answer.questionId] = answer.answer
+  return { intro: { ...application.intro }, answers, phone: application.phone ?? '' }
 }

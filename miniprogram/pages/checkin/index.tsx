@@ -4,42 +4,40 @@
  * (补卡) when the group allows them, the daily reminder, and today's feed (who checked in, newest first).
  * Everything comes from the `checkin` function; a successful check-in reloads the overview and the feed.
  */
-import { useCallback, useEffect, useState } from 'react'
-import { Image, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { useState } from 'react'
+import { Image, Picker, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import { checkIn, getCheckinOverview, listTodayFeed, makeUpCheckin, setReminder, type CheckinOverview, type CheckinView, type TodayFeed } from '../../../contracts/checkin'
+import { MAX_NOTE_LENGTH, checkIn, getCheckinOverview, listTodayFeed, makeUpCheckin, setReminder, type CheckinOverview, type CheckinView } from '../../../contracts/checkin'
 import { SUBSCRIBE_TEMPLATES, configuredTemplateIds } from '../../../contracts/subscribe-templates'
 import { t } from '../../../i18n/strings'
 import { callAction, errorMessage } from '../../api/client'
 import CheckinCalendar from '../../components/checkin-calendar'
-import DevPersonaSwitcher from '../../components/dev-persona-switcher'
 import ErrorState from '../../components/error-state'
+import FormField from '../../components/form-field'
+import PageShell from '../../components/page-shell'
 import PhotoPicker from '../../components/photo-picker'
-import { useActionData } from '../../hooks/use-action-data'
-import { useDevPersona } from '../../hooks/use-dev-persona'
+import { useAction } from '../../hooks/use-action'
+import { usePageData } from '../../hooks/use-page-data'
+import { usePagedAction } from '../../hooks/use-paged-action'
 import { clockTime, photoSrc, shortDay } from './utils'
 import './index.scss'
 
 export default function CheckinPage() {
   const groupId = useRouter().params.id ?? ''
-  const { session, personaKey, choosePersona } = useDevPersona()
-  const [version, setVersion] = useState(0)
-  const { state, reload } = useActionData(getCheckinOverview, { groupId }, `${personaKey}:${version}`)
+  const { state, reload } = usePageData(getCheckinOverview, { groupId })
 
   return (
-    <View className="page checkin-page">
-      <DevPersonaSwitcher session={session} currentKey={personaKey} onChange={choosePersona} />
-      {state.status === 'loading' && version === 0 && <Skeleton rows={8} animated />}
+    <PageShell name="checkin-page">
+      {state.status === 'loading' && state.first && <Skeleton rows={8} animated />}
       {state.status === 'error' && <ErrorState id="checkin-error" message={state.error.message} onRetry={reload} />}
-      {state.status === 'ready' && (
-        <CheckinDay overview={state.data} refreshKey={`${personaKey}:${version}`} onChanged={() => setVersion((n) => n + 1)} />
-      )}
-    </View>
+      {state.status === 'ready' && <CheckinDay overview={state.data} onChanged={reload} />}
+    </PageShell>
   )
 }
 
-function CheckinDay({ overview, refreshKey, onChanged }: { overview: CheckinOverview; refreshKey: string; onChanged: () => void }) {
+/** The day's view; it is mounted afresh on every reload of the overview, so the feed below reloads with it. */
+function CheckinDay({ overview, onChanged }: { overview: CheckinOverview; onChanged: () => void }) {
   const task = overview.todayTask
   return (
     <View id="checkin-day">
@@ -90,7 +88,7 @@ function CheckinDay({ overview, refreshKey, onChanged }: { overview: CheckinOver
 
       <Reminder overview={overview} />
 
-      <Feed groupId={overview.groupId} refreshKey={refreshKey} />
+      <Feed groupId={overview.groupId} />
     </View>
   )
 }
@@ -110,32 +108,22 @@ function CheckinForm({ overview, onDone }: { overview: CheckinOverview; onDone: 
   const [note, setNote] = useState('')
   const [linkTask, setLinkTask] = useState(true)
   const [photoFileId, setPhotoFileId] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const check = useAction(checkIn)
 
   const submit = async () => {
-    if (busy) return
-    setBusy(true)
-    setError('')
-    try {
-      await callAction(checkIn, { groupId: overview.groupId, note, linkTask, ...(photoFileId ? { photoFileId } : {}) })
-      onDone()
-    } catch (failure) {
-      setError(errorMessage(failure))
-    } finally {
-      setBusy(false)
-    }
+    if (await check.run({ groupId: overview.groupId, note, linkTask, ...(photoFileId ? { photoFileId } : {}) })) onDone()
   }
 
   return (
     <View id="checkin-form" className="checkin-form">
-      <Textarea
+      <FormField
         id="checkin-note"
-        className="checkin-form__note"
+        multiline
+        controlClassName="checkin-form__note"
         value={note}
-        maxlength={500}
+        maxLength={MAX_NOTE_LENGTH}
         placeholder={t('checkin.notePlaceholder')}
-        onInput={(e) => setNote(e.detail.value)}
+        onInput={setNote}
       />
       {overview.todayTask && (
         <View className="checkin-form__row">
@@ -144,12 +132,12 @@ function CheckinForm({ overview, onDone }: { overview: CheckinOverview; onDone: 
         </View>
       )}
       <PhotoPicker groupId={overview.groupId} day={overview.today} value={photoFileId} onChange={setPhotoFileId} />
-      {error !== '' && (
+      {check.error !== '' && (
         <Text id="checkin-form-error" className="form-error">
-          {error}
+          {check.error}
         </Text>
       )}
-      <Button id="checkin-button" type="primary" block loading={busy} onClick={submit}>
+      <Button id="checkin-button" type="primary" block loading={check.busy} onClick={submit}>
         {t('checkin.button')}
       </Button>
     </View>
@@ -157,33 +145,28 @@ function CheckinForm({ overview, onDone }: { overview: CheckinOverview; onDone: 
 }
 
 function MakeUp({ overview, onDone }: { overview: CheckinOverview; onDone: () => void }) {
-  const [error, setError] = useState('')
+  const makeUp = useAction(makeUpCheckin)
   const [busyDay, setBusyDay] = useState('')
   const fill = async (day: string) => {
-    if (busyDay) return
+    if (makeUp.busy) return
     setBusyDay(day)
-    setError('')
-    try {
-      await callAction(makeUpCheckin, { groupId: overview.groupId, day })
-      Taro.showToast({ title: t('checkin.makeUpDone', { day: shortDay(day) }), icon: 'none' })
-      onDone()
-    } catch (failure) {
-      setError(errorMessage(failure))
-    } finally {
-      setBusyDay('')
-    }
+    const done = await makeUp.run({ groupId: overview.groupId, day })
+    setBusyDay('')
+    if (!done) return
+    Taro.showToast({ title: t('checkin.makeUpDone', { day: shortDay(day) }), icon: 'none' })
+    onDone()
   }
   return (
     <View id="makeup" className="checkin-section">
       <Text className="checkin-section__title">{t('checkin.makeUpTitle', { left: overview.makeUp.left })}</Text>
       <View className="checkin-makeup__days">
         {overview.makeUp.candidates.map((day) => (
-          <Button key={day} id={`makeup-${day}`} size="small" fill="outline" loading={busyDay === day} onClick={() => fill(day)}>
+          <Button key={day} id={`makeup-${day}`} size="small" fill="outline" loading={makeUp.busy && busyDay === day} onClick={() => fill(day)}>
             {t('checkin.makeUpButton', { day: shortDay(day) })}
           </Button>
         ))}
       </View>
-      {error !== '' && <Text className="form-error">{error}</Text>}
+      {makeUp.error !== '' && <Text className="form-error">{makeUp.error}</Text>}
     </View>
   )
 }
@@ -220,24 +203,11 @@ function Reminder({ overview }: { overview: CheckinOverview }) {
   )
 }
 
-function Feed({ groupId, refreshKey }: { groupId: string; refreshKey: string }) {
-  const [feed, setFeed] = useState<TodayFeed | null>(null)
-  const [items, setItems] = useState<CheckinView[]>([])
+function Feed({ groupId }: { groupId: string }) {
+  const { state, items, hasMore, loadingMore, moreError, loadMore } = usePagedAction(listTodayFeed, { groupId })
 
-  const load = useCallback(
-    async (cursor: number) => {
-      const page = await callAction(listTodayFeed, { groupId, cursor })
-      setFeed(page)
-      setItems((current) => (cursor === 0 ? page.items : [...current, ...page.items]))
-    },
-    [groupId],
-  )
-
-  useEffect(() => {
-    load(0).catch(() => setFeed(null))
-  }, [load, refreshKey])
-
-  if (!feed) return null
+  if (state.status !== 'ready') return null
+  const feed = state.data
   return (
     <View id="today-feed" className="checkin-section">
       <Text id="feed-count" className="checkin-section__title">
@@ -262,11 +232,12 @@ function Feed({ groupId, refreshKey }: { groupId: string; refreshKey: string }) 
           </View>
         )
       })}
-      {feed.next !== null && (
-        <Button id="feed-more" size="small" fill="none" block onClick={() => load(feed.next ?? 0)}>
+      {hasMore && (
+        <Button id="feed-more" size="small" fill="none" block loading={loadingMore} onClick={loadMore}>
           {t('checkin.loadMore')}
         </Button>
       )}
+      {moreError !== '' && <Text className="load-more-error">{moreError}</Text>}
     </View>
   )
 }

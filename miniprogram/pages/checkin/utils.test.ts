@@ -1,4 +1,4 @@
-import { clockTime, cloudPhotoPath, photoSrc, shortDay } from './utils'
+import { clockTime, photoSrc, shortDay } from './utils'
 
 describe('check-in page helpers', () => {
   it('shows local uploads through /uploads/ and cloud fileIDs as they are', () => {
@@ -11,10 +11,5 @@ describe('check-in page helpers', () => {
     expect(clockTime('2026-11-23T00:05:00.000Z', 'Asia/Shanghai')).toBe('08:05')
     expect(clockTime('2026-11-23T00:05:00.000Z', 'America/New_York')).toBe('19:05')
     expect(shortDay('2026-11-21')).toBe('11-21')
-  })
-
-  it('keeps cloud paths to known image extensions', () => {
-    expect(cloudPhotoPath('g1', '2026-11-23', 'abc', 'PNG')).toBe('checkins/g1/2026-11-23/abc.png')
-    expect(cloudPhotoPath('g1', '2026-11-23', 'abc', 'exe')).toBe('checkins/g1/2026-11-23/abc.jpg')
   })
 })

@@ -1,6 +1,6 @@
 /**
  * Pure helpers of the check-in page: showing a photo id (a cloud fileID as is, a local upload through the
- * runtime's /uploads/ path), local times for people, and the cloud path a WeChat upload goes to.
+ * runtime's /uploads/ path) and local times for people.
  * No Taro imports, so they are unit-tested directly (utils.test.ts).
  *
  * @example
@@ -23,10 +23,4 @@ export function clockTime(iso: string, timezone: string): string {
 /** '11-21' for a day key. */
 export function shortDay(day: string): string {
   return day.slice(5)
-}
-
-/** Where a WeChat check-in photo is stored in cloud storage. */
-export function cloudPhotoPath(groupId: string, day: string, nonce: string, extension: string): string {
-  const ext = /^(png|jpg|jpeg|gif|webp)$/i.test(extension) ? extension.toLowerCase() : 'jpg'
-  return `checkins/${groupId}/${day}/${nonce}.${ext}`
 }

@@ -10,25 +10,22 @@ import { getGroupProfile, type GroupProfile } from '../../../contracts/group'
 import type { Role } from '../../../domain/group'
 import { t } from '../../../i18n/strings'
 import ErrorState from '../../components/error-state'
+import PageShell from '../../components/page-shell'
 import AdmissionEntries from '../../components/admission-entries'
 import DailyEntries from '../../components/daily-entries'
-import DevPersonaSwitcher from '../../components/dev-persona-switcher'
-import { useActionData } from '../../hooks/use-action-data'
-import { useDevPersona } from '../../hooks/use-dev-persona'
+import { usePageData } from '../../hooks/use-page-data'
 import './index.scss'
 
 export default function GroupPage() {
   const groupId = useRouter().params.id ?? ''
-  const { session, personaKey, choosePersona } = useDevPersona()
-  const { state, reload } = useActionData(getGroupProfile, { groupId }, personaKey)
+  const { state, reload } = usePageData(getGroupProfile, { groupId })
 
   return (
-    <View className="page group-page">
-      <DevPersonaSwitcher session={session} currentKey={personaKey} onChange={choosePersona} />
+    <PageShell name="group-page">
       {state.status === 'loading' && <Skeleton rows={6} animated />}
       {state.status === 'error' && <ErrorState id="group-error" message={state.error.message} onRetry={reload} />}
       {state.status === 'ready' && <GroupCard profile={state.data} />}
-    </View>
+    </PageShell>
   )
 }
 

@@ -3,7 +3,6 @@
  * removals, ownership — with the unread count; tapping one marks it read and opens its link; 全部已读
  * marks every message read.
  */
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Badge, Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
@@ -12,30 +11,27 @@ import { listInbox, markInboxRead, type InboxItem } from '../../../contracts/inb
 import { t } from '../../../i18n/strings'
 import { callAction } from '../../api/client'
 import ErrorState from '../../components/error-state'
-import DevPersonaSwitcher from '../../components/dev-persona-switcher'
-import { useActionData } from '../../hooks/use-action-data'
-import { useDevPersona } from '../../hooks/use-dev-persona'
+import PageShell from '../../components/page-shell'
+import { usePagedAction } from '../../hooks/use-paged-action'
 import './index.scss'
 
 export default function InboxPage() {
-  const { session, personaKey, choosePersona } = useDevPersona()
-  const [version, setVersion] = useState(0)
-  const { state, reload } = useActionData(listInbox, { cursor: 0 }, `${personaKey}:${version}`)
+  const inbox = usePagedAction(listInbox, {})
+  const { state, reload } = inbox
 
   async function open(item: InboxItem) {
     if (!item.read) await callAction(markInboxRead, { messageId: item.id }).catch(() => undefined)
-    setVersion((n) => n + 1)
+    reload()
     if (item.link) Taro.navigateTo({ url: item.link })
   }
 
   async function markAll() {
     await callAction(markInboxRead, {}).catch(() => undefined)
-    setVersion((n) => n + 1)
+    reload()
   }
 
   return (
-    <View className="page inbox-page">
-      <DevPersonaSwitcher session={session} currentKey={personaKey} onChange={choosePersona} />
+    <PageShell name="inbox-page">
       {state.status === 'loading' && <Skeleton rows={6} animated />}
       {state.status === 'error' && <ErrorState id="inbox-error" message={state.error.message} onRetry={reload} />}
       {state.status === 'ready' && (
@@ -48,12 +44,12 @@ export default function InboxPage() {
               </Button>
             )}
           </View>
-          {state.data.items.length === 0 && (
+          {inbox.items.length === 0 && (
             <View id="inbox-empty">
               <Empty image={<View className="empty-illustration" />} imageSize={72} description={t('inbox.empty')} />
             </View>
           )}
-          {state.data.items.map((item, index) => (
+          {inbox.items.map((item, index) => (
             <View key={item.id} id={`inbox-item-${index}`} className={item.read ? 'inbox-item' : 'inbox-item is-unread'} onClick={() => open(item)}>
               <View className="inbox-item__header">
                 {!item.read && <Badge dot />}
@@ -63,8 +59,14 @@ export default function InboxPage() {
               <Text className="inbox-item__time">{dayjs(item.createdAt).format('MM-DD HH:mm')}</Text>
             </View>
           ))}
+          {inbox.hasMore && (
+            <Button id="inbox-more" size="small" fill="none" block loading={inbox.loadingMore} onClick={inbox.loadMore}>
+              {t('common.loadMore')}
+            </Button>
+          )}
+          {inbox.moreError !== '' && <Text className="load-more-error">{inbox.moreError}</Text>}
         </View>
       )}
-    </View>
+    </PageShell>
   )
 }

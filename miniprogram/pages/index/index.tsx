@@ -8,8 +8,8 @@ import { Button, Cell, CellGroup, Empty, Skeleton } from '@nutui/nutui-react-tar
 import { listMyGroups, type MyGroup } from '../../../contracts/group'
 import { t } from '../../../i18n/strings'
 import ErrorState from '../../components/error-state'
-import DevPersonaSwitcher from '../../components/dev-persona-switcher'
-import { useActionData } from '../../hooks/use-action-data'
+import PageShell from '../../components/page-shell'
+import { usePageData } from '../../hooks/use-page-data'
 import { useDevPersona } from '../../hooks/use-dev-persona'
 import './index.scss'
 import { pageUrl } from '../../../contracts/routes'
@@ -19,12 +19,11 @@ function openGroup(groupId: string): void {
 }
 
 export default function HomePage() {
-  const { session, personaKey, choosePersona } = useDevPersona()
-  const { state, reload } = useActionData(listMyGroups, {}, personaKey)
+  const { session } = useDevPersona()
+  const { state, reload } = usePageData(listMyGroups, {})
 
   return (
-    <View className="page home-page">
-      <DevPersonaSwitcher session={session} currentKey={personaKey} onChange={choosePersona} />
+    <PageShell name="home-page">
       <Text className="section-title">{t('home.myGroups')}</Text>
       {state.status === 'loading' && <Skeleton rows={3} animated />}
       {state.status === 'error' && <ErrorState id="my-groups-error" message={state.error.message} onRetry={reload} />}
@@ -36,7 +35,7 @@ export default function HomePage() {
           </Button>
         </View>
       )}
-    </View>
+    </PageShell>
   )
 }
 

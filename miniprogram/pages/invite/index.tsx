@@ -10,19 +10,16 @@ import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { getInviteCode } from '../../../contracts/admission'
 import { t } from '../../../i18n/strings'
 import ErrorState from '../../components/error-state'
-import DevPersonaSwitcher from '../../components/dev-persona-switcher'
-import { useActionData } from '../../hooks/use-action-data'
-import { useDevPersona } from '../../hooks/use-dev-persona'
+import PageShell from '../../components/page-shell'
+import { usePageData } from '../../hooks/use-page-data'
 import './index.scss'
 
 export default function InvitePage() {
   const groupId = useRouter().params.id ?? ''
-  const { session, personaKey, choosePersona } = useDevPersona()
-  const { state, reload } = useActionData(getInviteCode, { groupId }, personaKey)
+  const { state, reload } = usePageData(getInviteCode, { groupId })
 
   return (
-    <View className="page invite-page">
-      <DevPersonaSwitcher session={session} currentKey={personaKey} onChange={choosePersona} />
+    <PageShell name="invite-page">
       {state.status === 'loading' && <Skeleton rows={6} animated />}
       {state.status === 'error' && <ErrorState id="invite-error" message={state.error.message} onRetry={reload} />}
       {state.status === 'ready' && (
@@ -44,6 +41,6 @@ export default function InvitePage() {
           )}
         </View>
       )}
-    </View>
+    </PageShell>
   )
 }

@@ -2,47 +2,48 @@
  * Members page (pages/members/index?id=<groupId>): the roster with roles (群主 / 管理员 / 成员). Admin
  * actions appear by the viewer's role — the owner promotes / demotes admins, transfers ownership and
  * removes anyone; admins remove plain members — and every member but the owner may leave. The function
- * checks each action again on the server.
+ * checks each action again on the server. The roster loads a page at a time (加载更多).
  */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Cell, CellGroup, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import { ROSTER_PAGE_SIZE, changeMemberRole, leaveGroup, listMembers, removeMember, transferOwnership, type RosterMember, type RosterPage } from '../../../contracts/members'
+import { changeMemberRole, leaveGroup, listMembers, removeMember, transferOwnership, type RosterMember, type RosterPage } from '../../../contracts/members'
 import { canChangeRole, canLeave, canRemoveMember, canTransferOwnership } from '../../../domain/roles'
 import { t } from '../../../i18n/strings'
-import { callAction, errorMessage } from '../../api/client'
 import ErrorState from '../../components/error-state'
-import DevPersonaSwitcher from '../../components/dev-persona-switcher'
-import { useActionData } from '../../hooks/use-action-data'
-import { useDevPersona } from '../../hooks/use-dev-persona'
+import PageShell from '../../components/page-shell'
+import { useAction } from '../../hooks/use-action'
+import { usePagedAction } from '../../hooks/use-paged-action'
 import './index.scss'
 
 export default function MembersPage() {
   const groupId = useRouter().params.id ?? ''
-  const { session, personaKey, choosePersona } = useDevPersona()
-  const [version, setVersion] = useState(0)
-  const [cursor, setCursor] = useState(0)
-  const { state, reload } = useActionData(listMembers, { groupId, cursor }, `${personaKey}:${version}`)
-  const [message, setMessage] = useState('')
+  const roster = usePagedAction(listMembers, { groupId })
+  const { state, reload } = roster
+  const remove = useAction(removeMember)
+  const changeRole = useAction(changeMemberRole)
+  const transfer = useAction(transferOwnership)
+  const leave = useAction(leaveGroup)
+  const [notice, setNotice] = useState('')
+  const message = notice || remove.error || changeRole.error || transfer.error || leave.error
 
-  async function act(confirmText: string | null, run: () => Promise<unknown>, done: string) {
+  /** Confirm when asked, run one member action, then say what happened and reload the roster. */
+  async function act(confirmText: string | null, run: () => Promise<object | undefined>, done: string) {
     if (confirmText) {
       const answer = await Taro.showModal({ title: confirmText, content: '' })
       if (!answer.confirm) return
     }
-    try {
-      await run()
-      setMessage(done)
-      setVersion((n) => n + 1)
-    } catch (error) {
-      setMessage(errorMessage(error))
+    setNotice('')
+    for (const action of [remove, changeRole, transfer, leave]) action.reset()
+    if (await run()) {
+      setNotice(done)
+      reload()
     }
   }
 
   return (
-    <View className="page members-page">
-      <DevPersonaSwitcher session={session} currentKey={personaKey} onChange={choosePersona} />
+    <PageShell name="members-page">
       {message !== '' && (
         <Text id="members-message" className="members-message">
           {message}
@@ -53,30 +54,32 @@ export default function MembersPage() {
       {state.status === 'ready' && (
         <Roster
           page={state.data}
-          onRemove={(m) => act(`${t('members.remove')} ${m.nickname}？`, () => callAction(removeMember, { groupId, targetOpenid: m.openid, reason: '' }), `${t('members.remove')} ${m.nickname}`)}
+          members={roster.items}
+          onRemove={(m) => act(`${t('members.remove')} ${m.nickname}？`, () => remove.run({ groupId, targetOpenid: m.openid, reason: '' }), `${t('members.remove')} ${m.nickname}`)}
           onRole={(m, role) =>
-            act(null, () => callAction(changeMemberRole, { groupId, targetOpenid: m.openid, role }), `${role === 'admin' ? t('members.promote') : t('members.demote')}：${m.nickname}`)
+            act(null, () => changeRole.run({ groupId, targetOpenid: m.openid, role }), `${role === 'admin' ? t('members.promote') : t('members.demote')}：${m.nickname}`)
           }
-          onTransfer={(m) => act(`${t('members.transfer')} → ${m.nickname}？`, () => callAction(transferOwnership, { groupId, targetOpenid: m.openid }), `${t('members.transfer')} → ${m.nickname}`)}
-          onLeave={() => act(`${t('members.leave')}？`, () => callAction(leaveGroup, { groupId }), t('members.left'))}
+          onTransfer={(m) => act(`${t('members.transfer')} → ${m.nickname}？`, () => transfer.run({ groupId, targetOpenid: m.openid }), `${t('members.transfer')} → ${m.nickname}`)}
+          onLeave={() => act(`${t('members.leave')}？`, () => leave.run({ groupId }), t('members.left'))}
         />
       )}
-      {state.status === 'ready' && (cursor > 0 || state.data.next !== null) && (
+      {roster.moreError !== '' && <Text className="load-more-error">{roster.moreError}</Text>}
+      {state.status === 'ready' && roster.hasMore && (
         <View className="members-pager">
-          <Button id="members-prev" size="small" disabled={cursor === 0} onClick={() => setCursor(Math.max(0, cursor - ROSTER_PAGE_SIZE))}>
-            {t('members.prev')}
-          </Button>
-          <Button id="members-next" size="small" disabled={state.data.next === null} onClick={() => setCursor(state.data.next ?? cursor)}>
-            {t('members.next')}
+          <Button id="members-more" size="small" fill="none" block loading={roster.loadingMore} onClick={roster.loadMore}>
+            {t('common.loadMore')}
           </Button>
         </View>
       )}
-    </View>
+    </PageShell>
   )
 }
 
 function Roster(props: {
+  /** The first page: total, the viewer's role and openid. */
   page: RosterPage
+  /** Every member loaded so far. */
+  members: RosterMember[]
   onRemove: (member: RosterMember) => void
   onRole: (member: RosterMember, role: 'admin' | 'member') => void
   onTransfer: (member: RosterMember) => void
@@ -87,7 +90,7 @@ function Roster(props: {
     <View id="members-roster">
       <Text className="section-title">{t('members.count', { count: page.total })}</Text>
       <CellGroup>
-        {page.items.map((member, index) => {
+        {props.members.map((member, index) => {
           const self = member.openid === page.viewerOpenid
           return (
             <View key={member.openid} id={`member-${index}`} className="members-row">

@@ -5,101 +5,80 @@
  * the result of each is shown (approved / already decided / group full …). Phones are masked; 查看完整号码
  * loads the admin-only detail view for one card.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
-import { decideApplication, decideApplications, getApplication, listApplications, type ApplicationCard as Card, type ReviewQueuePage } from '../../../contracts/admission'
+import { decideApplication, decideApplications, getApplication, listApplications } from '../../../contracts/admission'
+import { MAX_REASON_LENGTH } from '../../../contracts/fields'
 import { t } from '../../../i18n/strings'
-import { ApiError, callAction, errorMessage } from '../../api/client'
 import ApplicationCard from '../../components/application-card'
 import ErrorState from '../../components/error-state'
-import DevPersonaSwitcher from '../../components/dev-persona-switcher'
-import { useDevPersona } from '../../hooks/use-dev-persona'
+import PageShell from '../../components/page-shell'
+import { useAction } from '../../hooks/use-action'
+import { usePagedAction } from '../../hooks/use-paged-action'
 import './index.scss'
 
 type Order = 'oldest' | 'newest'
-type Loaded = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; page: ReviewQueuePage; items: Card[] }
 /** Whose rejection the reason panel is for: one card's id, or the selection. */
 type RejectTarget = { kind: 'one'; id: string } | { kind: 'selected' } | null
 
 export default function ReviewPage() {
   const groupId = useRouter().params.id ?? ''
-  const { session, personaKey, choosePersona } = useDevPersona()
   const [order, setOrder] = useState<Order>('oldest')
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
+  const queue = usePagedAction(listApplications, { groupId, order })
+  const { state: loaded, reload } = queue
+  const decideOne = useAction(decideApplication)
+  const decideMany = useAction(decideApplications)
+  const reveal = useAction(getApplication)
   const [selected, setSelected] = useState<string[]>([])
-  const [busy, setBusy] = useState(false)
-  const [messages, setMessages] = useState<string[]>([])
+  const [results, setResults] = useState<string[]>([])
   const [rejectTarget, setRejectTarget] = useState<RejectTarget>(null)
   const [reason, setReason] = useState('')
   const [fullPhones, setFullPhones] = useState<Record<string, string | null>>({})
+  const busy = decideOne.busy || decideMany.busy
+  const failure = decideOne.error || decideMany.error || reveal.error
+  const messages = failure ? [failure] : results
+
+  // A new queue (another order, another persona) starts with nothing selected.
+  useEffect(() => {
+    if (loaded.status === 'loading') setSelected([])
+  }, [loaded.status])
 
   async function revealPhone(id: string) {
-    try {
-      const detail = await callAction(getApplication, { groupId, applicationId: id })
-      setFullPhones((phones) => ({ ...phones, [id]: detail.phone }))
-    } catch (error) {
-      setMessages([errorMessage(error)])
-    }
+    decideOne.reset()
+    decideMany.reset()
+    const detail = await reveal.run({ groupId, applicationId: id })
+    if (detail) setFullPhones((phones) => ({ ...phones, [id]: detail.phone }))
   }
 
-  const load = useCallback(
-    async (cursor: number) => {
-      try {
-        const page = await callAction(listApplications, { groupId, order, cursor })
-        setLoaded((current) => ({
-          status: 'ready',
-          page,
-          items: cursor > 0 && current.status === 'ready' ? [...current.items, ...page.items] : page.items,
-        }))
-      } catch (error) {
-        setLoaded({ status: 'error', error: error instanceof ApiError ? error : new ApiError('INTERNAL', t('error.INTERNAL')) })
-      }
-    },
-    [groupId, order],
-  )
-
-  useEffect(() => {
-    setLoaded({ status: 'loading' })
-    setSelected([])
-    load(0)
-  }, [load, personaKey])
-
   async function decide(ids: string[], decision: 'approve' | 'reject', why: string) {
-    setBusy(true)
-    setMessages([])
-    try {
-      if (ids.length === 1) {
-        const result = await callAction(decideApplication, { groupId, applicationId: ids[0], decision, reason: why })
-        setMessages([result.message])
-      } else {
-        const batch = await callAction(decideApplications, { groupId, applicationIds: ids, decision, reason: why })
-        setMessages(batch.results.map((r) => r.message))
-      }
-    } catch (error) {
-      setMessages([errorMessage(error)])
-    } finally {
-      setBusy(false)
-      setSelected([])
-      setRejectTarget(null)
-      setReason('')
-      load(0)
+    setResults([])
+    for (const action of [decideOne, decideMany, reveal]) action.reset()
+    if (ids.length === 1) {
+      const result = await decideOne.run({ groupId, applicationId: ids[0], decision, reason: why })
+      if (result) setResults([result.message])
+    } else {
+      const batch = await decideMany.run({ groupId, applicationIds: ids, decision, reason: why })
+      if (batch) setResults(batch.results.map((r) => r.message))
     }
+    setSelected([])
+    setRejectTarget(null)
+    setReason('')
+    reload()
   }
 
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]))
 
   return (
-    <View className="page review-page">
-      <DevPersonaSwitcher session={session} currentKey={personaKey} onChange={choosePersona} />
+    <PageShell name="review-page">
       {loaded.status === 'loading' && <Skeleton rows={8} animated />}
-      {loaded.status === 'error' && <ErrorState id="review-error" message={loaded.error.message} onRetry={() => load(0)} />}
+      {loaded.status === 'error' && <ErrorState id="review-error" message={loaded.error.message} onRetry={reload} />}
       {loaded.status === 'ready' && (
         <View id="review-queue">
           <View className="review-toolbar">
             <Text id="review-summary" className="review-toolbar__summary">
-              {t('review.pending', { count: loaded.page.total, seats: loaded.page.seatsLeft })}
+              {t('review.pending', { count: loaded.data.total, seats: loaded.data.seatsLeft })}
             </Text>
             <View className="review-toolbar__order">
               <Button id="order-oldest" size="mini" type={order === 'oldest' ? 'primary' : 'default'} onClick={() => setOrder('oldest')}>
@@ -121,23 +100,23 @@ export default function ReviewPage() {
             </View>
           )}
 
-          {loaded.items.length === 0 ? (
+          {queue.items.length === 0 ? (
             <View id="review-empty">
               <Empty image={<View className="empty-illustration" />} imageSize={72} description={t('review.empty')} />
             </View>
           ) : (
             <View className="review-toolbar">
-              <Button id="select-all" size="mini" onClick={() => setSelected(selected.length === loaded.items.length ? [] : loaded.items.map((c) => c.id))}>
+              <Button id="select-all" size="mini" onClick={() => setSelected(selected.length === queue.items.length ? [] : queue.items.map((c) => c.id))}>
                 {t('review.selectAll')}
               </Button>
             </View>
           )}
 
-          {loaded.items.map((card, index) => (
+          {queue.items.map((card, index) => (
             <ApplicationCard
               key={card.id}
               card={card}
-              timezone={loaded.page.timezone}
+              timezone={loaded.data.timezone}
               index={index}
               selected={selected.includes(card.id)}
               busy={busy}
@@ -149,17 +128,18 @@ export default function ReviewPage() {
             />
           ))}
 
-          {loaded.page.next !== null && (
-            <Button id="review-load-more" block fill="outline" onClick={() => load(loaded.page.next ?? 0)}>
+          {queue.hasMore && (
+            <Button id="review-load-more" block fill="outline" loading={queue.loadingMore} onClick={queue.loadMore}>
               {t('review.loadMore')}
             </Button>
           )}
+          {queue.moreError !== '' && <Text className="load-more-error">{queue.moreError}</Text>}
 
           {rejectTarget && (
             <View id="reject-panel" className="review-panel">
               <Text className="review-panel__title">{t('review.reasonTitle')}</Text>
               <View className="review-panel__templates">
-                {loaded.page.reasonTemplates.map((template, index) => (
+                {loaded.data.reasonTemplates.map((template, index) => (
                   <Button key={index} id={`reason-template-${index}`} size="small" type={reason === template ? 'primary' : 'default'} onClick={() => setReason(template)}>
                     {template}
                   </Button>
@@ -169,7 +149,7 @@ export default function ReviewPage() {
                 id="reject-reason"
                 className="review-panel__input"
                 value={reason}
-                maxlength={100}
+                maxlength={MAX_REASON_LENGTH}
                 placeholder={t('review.reasonPlaceholder')}
                 onInput={(e) => setReason(e.detail.value)}
               />
@@ -203,6 +183,6 @@ export default function ReviewPage() {
           )}
         </View>
       )}
-    </View>
+    </PageShell>
   )
 }

@@ -4,46 +4,42 @@
  * button, and for admins an editor that publishes the next version.
  */
 import { useState } from 'react'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import { acknowledgeRules, getRules, publishRules, type RulesView } from '../../../contracts/board'
+import { MAX_CLAUSE_LENGTH, MAX_CLAUSES, acknowledgeRules, getRules, publishRules, type RulesView } from '../../../contracts/board'
 import { formatLocal } from '../../../domain/days'
 import type { ClauseChange } from '../../../domain/rules'
 import { t } from '../../../i18n/strings'
-import { callAction, errorMessage } from '../../api/client'
-import DevPersonaSwitcher from '../../components/dev-persona-switcher'
 import ErrorState from '../../components/error-state'
-import { useActionData } from '../../hooks/use-action-data'
-import { useDevPersona } from '../../hooks/use-dev-persona'
+import FormField from '../../components/form-field'
+import { listTextLimit } from '../../components/form-field/utils'
+import PageShell from '../../components/page-shell'
+import { useAction } from '../../hooks/use-action'
+import { usePageData } from '../../hooks/use-page-data'
 import './index.scss'
+
+/** The editor holds up to MAX_CLAUSES clauses, one per line. */
+const RULES_TEXT_MAX = listTextLimit(MAX_CLAUSES, MAX_CLAUSE_LENGTH)
 
 export default function RulesPage() {
   const groupId = useRouter().params.id ?? ''
-  const { session, personaKey, choosePersona } = useDevPersona()
-  const [version, setVersion] = useState(0)
-  const { state, reload } = useActionData(getRules, { groupId }, `${personaKey}:${version}`)
+  const { state, reload } = usePageData(getRules, { groupId })
   return (
-    <View className="page rules-page">
-      <DevPersonaSwitcher session={session} currentKey={personaKey} onChange={choosePersona} />
-      {state.status === 'loading' && version === 0 && <Skeleton rows={8} animated />}
+    <PageShell name="rules-page">
+      {state.status === 'loading' && state.first && <Skeleton rows={8} animated />}
       {state.status === 'error' && <ErrorState id="rules-error" message={state.error.message} onRetry={reload} />}
-      {state.status === 'ready' && <Rules view={state.data} onChanged={() => setVersion((n) => n + 1)} />}
-    </View>
+      {state.status === 'ready' && <Rules view={state.data} onChanged={reload} />}
+    </PageShell>
   )
 }
 
 function Rules({ view, onChanged }: { view: RulesView; onChanged: () => void }) {
   const upToDate = view.acknowledgedVersion === view.current.version
-  const [error, setError] = useState('')
+  const ack = useAction(acknowledgeRules)
 
   const acknowledge = async () => {
-    try {
-      await callAction(acknowledgeRules, { groupId: view.groupId, version: view.current.version })
-      onChanged()
-    } catch (failure) {
-      setError(errorMessage(failure))
-    }
+    if (await ack.run({ groupId: view.groupId, version: view.current.version })) onChanged()
   }
 
   return (
@@ -77,7 +73,7 @@ function Rules({ view, onChanged }: { view: RulesView; onChanged: () => void }) 
           {t('rules.acknowledge', { version: view.current.version })}
         </Button>
       )}
-      {error !== '' && <Text className="form-error">{error}</Text>}
+      {ack.error !== '' && <Text className="form-error">{ack.error}</Text>}
       {view.canPublish && <RulesEditor view={view} onPublished={onChanged} />}
     </View>
   )
@@ -100,28 +96,20 @@ function ChangeRow({ change }: { change: ClauseChange }) {
 
 function RulesEditor({ view, onPublished }: { view: RulesView; onPublished: () => void }) {
   const [text, setText] = useState(view.current.clauses.join('\n'))
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const publishIt = useAction(publishRules)
   const publish = async () => {
-    setBusy(true)
-    setError('')
-    try {
-      const published = await callAction(publishRules, { groupId: view.groupId, clauses: text.split('\n') })
-      Taro.showToast({ title: t('rules.published', { version: published.version }), icon: 'none' })
-      onPublished()
-    } catch (failure) {
-      setError(errorMessage(failure))
-    } finally {
-      setBusy(false)
-    }
+    const published = await publishIt.run({ groupId: view.groupId, clauses: text.split('\n') })
+    if (!published) return
+    Taro.showToast({ title: t('rules.published', { version: published.version }), icon: 'none' })
+    onPublished()
   }
   return (
     <View id="rules-editor" className="rules-card">
       <Text className="rules-card__title">{t('rules.edit')}</Text>
       <Text className="rules-card__meta">{t('rules.editHint')}</Text>
-      <Textarea id="rules-editor-text" className="rules-editor__text" value={text} maxlength={9000} onInput={(e) => setText(e.detail.value)} />
-      {error !== '' && <Text id="rules-editor-error" className="form-error">{error}</Text>}
-      <Button id="rules-publish" type="primary" block loading={busy} onClick={publish}>
+      <FormField id="rules-editor-text" multiline controlClassName="rules-editor__text" value={text} maxLength={RULES_TEXT_MAX} onInput={setText} />
+      {publishIt.error !== '' && <Text id="rules-editor-error" className="form-error">{publishIt.error}</Text>}
+      <Button id="rules-publish" type="primary" block loading={publishIt.busy} onClick={publish}>
         {t('rules.publish')}
       </Button>
     </View>

@@ -5,35 +5,43 @@
  * server refuses their writes anyway.
  */
 import { useState } from 'react'
-import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Picker, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import { listDailyTasks, postAnnouncement, saveDailyTask, type DailyTaskView, type TaskList } from '../../../contracts/board'
+import {
+  MAX_ANNOUNCEMENT_BODY,
+  MAX_ANNOUNCEMENT_TITLE,
+  MAX_TASK_BODY,
+  MAX_TASK_TITLE,
+  listDailyTasks,
+  postAnnouncement,
+  saveDailyTask,
+  type DailyTaskView,
+  type TaskList,
+} from '../../../contracts/board'
+import { pageUrl } from '../../../contracts/routes'
 import { formatLocal, shiftDay } from '../../../domain/days'
 import { t } from '../../../i18n/strings'
-import { callAction, errorMessage } from '../../api/client'
-import DevPersonaSwitcher from '../../components/dev-persona-switcher'
 import ErrorState from '../../components/error-state'
-import { useActionData } from '../../hooks/use-action-data'
-import { useDevPersona } from '../../hooks/use-dev-persona'
+import FormField from '../../components/form-field'
+import PageShell from '../../components/page-shell'
+import { useAction } from '../../hooks/use-action'
+import { usePagedAction } from '../../hooks/use-paged-action'
 import './index.scss'
-import { pageUrl } from '../../../contracts/routes'
 
 export default function TasksPage() {
   const groupId = useRouter().params.id ?? ''
-  const { session, personaKey, choosePersona } = useDevPersona()
-  const [version, setVersion] = useState(0)
-  const { state, reload } = useActionData(listDailyTasks, { groupId }, `${personaKey}:${version}`)
+  const tasks = usePagedAction(listDailyTasks, { groupId })
+  const { state, reload } = tasks
   return (
-    <View className="page tasks-page">
-      <DevPersonaSwitcher session={session} currentKey={personaKey} onChange={choosePersona} />
-      {state.status === 'loading' && version === 0 && <Skeleton rows={8} animated />}
+    <PageShell name="tasks-page">
+      {state.status === 'loading' && state.first && <Skeleton rows={8} animated />}
       {state.status === 'error' && <ErrorState id="tasks-error" message={state.error.message} onRetry={reload} />}
       {state.status === 'ready' && (
         <View id="tasks-view">
           {state.data.canManage ? (
             <>
-              <TaskForm groupId={groupId} list={state.data} onSaved={() => setVersion((n) => n + 1)} />
+              <TaskForm groupId={groupId} list={state.data} onSaved={reload} />
               <AnnouncementForm groupId={groupId} />
               <Button id="tasks-open-rules" block fill="outline" onClick={() => Taro.navigateTo({ url: pageUrl('rules', { id: groupId }) })}>
                 {t('rules.edit')}
@@ -43,10 +51,16 @@ export default function TasksPage() {
           ) : (
             <Text className="tasks-hint">{t('tasks.adminsOnly')}</Text>
           )}
-          <TaskSection id="tasks-published" title={t('tasks.past')} tasks={state.data.items} timezone={state.data.timezone} />
+          <TaskSection id="tasks-published" title={t('tasks.past')} tasks={tasks.items} timezone={state.data.timezone} />
+          {tasks.hasMore && (
+            <Button id="tasks-more" size="small" fill="none" block loading={tasks.loadingMore} onClick={tasks.loadMore}>
+              {t('common.loadMore')}
+            </Button>
+          )}
+          {tasks.moreError !== '' && <Text className="load-more-error">{tasks.moreError}</Text>}
         </View>
       )}
-    </View>
+    </PageShell>
   )
 }
 
@@ -55,22 +69,14 @@ function TaskForm({ groupId, list, onSaved }: { groupId: string; list: TaskList;
   const [time, setTime] = useState(list.defaultPublishTime)
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const saveTask = useAction(saveDailyTask)
   const save = async () => {
-    setBusy(true)
-    setError('')
-    try {
-      const saved = await callAction(saveDailyTask, { groupId, day, title, body, publishTime: time })
-      Taro.showToast({ title: t('tasks.saved', { time: formatLocal(saved.publishAt, list.timezone) }), icon: 'none' })
-      setTitle('')
-      setBody('')
-      onSaved()
-    } catch (failure) {
-      setError(errorMessage(failure))
-    } finally {
-      setBusy(false)
-    }
+    const saved = await saveTask.run({ groupId, day, title, body, publishTime: time })
+    if (!saved) return
+    Taro.showToast({ title: t('tasks.saved', { time: formatLocal(saved.publishAt, list.timezone) }), icon: 'none' })
+    setTitle('')
+    setBody('')
+    onSaved()
   }
   return (
     <View id="task-form" className="tasks-card">
@@ -83,10 +89,18 @@ function TaskForm({ groupId, list, onSaved }: { groupId: string; list: TaskList;
           <Text id="task-time">{`${t('tasks.publishTime')}：${time}`}</Text>
         </Picker>
       </View>
-      <Input id="task-title" className="tasks-input" value={title} maxlength={60} placeholder={t('tasks.titlePlaceholder')} onInput={(e) => setTitle(e.detail.value)} />
-      <Textarea id="task-body" className="tasks-textarea" value={body} maxlength={1000} placeholder={t('tasks.bodyPlaceholder')} onInput={(e) => setBody(e.detail.value)} />
-      {error !== '' && <Text id="task-error" className="form-error">{error}</Text>}
-      <Button id="task-save" type="primary" block loading={busy} onClick={save}>
+      <FormField id="task-title" value={title} maxLength={MAX_TASK_TITLE} placeholder={t('tasks.titlePlaceholder')} onInput={setTitle} />
+      <FormField
+        id="task-body"
+        multiline
+        controlClassName="tasks-textarea"
+        value={body}
+        maxLength={MAX_TASK_BODY}
+        placeholder={t('tasks.bodyPlaceholder')}
+        onInput={setBody}
+      />
+      {saveTask.error !== '' && <Text id="task-error" className="form-error">{saveTask.error}</Text>}
+      <Button id="task-save" type="primary" block loading={saveTask.busy} onClick={save}>
         {t('tasks.save')}
       </Button>
     </View>
@@ -97,30 +111,39 @@ function AnnouncementForm({ groupId }: { groupId: string }) {
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
   const [pinned, setPinned] = useState(false)
-  const [error, setError] = useState('')
+  const postIt = useAction(postAnnouncement)
   const post = async () => {
-    setError('')
-    try {
-      await callAction(postAnnouncement, { groupId, title, body, pinned })
-      Taro.showToast({ title: t('announcements.posted'), icon: 'none' })
-      setTitle('')
-      setBody('')
-      setPinned(false)
-    } catch (failure) {
-      setError(errorMessage(failure))
-    }
+    if (!(await postIt.run({ groupId, title, body, pinned }))) return
+    Taro.showToast({ title: t('announcements.posted'), icon: 'none' })
+    setTitle('')
+    setBody('')
+    setPinned(false)
   }
   return (
     <View id="announcement-form" className="tasks-card">
       <Text className="tasks-card__title">{t('announcements.post')}</Text>
-      <Input id="announcement-title" className="tasks-input" value={title} maxlength={60} placeholder={t('announcements.titlePlaceholder')} onInput={(e) => setTitle(e.detail.value)} />
-      <Textarea id="announcement-body" className="tasks-textarea" value={body} maxlength={2000} placeholder={t('announcements.bodyPlaceholder')} onInput={(e) => setBody(e.detail.value)} />
+      <FormField
+        id="announcement-title"
+        value={title}
+        maxLength={MAX_ANNOUNCEMENT_TITLE}
+        placeholder={t('announcements.titlePlaceholder')}
+        onInput={setTitle}
+      />
+      <FormField
+        id="announcement-body"
+        multiline
+        controlClassName="tasks-textarea"
+        value={body}
+        maxLength={MAX_ANNOUNCEMENT_BODY}
+        placeholder={t('announcements.bodyPlaceholder')}
+        onInput={setBody}
+      />
       <View className="tasks-row">
         <Text>{t('announcements.pinOnPost')}</Text>
         <Switch id="announcement-pinned" checked={pinned} color="#07c160" onChange={(e) => setPinned(e.detail.value)} />
       </View>
-      {error !== '' && <Text className="form-error">{error}</Text>}
-      <Button id="announcement-post" type="primary" block onClick={post}>
+      {postIt.error !== '' && <Text className="form-error">{postIt.error}</Text>}
+      <Button id="announcement-post" type="primary" block loading={postIt.busy} onClick={post}>
         {t('announcements.post')}
       </Button>
     </View>

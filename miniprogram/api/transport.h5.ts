@@ -1,0 +1,32 @@
+/**
+ * H5 build transport (picked by Taro for `./transport`): the local runtime over HTTP. In dev mode the
+ * chosen persona's OPENID travels in `X-WX-OPENID`; photos are POSTed as raw bytes to `/api/_upload`
+ * and come back as `local:<hex>.<ext>`, served under `/uploads/`.
+ */
+import Taro from '@tarojs/taro'
+import { t } from '../../i18n/strings'
+import { ApiError } from './api-error'
+import { currentPersonaOpenid } from './dev-session'
+import type { Transport } from './transport-types'
+
+async function identityHeader(): Promise<Record<string, string>> {
+  const openid = await currentPersonaOpenid()
+  return openid ? { 'X-WX-OPENID': openid } : {}
+}
+
+export const transport: Transport = {
+  async send(fn, event) {
+    const header = { 'Content-Type': 'application/json', ...(await identityHeader()) }
+    const response = await Taro.request<unknown>({ url: `/api/${fn}`, method: 'POST', data: event, header })
+    return response.data
+  },
+
+  async uploadCheckinPhoto(filePath) {
+    const blob = await (await fetch(filePath)).blob()
+    const headers = { 'Content-Type': blob.type || 'application/octet-stream', ...(await identityHeader()) }
+    const response = await fetch('/api/_upload', { method: 'POST', body: blob, headers })
+    const body = (await response.json().catch(() => null)) as { ok?: boolean; data?: { id?: string }; error?: { message?: string } } | null
+    if (body?.ok && body.data?.id) return body.data.id
+    throw new ApiError('INVALID_INPUT', body?.error?.message ?? t('checkin.photoFailed'))
+  },
+}
