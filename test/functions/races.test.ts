@@ -77,6 +77,21 @@ describe('reminder races: two timer runs at once remind once', () => {
     await expectRemindedOnce(store, await subscribeAndRunTwice(store))
   })
 
+  it('a member who switches the reminder off while the job runs is not reminded', async () => {
+    const { store, cloud } = await interleavingCloudbase()
+    const api = testCaller(store, { now: () => MORNING })
+    await api.as(MEMBER).call(setReminder, { groupId: GROUP, enabled: true, time: '20:00' })
+    // The job has read the subscription (enabled) and is about to remind in a transaction; the member switches off first.
+    const gate = cloud.pauseBefore({ op: 'runTransaction' })
+    const run = api.as(null).at(EVENING).event('reminders', { Type: 'Timer' })
+    await gate.reached
+    await api.as(MEMBER).at(EVENING).call(setReminder, { groupId: GROUP, enabled: false, time: '20:00' })
+    gate.release()
+    expect(await run).toEqual({ ok: true, data: { considered: 1, reminded: 0, messagesSent: 0 } })
+    expect(await store.count('inboxMessages', { openid: MEMBER })).toBe(0)
+    expect(await store.get('reminderSubscriptions', reminderId(GROUP, MEMBER))).toMatchObject({ enabled: false, lastSentDay: null })
+  })
+
   it('on SQLite with concurrent calls', async () => {
     const store = await makeStore()
     await seedCheckinGroup(store)
