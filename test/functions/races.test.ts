@@ -12,9 +12,7 @@ import { reminderId } from '../../domain/reminders'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import type { Store } from '../../store/port'
 import { createFakeCloud, type FakeCloud } from '../fakes/wx-server-sdk'
-import { testCaller } from '../support/caller'
-import { GROUP, MEMBER, seedCheckinGroup } from '../support/checkin'
-import { makeStore } from '../support/store'
+import { GROUP, MEMBER, makeStore, seedGroup, testCaller } from '../support/fixture'
 
 const MORNING = new Date('2026-11-23T01:00:00Z') // 09:00 in Shanghai
 const EVENING = new Date('2026-11-23T12:30:00Z') // 20:30 in Shanghai
@@ -23,7 +21,7 @@ async function interleavingCloudbase(): Promise<{ store: Store; cloud: FakeCloud
   const cloud = createFakeCloud({ transactions: 'concurrent' })
   const store = createCloudbaseStore(cloud.database())
   await store.ensureSchema()
-  await seedCheckinGroup(store)
+  await seedGroup(store)
   return { store, cloud }
 }
 
@@ -94,7 +92,7 @@ describe('reminder races: two timer runs at once remind once', () => {
 
   it('on SQLite with concurrent calls', async () => {
     const store = await makeStore()
-    await seedCheckinGroup(store)
+    await seedGroup(store)
     await expectRemindedOnce(store, await subscribeAndRunTwice(store))
   })
 })
