@@ -1,7 +1,8 @@
 /**
  * A typed test caller keyed by contracts (tRPC's `createCaller`, Hono's `testClient`): tests name the
  * contract, not `'checkin', 'checkIn'` strings, and get the contract's output type back. Every call goes
- * through the real function handlers (`invokeFunction`), so input validation and identity are exercised.
+ * through the real function handlers (`FUNCTION_HANDLERS`, as `invokeFunction` does), so input validation
+ * and identity are exercised.
  *
  * @example
  *   const api = testCaller(store, { now: () => new Date('2026-11-23T01:00:00Z') })
@@ -9,9 +10,13 @@
  *   expect(await api.as(OUTSIDER).result(checkIn, { groupId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
  *   await api.as(MEMBER).at('2026-11-24T01:00:00Z').call(checkIn, { groupId })                   // another instant
  *   await api.as(null).event('reminders', { Type: 'Timer' })                                     // a raw event
+ *
+ *   // A function built with other services (e.g. the CloudBase ones over a fake) in place of the local one:
+ *   const cloud = testCaller(store, { handlers: { admission: createAdmissionFunction(cloudbaseServices) } })
  */
 import type { ActionFailure, ActionResult, AnyAction, FunctionName, InputOf, OutputOf } from '../../contracts/define'
-import { invokeFunction } from '../../local-runtime/functions'
+import { FUNCTION_HANDLERS } from '../../local-runtime/functions'
+import type { FunctionHandler } from '../../platform/dispatch'
 import type { Store } from '../../store/port'
 
 /** A call that answered `{ ok: false }`; the message carries the code, the message and the field messages. */
@@ -44,11 +49,20 @@ export interface TestCaller {
   as(openid: string | null): ActingCaller
 }
 
-export function testCaller(store: Store, options: { now?: () => Date } = {}): TestCaller {
+export interface TestCallerOptions {
+  /** The clock of every call (default: the real time); `.at(...)` overrides it per caller. */
+  now?: () => Date
+  /** Handlers to use instead of the local runtime's (`FUNCTION_HANDLERS`, what `invokeFunction` calls). */
+  handlers?: Partial<Record<FunctionName, FunctionHandler>>
+}
+
+export function testCaller(store: Store, options: TestCallerOptions = {}): TestCaller {
   const defaultNow = options.now ?? (() => new Date())
+  const handlers = { ...FUNCTION_HANDLERS, ...options.handlers }
+  const invoke = (fn: FunctionName, event: unknown, openid: string | null, now: () => Date) => handlers[fn](event, { store, openid, now })
   const acting = (openid: string | null, now: () => Date): ActingCaller => {
     const send = <A extends AnyAction>(action: A, input: unknown) =>
-      invokeFunction(store, action.fn, { action: action.action, input }, openid, { now }) as Promise<ActionResult<OutputOf<A>>>
+      invoke(action.fn, { action: action.action, input }, openid, now) as Promise<ActionResult<OutputOf<A>>>
     return {
       async call(action, input) {
         const result = await send(action, input)
@@ -57,7 +71,7 @@ export function testCaller(store: Store, options: { now?: () => Date } = {}): Te
       },
       result: (action, input) => send(action, input),
       resultOfUnchecked: (action, input) => send(action, input),
-      event: (fn, event) => invokeFunction(store, fn, event, openid, { now }),
+      event: (fn, event) => invoke(fn, event, openid, now),
       at(when) {
         const instant = new Date(when)
         return acting(openid, () => instant)
