@@ -13,7 +13,7 @@ import type { Store } from '../../store/port'
 import { inviteIdFor } from '../../usecases/admission'
 import { launchChromium } from '../support/browser'
 import { click, expectText, fill, visible, requireH5Build } from '../support/h5-page'
-import { makeStore } from '../support/store'
+import { makeStore } from '../support/fixture'
 
 
 describe('admission journey in the H5 app (Chromium)', () => {

@@ -13,7 +13,7 @@ import { DEMO_GROUP_ID } from '../../local-runtime/demo/personas'
 import { startLocalRuntime, type LocalRuntime } from '../../local-runtime/server'
 import { launchChromium } from '../support/browser'
 import { click, expectText, fill, visible, requireH5Build } from '../support/h5-page'
-import { FIXED_NOW, makeStore } from '../support/store'
+import { FIXED_NOW, makeStore } from '../support/fixture'
 
 const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 

@@ -8,7 +8,7 @@ import { DEMO_GROUP_ID } from '../../local-runtime/demo/personas'
 import { startLocalRuntime, type LocalRuntime } from '../../local-runtime/server'
 import { launchChromium } from '../support/browser'
 import { expectText, requireH5Build } from '../support/h5-page'
-import { makeStore } from '../support/store'
+import { makeStore } from '../support/fixture'
 
 
 describe('H5 app on the local runtime (Chromium)', () => {

@@ -2,12 +2,11 @@ import dayjs from 'dayjs'
 import { applicationId } from '../../domain/admission'
 import { startLocalJobs } from '../../local-runtime/jobs'
 import { submitApplication, decideApplication } from '../../usecases/admission'
-import { ADMIN, GROUP, applyInput, makeAdmissionFixture } from '../support/admission'
-import { FIXED_NOW } from '../support/store'
+import { ADMIN, FIXED_NOW, GROUP, applyInput, makeFixture } from '../support/fixture'
 
 describe('local timer jobs', () => {
   it('run the admissionPurge function as a timer event, on start and on every tick', async () => {
-    const fx = await makeAdmissionFixture()
+    const fx = await makeFixture()
     await submitApplication(fx.ctx('o_old'), fx.services, applyInput({ phone: '13812341234' }))
     await decideApplication(fx.ctx(ADMIN, dayjs(FIXED_NOW).subtract(31, 'day').toDate()), fx.services, {
       groupId: GROUP,
