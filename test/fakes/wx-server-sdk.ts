@@ -31,6 +31,8 @@
  *   transaction committed meanwhile is a duplicate key error (E11000), not a conflict.
  * - `cloud.pauseBefore({ op, collection, id, inTransaction })` holds the next matching call until `release()`,
  *   so a test can force one interleaving (e.g. let another request commit between a read and a write).
+ *   `add` calls carry no `id` (match them by collection). In serial mode a held call inside a transaction
+ *   keeps the other transactions waiting, so interleavings are for the concurrent mode.
  *
  * @example
  *   const cloud = createFakeCloud()
