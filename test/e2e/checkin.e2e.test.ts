@@ -11,7 +11,7 @@ import path from 'node:path'
 import { DEMO_GROUP_ID } from '../../local-runtime/demo/personas'
 import { click, expectText, fill, visible } from '../support/h5-page'
 import { useH5App } from '../support/h5-app'
-import { FIXED_NOW } from '../support/store'
+import { FIXED_NOW } from '../support/fixture'
 
 const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 

@@ -100,3 +100,106 @@ describe('wx-server-sdk fake', () => {
     expect(typeof fakeModule.database().collection).toBe('function')
   })
 })
+
+describe('wx-server-sdk fake, transactions interleaving', () => {
+  type Tx = {
+    collection(name: string): {
+      doc(id: string): { get(): Promise<{ data: { n: number } }>; update(options: object): Promise<unknown> }
+      add(options: object): Promise<unknown>
+    }
+  }
+  let cloud: FakeCloud
+
+  beforeEach(async () => {
+    cloud = createFakeCloud({ transactions: 'concurrent' })
+    await cloud.database().createCollection('things')
+    await cloud.database().collection('things').add({ data: { _id: 'a', n: 0 } })
+  })
+
+  const increment = (retry?: number) =>
+    cloud.database().runTransaction(async (tx: Tx) => {
+      const { data } = await tx.collection('things').doc('a').get()
+      await tx.collection('things').doc('a').update({ data: { n: data.n + 1 } })
+      return data.n + 1
+    }, retry)
+
+  const n = () => cloud.documents('things')[0].n
+
+  it('runs transactions side by side: both read before either writes, the loser re-runs on the new data', async () => {
+    const results = await Promise.all([increment(), increment()])
+    expect(results.sort()).toEqual([1, 2])
+    expect(n()).toBe(2)
+    const inTx = cloud.calls.filter((call) => call.inTransaction).map((call) => call.op)
+    // interleaved: get, get, update, update, then the loser's second attempt: get, update
+    expect(inTx).toEqual(['document.get', 'document.get', 'document.update', 'document.update', 'document.get', 'document.update'])
+  })
+
+  it('reads a snapshot from the start of the attempt; a commit since then is a conflict, and the retry sees it', async () => {
+    const seen: number[] = []
+    await cloud.database().runTransaction(async (tx: Tx) => {
+      if (seen.length === 0) await cloud.database().collection('things').doc('a').update({ data: { n: 5 } })
+      seen.push((await tx.collection('things').doc('a').get()).data.n)
+    })
+    expect(seen).toEqual([0, 5])
+  })
+
+  it('re-runs the callback at most `retry` more times, then rejects with the conflict error', async () => {
+    let attempts = 0
+    const run = cloud.database().runTransaction(async (tx: Tx) => {
+      attempts++
+      await tx.collection('things').doc('a').get()
+      await cloud.database().collection('things').doc('a').update({ data: { n: attempts } }) // someone else commits
+    }, 2)
+    await expect(run).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT', message: expect.stringMatching(/TransactionConflict/) })
+    expect(attempts).toBe(3)
+  })
+
+  it('does not retry other errors', async () => {
+    let attempts = 0
+    await expect(
+      cloud.database().runTransaction(async () => {
+        attempts++
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
+    expect(attempts).toBe(1)
+  })
+
+  it('gives up on some of many concurrent writers of one document once their retries are spent; the rest count exactly', async () => {
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => increment(3)))
+    const fulfilled = results.filter((r) => r.status === 'fulfilled')
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+    expect(n()).toBe(fulfilled.length)
+    expect(rejected.length).toBeGreaterThan(0)
+    for (const r of rejected) expect(r.reason).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+  })
+
+  it('refuses an insert of an id another transaction committed meanwhile with a duplicate key error; pauseBefore forces that order', async () => {
+    const insert = (note: string) =>
+      cloud.database().runTransaction(async (tx: Tx) => {
+        await tx.collection('things').doc('b').get().catch(() => null)
+        await tx.collection('things').add({ data: { _id: 'b', note } })
+      })
+    const gate = cloud.pauseBefore({ op: 'collection.add', collection: 'things', inTransaction: true })
+    const late = insert('late')
+    await expect(gate.reached).resolves.toMatchObject({ op: 'collection.add', args: { data: { _id: 'b', note: 'late' } }, inTransaction: true })
+    await insert('early')
+    gate.release()
+    await expect(late).rejects.toThrow(/E11000 duplicate key/)
+    expect(cloud.documents('things').find((doc) => doc._id === 'b')).toMatchObject({ note: 'early' })
+  })
+
+  it('re-runs a transaction whose staged insert lost to another commit, and the re-run sees the winner', async () => {
+    const outcomes: string[] = []
+    const insert = (note: string) =>
+      cloud.database().runTransaction(async (tx: Tx) => {
+        const existing = await tx.collection('things').doc('b').get().catch(() => null)
+        if (existing) return outcomes.push(`${note}: found`)
+        await tx.collection('things').add({ data: { _id: 'b', note } })
+        outcomes.push(`${note}: staged`)
+      })
+    await Promise.all([insert('one'), insert('two')])
+    expect(outcomes).toEqual(['one: staged', 'two: staged', 'two: found'])
+    expect(cloud.documents('things').find((doc) => doc._id === 'b')).toMatchObject({ note: 'one' })
+  })
+})

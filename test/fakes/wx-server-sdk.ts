@@ -16,9 +16,23 @@
  * - `runTransaction(run)` hands `run` a transaction object exposing only `collection(c).doc(id).get/set/update/remove`
  *   and `collection(c).add`, stages its writes, and applies them atomically only if `run` resolves.
  *
- * Simplifications: transactions run one at a time (the real service runs them concurrently, detects write
- * conflicts and re-runs the callback up to `retry` times — serialising is the outcome of successful retries),
- * and a transaction reads committed data as it is now rather than a snapshot from its start.
+ * Transactions, two modes:
+ * - `createFakeCloud()` (the default, `transactions: 'serial'`): transactions run one at a time and read committed
+ *   data as it is now. A simplification: the real service runs them concurrently; serialising is the outcome
+ *   of successful retries.
+ * - `createFakeCloud({ transactions: 'concurrent' })`: transactions interleave like on the real service. Each
+ *   attempt reads from a snapshot of the committed data taken when it starts (plus its own staged writes),
+ *   without any lock. At commit, if a document it read or writes was changed by another commit since the
+ *   snapshot, the attempt fails with a write conflict (`code: 'DATABASE_TRANSACTION_CONFLICT'`, like the
+ *   service's `ResourceUnavailable.TransactionConflict`), and — as `runTransaction(run, retry)` does in
+ *   @cloudbase/database — `run` is called again on a fresh snapshot, at most `retry` more times; then the
+ *   conflict error is what `runTransaction` rejects with. Errors other than a conflict are not retried.
+ *   `add` checks `_id` against the unique index as it is now, not the snapshot: inserting an id another
+ *   transaction committed meanwhile is a duplicate key error (E11000), not a conflict.
+ * - `cloud.pauseBefore({ op, collection, id, inTransaction })` holds the next matching call until `release()`,
+ *   so a test can force one interleaving (e.g. let another request commit between a read and a write).
+ *   `add` calls carry no `id` (match them by collection). In serial mode a held call inside a transaction
+ *   keeps the other transactions waiting, so interleavings are for the concurrent mode.
  *
  * @example
  *   const cloud = createFakeCloud()
@@ -27,6 +41,13 @@
  *   await db.collection('members').add({ data: { _id: 'g1:o1', groupId: 'g1' } })
  *   cloud.calls // [{ op: 'createCollection', collection: 'members' },
  *               //  { op: 'collection.add', collection: 'members', args: { data: { _id: 'g1:o1', groupId: 'g1' } } }]
+ *
+ *   const racing = createFakeCloud({ transactions: 'concurrent' })
+ *   const gate = racing.pauseBefore({ op: 'collection.add', collection: 'checkins', inTransaction: true })
+ *   const late = checkIn()          // held just before its insert
+ *   await gate.reached
+ *   await checkIn()                 // commits first
+ *   gate.release()                  // `late` now inserts an id that exists: E11000
  */
 import { randomUUID } from 'node:crypto'
 import type { DB, ICloud } from 'wx-server-sdk'
@@ -69,6 +90,20 @@ export class FakeSdkError extends Error {
     super(`${apiName}:fail ${detail}`)
     this.errMsg = this.message
   }
+}
+
+/** What the service answers when a transaction's commit meets a write conflict (the SDK retries on `code`). */
+export class FakeTransactionConflictError extends Error {
+  readonly code = 'DATABASE_TRANSACTION_CONFLICT'
+  readonly errMsg: string
+  constructor(detail: string) {
+    super(`[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. ${detail}`)
+    this.errMsg = this.message
+  }
+}
+
+function isTransactionConflict(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'DATABASE_TRANSACTION_CONFLICT'
 }
 
 const ERROR_TEXT: Record<number, string> = {
@@ -127,12 +162,48 @@ function makeCommand() {
 /** Writes a transaction has staged: a document, or null for "removed". */
 type StagedWrites = Map<string, Map<string, Document | null>>
 
+export interface FakeCloudOptions {
+  /** 'serial' (default): one transaction at a time. 'concurrent': snapshot reads, conflicts at commit, retries. */
+  transactions?: 'serial' | 'concurrent'
+}
+
+/** Which calls `pauseBefore` holds: every given field must match the recorded call. */
+export type CallMatcher = Partial<Pick<RecordedCall, 'op' | 'collection' | 'id' | 'inTransaction'>>
+
+export interface PausedCall {
+  /** Resolves when a matching call has been made (and is being held). */
+  readonly reached: Promise<RecordedCall>
+  /** Let the held call (or, if none came yet, the next matching one) go on. */
+  release(): void
+}
+
+interface Pause {
+  matcher: CallMatcher
+  reached: (call: RecordedCall) => void
+  released: Promise<void>
+}
+
+/** One committed version of a document (concurrent mode keeps them, so snapshots can be read). */
+interface Version {
+  seq: number
+  doc: Document | undefined
+}
+
 export class FakeCloud {
   /** Every database call so far, oldest first. */
   readonly calls: RecordedCall[] = []
+  readonly transactionMode: 'serial' | 'concurrent'
   private readonly collections = new Map<string, Map<string, Document>>()
   private wxContext: ICloud.WXContext = {}
   private transactionTail: Promise<unknown> = Promise.resolve()
+  /** Concurrent mode: the number of the last commit, and each written document's versions by `collection/id`. */
+  private commitSeq = 0
+  private readonly versions = new Map<string, Version[]>()
+  private pauses: Pause[] = []
+
+  constructor(options: FakeCloudOptions = {}) {
+    this.transactionMode = options.transactions ?? 'serial'
+  }
 
   init(_config?: unknown): void {}
 
@@ -157,7 +228,27 @@ export class FakeCloud {
 
   /** Put a document straight into a collection (creating the collection); not recorded. */
   seed(collection: string, doc: Document): void {
-    this.collectionOrCreate(collection).set(doc._id, clone(doc))
+    this.collectionOrCreate(collection)
+    this.applyWrites([[collection, doc._id, clone(doc)]])
+  }
+
+  /**
+   * Hold the next call matching `matcher` (before it touches any data) until `release()`.
+   *
+   * @example
+   *   const gate = cloud.pauseBefore({ op: 'document.update', collection: 'things', inTransaction: true })
+   *   const slow = update()   // waits at the update
+   *   await gate.reached
+   *   await somethingElse()
+   *   gate.release()
+   */
+  pauseBefore(matcher: CallMatcher): PausedCall {
+    let reached!: (call: RecordedCall) => void
+    let release!: () => void
+    const reachedPromise = new Promise<RecordedCall>((resolve) => (reached = resolve))
+    const released = new Promise<void>((resolve) => (release = resolve))
+    this.pauses.push({ matcher, reached, released })
+    return { reached: reachedPromise, release }
   }
 
   /** The documents of a collection, in insertion order. */
@@ -171,8 +262,17 @@ export class FakeCloud {
 
   // --- internals used by the database objects below ---
 
-  record(call: RecordedCall): void {
-    this.calls.push(toPlain(call) as RecordedCall)
+  /** Record a call, then wait like a round trip to the service (and for its release, if it is paused). */
+  async record(call: RecordedCall): Promise<void> {
+    const plain = toPlain(call) as RecordedCall
+    this.calls.push(plain)
+    const index = this.pauses.findIndex((candidate) => matches(plain, candidate.matcher))
+    const pause = index >= 0 ? this.pauses.splice(index, 1)[0] : undefined
+    await latency()
+    if (pause) {
+      pause.reached(plain)
+      await pause.released
+    }
   }
 
   hasCollection(name: string): boolean {
@@ -201,13 +301,53 @@ export class FakeCloud {
   }
 
   commit(staged: StagedWrites): void {
-    for (const [name, writes] of staged) {
-      const collection = this.committed('transaction.commit', name)
-      for (const [id, doc] of writes) {
-        if (doc) collection.set(id, doc)
-        else collection.delete(id)
-      }
+    const writes: Array<[string, string, Document | null]> = []
+    for (const [name, docs] of staged) {
+      this.committed('transaction.commit', name)
+      for (const [id, doc] of docs) writes.push([name, id, doc])
     }
+    this.applyWrites(writes)
+  }
+
+  /** Apply writes as one commit (concurrent mode: one new version number for all of them). */
+  applyWrites(writes: Array<[collection: string, id: string, doc: Document | null]>): void {
+    if (writes.length === 0) return
+    const seq = ++this.commitSeq
+    for (const [name, id, doc] of writes) {
+      const collection = this.collectionOrCreate(name)
+      if (this.transactionMode === 'concurrent') {
+        const key = versionKey(name, id)
+        let history = this.versions.get(key)
+        if (!history) {
+          history = [{ seq: 0, doc: collection.get(id) }]
+          this.versions.set(key, history)
+        }
+        history.push({ seq, doc: doc ?? undefined })
+      }
+      if (doc) collection.set(id, doc)
+      else collection.delete(id)
+    }
+  }
+
+  /** The number of the last commit: a snapshot taken now sees everything up to it. */
+  snapshotSeq(): number {
+    return this.commitSeq
+  }
+
+  /** A document as it was committed at snapshot `seq` (concurrent mode). */
+  readAt(apiName: string, collection: string, id: string, seq: number): Document | undefined {
+    const committed = this.committed(apiName, collection)
+    const history = this.versions.get(versionKey(collection, id))
+    if (!history) return committed.get(id)
+    let found: Version | undefined
+    for (const version of history) if (version.seq <= seq) found = version
+    return found?.doc
+  }
+
+  /** The number of the last commit that changed a document (0: not since the fake started keeping versions). */
+  changedAt(collection: string, id: string): number {
+    const history = this.versions.get(versionKey(collection, id))
+    return history ? history[history.length - 1].seq : 0
   }
 
   private collectionOrCreate(name: string): Map<string, Document> {
@@ -220,8 +360,16 @@ export class FakeCloud {
   }
 }
 
-export function createFakeCloud(): FakeCloud {
-  return new FakeCloud()
+export function createFakeCloud(options: FakeCloudOptions = {}): FakeCloud {
+  return new FakeCloud(options)
+}
+
+function versionKey(collection: string, id: string): string {
+  return `${collection}/${id}`
+}
+
+function matches(call: RecordedCall, matcher: CallMatcher): boolean {
+  return (Object.keys(matcher) as Array<keyof CallMatcher>).every((key) => matcher[key] === undefined || call[key] === matcher[key])
 }
 
 /**
@@ -232,6 +380,8 @@ interface DocumentSpace {
   readonly cloud: FakeCloud
   readonly inTransaction: boolean
   read(apiName: string, collection: string, id: string): Document | undefined
+  /** Whether `add` of this id is a duplicate: the unique index as it is now (and this space's own writes). */
+  taken(apiName: string, collection: string, id: string): boolean
   write(apiName: string, collection: string, id: string, doc: Document | null): void
   /** Rejects once a transaction has finished. */
   checkOpen(apiName: string): void
@@ -245,10 +395,13 @@ class CommittedSpace implements DocumentSpace {
     return this.cloud.committed(apiName, collection).get(id)
   }
 
+  taken(apiName: string, collection: string, id: string): boolean {
+    return this.read(apiName, collection, id) !== undefined
+  }
+
   write(apiName: string, collection: string, id: string, doc: Document | null): void {
-    const documents = this.cloud.committed(apiName, collection)
-    if (doc) documents.set(id, doc)
-    else documents.delete(id)
+    this.cloud.committed(apiName, collection)
+    this.cloud.applyWrites([[collection, id, doc]])
   }
 
   checkOpen(): void {}
@@ -258,13 +411,41 @@ class TransactionSpace implements DocumentSpace {
   readonly inTransaction = true
   readonly staged: StagedWrites = new Map()
   finished = false
-  constructor(readonly cloud: FakeCloud) {}
+  /** Concurrent mode: the commit this attempt's snapshot shows, and the documents it read (`collection/id`). */
+  private readonly snapshot: number
+  private readonly readKeys = new Map<string, [string, string]>()
+
+  constructor(readonly cloud: FakeCloud) {
+    this.snapshot = cloud.snapshotSeq()
+  }
+
+  private get concurrent(): boolean {
+    return this.cloud.transactionMode === 'concurrent'
+  }
 
   read(apiName: string, collection: string, id: string): Document | undefined {
     const committed = this.cloud.committed(apiName, collection)
     const writes = this.staged.get(collection)
     if (writes?.has(id)) return writes.get(id) ?? undefined
-    return committed.get(id)
+    if (!this.concurrent) return committed.get(id)
+    this.readKeys.set(versionKey(collection, id), [collection, id])
+    return this.cloud.readAt(apiName, collection, id, this.snapshot)
+  }
+
+  taken(apiName: string, collection: string, id: string): boolean {
+    if (this.read(apiName, collection, id) !== undefined) return true
+    const ownWrite = this.staged.get(collection)?.has(id)
+    return !ownWrite && this.cloud.committed(apiName, collection).has(id)
+  }
+
+  /** Concurrent mode: throws the conflict error when another commit changed what this attempt read or writes. */
+  checkConflicts(): void {
+    if (!this.concurrent) return
+    const touched = new Map(this.readKeys)
+    for (const [collection, writes] of this.staged) for (const id of writes.keys()) touched.set(versionKey(collection, id), [collection, id])
+    for (const [key, [collection, id]] of touched) {
+      if (this.cloud.changedAt(collection, id) > this.snapshot) throw new FakeTransactionConflictError(`(write conflict on ${key})`)
+    }
   }
 
   write(apiName: string, collection: string, id: string, doc: Document | null): void {
@@ -295,26 +476,46 @@ class FakeDatabase {
   }
 
   async createCollection(name: string): Promise<{ errMsg: string }> {
-    this.cloud.record({ op: 'createCollection', collection: name })
-    await latency()
+    await this.cloud.record({ op: 'createCollection', collection: name })
     this.cloud.createCollectionNow(name)
     return { errMsg: 'createCollection:ok' }
   }
 
   runTransaction(run: (transaction: FakeTransaction) => Promise<unknown>, retry = 3): Promise<unknown> {
-    this.cloud.record({ op: 'runTransaction', args: { retry } })
-    return this.cloud.exclusive(async () => {
-      const space = new TransactionSpace(this.cloud)
-      try {
-        await latency()
-        const result = await run(new FakeTransaction(space))
-        space.finished = true
-        this.cloud.commit(space.staged)
-        return result
-      } finally {
-        space.finished = true
+    const recorded = this.cloud.record({ op: 'runTransaction', args: { retry } })
+    if (this.cloud.transactionMode === 'serial') {
+      return this.cloud.exclusive(async () => {
+        await recorded
+        return this.attempt(run)
+      })
+    }
+    return recorded.then(() => this.attemptWithRetries(run, retry))
+  }
+
+  /** Like @cloudbase/database's runTransaction(callback, times): on a conflict, call again with times - 1; at 0, reject. */
+  private async attemptWithRetries(run: (transaction: FakeTransaction) => Promise<unknown>, times: number): Promise<unknown> {
+    try {
+      return await this.attempt(run)
+    } catch (error) {
+      if (times <= 0 || !isTransactionConflict(error)) throw error
+      return this.attemptWithRetries(run, times - 1)
+    }
+  }
+
+  private async attempt(run: (transaction: FakeTransaction) => Promise<unknown>): Promise<unknown> {
+    const space = new TransactionSpace(this.cloud)
+    try {
+      const result = await run(new FakeTransaction(space))
+      space.finished = true
+      if (this.cloud.transactionMode === 'concurrent') {
+        await latency() // the commit is a round trip too: other transactions may commit meanwhile
+        space.checkConflicts()
       }
-    })
+      this.cloud.commit(space.staged)
+      return result
+    } finally {
+      space.finished = true
+    }
   }
 
   startTransaction(): Promise<never> {
@@ -360,8 +561,7 @@ class FakeQuery {
   }
 
   async get(): Promise<{ data: Document[]; errMsg: string }> {
-    this.recordQuery('collection.get')
-    await latency()
+    await this.recordQuery('collection.get')
     const matched = this.matching('collection.get')
     for (const { field, order } of this.sortKeys().reverse()) {
       matched.sort((a, b) => compareForSort(readPath(a, field), readPath(b, field)) * (order === 'desc' ? -1 : 1))
@@ -373,8 +573,7 @@ class FakeQuery {
   }
 
   async count(): Promise<{ total: number; errMsg: string }> {
-    this.recordQuery('collection.count')
-    await latency()
+    await this.recordQuery('collection.count')
     return { total: this.matching('collection.count').length, errMsg: 'collection.count:ok' }
   }
 
@@ -383,8 +582,8 @@ class FakeQuery {
     return new FakeQuery(this.space, this.collectionName, [...this.steps, step])
   }
 
-  private recordQuery(op: 'collection.get' | 'collection.count'): void {
-    this.space.cloud.record({ op, collection: this.collectionName, query: this.steps })
+  private recordQuery(op: 'collection.get' | 'collection.count'): Promise<void> {
+    return this.space.cloud.record({ op, collection: this.collectionName, query: this.steps })
   }
 
   private matching(apiName: string): Document[] {
@@ -412,13 +611,12 @@ class FakeCollection extends FakeQuery {
 
   async add(options: DB.IAddDocumentOptions): Promise<{ _id: string; errMsg: string }> {
     const apiName = 'collection.add'
-    this.record({ op: apiName, collection: this.collectionName, args: options })
-    await latency()
+    await this.record({ op: apiName, collection: this.collectionName, args: options })
     this.space.checkOpen(apiName)
     const data = options?.data
     if (!isPlainObject(data)) throw serviceError(apiName, -501007, 'data must be an object')
     const id = data._id === undefined ? randomUUID().replace(/-/g, '') : String(data._id)
-    if (this.space.read(apiName, this.collectionName, id)) {
+    if (this.space.taken(apiName, this.collectionName, id)) {
       throw serviceError(
         apiName,
         -502001,
@@ -429,8 +627,8 @@ class FakeCollection extends FakeQuery {
     return { _id: id, errMsg: 'collection.add:ok' }
   }
 
-  private record(call: RecordedCall): void {
-    this.space.cloud.record(this.space.inTransaction ? { ...call, inTransaction: true } : call)
+  private record(call: RecordedCall): Promise<void> {
+    return this.space.cloud.record(this.space.inTransaction ? { ...call, inTransaction: true } : call)
   }
 }
 
@@ -443,8 +641,7 @@ class FakeDocument {
 
   async get(): Promise<{ data: Document; errMsg: string }> {
     const apiName = 'document.get'
-    this.record(apiName)
-    await latency()
+    await this.record(apiName)
     this.space.checkOpen(apiName)
     const doc = this.space.read(apiName, this.collectionName, this.id)
     if (!doc) throw new FakeSdkError(apiName, -1, `document with _id ${this.id} does not exist`)
@@ -453,8 +650,7 @@ class FakeDocument {
 
   async set(options: DB.ISetSingleDocumentOptions): Promise<DB.ISetResult> {
     const apiName = 'document.set'
-    this.record(apiName, options)
-    await latency()
+    await this.record(apiName, options)
     this.space.checkOpen(apiName)
     const data = this.checkedData(apiName, options)
     if (containsCommand(data)) throw serviceError(apiName, -502001, 'update operator complicit')
@@ -471,8 +667,7 @@ class FakeDocument {
 
   async update(options: DB.IUpdateSingleDocumentOptions): Promise<DB.IUpdateResult> {
     const apiName = 'document.update'
-    this.record(apiName, options)
-    await latency()
+    await this.record(apiName, options)
     this.space.checkOpen(apiName)
     const data = this.checkedData(apiName, options)
     const before = this.space.read(apiName, this.collectionName, this.id)
@@ -486,8 +681,7 @@ class FakeDocument {
 
   async remove(): Promise<DB.IRemoveResult> {
     const apiName = 'document.remove'
-    this.record(apiName)
-    await latency()
+    await this.record(apiName)
     this.space.checkOpen(apiName)
     const existed = this.space.read(apiName, this.collectionName, this.id) !== undefined
     if (existed) this.space.write(apiName, this.collectionName, this.id, null)
@@ -503,11 +697,11 @@ class FakeDocument {
     return data
   }
 
-  private record(op: RecordedCall['op'], args?: unknown): void {
+  private record(op: RecordedCall['op'], args?: unknown): Promise<void> {
     const call: RecordedCall = { op, collection: this.collectionName, id: this.id }
     if (args !== undefined) call.args = args
     if (this.space.inTransaction) call.inTransaction = true
-    this.space.cloud.record(call)
+    return this.space.cloud.record(call)
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * Admission on CloudBase: the WechatServices implementation over a recording fake of the openapi calls,
- * decisions over the CloudBase store adapter on the wx-server-sdk fake (concurrent deciders, a full group),
- * and the `admission` entry taking identity from getWXContext().OPENID.
+ * Admission on CloudBase: submitting with the CloudBase WechatServices over a recording fake of the openapi
+ * calls (the services themselves: test/platform/wechat-services-cloudbase.test.ts), decisions over the
+ * CloudBase store adapter on the wx-server-sdk fake (concurrent deciders, a full group), and the `admission`
+ * entry taking identity from getWXContext().OPENID.
  */
 import * as fakeSdk from '../fakes/wx-server-sdk'
 import { main as admissionMain } from '../../cloudfunctions/admission/index'
@@ -13,44 +14,13 @@ import { createCloudbaseWechatServices } from '../../platform/wechat-services-cl
 import { createCloudbaseStore } from '../../store/cloudbase'
 import type { Store } from '../../store/port'
 import { createFakeOpenapi } from '../fakes/wx-openapi'
-import { ADMIN, GROUP, MEMBER, OWNER, applyInput, testGroup, testMember } from '../support/admission'
-import { FIXED_NOW } from '../support/store'
+import { decideApplication, submitApplication } from '../../contracts'
+import type { GroupDoc } from '../../domain/group'
+import { ADMIN, FIXED_NOW, GROUP, MEMBER, OWNER, applyInput, seedGroup, testCaller } from '../support/fixture'
 
 jest.mock('wx-server-sdk', () => jest.requireActual('../fakes/wx-server-sdk'))
 
-describe('WechatServices on CloudBase (openapi fake)', () => {
-  it('makes an invite code with getUnlimited, stores it in cloud storage and returns a temp URL', async () => {
-    const sdk = createFakeOpenapi()
-    const image = await createCloudbaseWechatServices(sdk).createInviteCode({ scene: 'i_0123456789', page: 'pages/apply/index' })
-    expect(sdk.calls).toEqual([
-      { api: 'wxacode.getUnlimited', args: { scene: 'i_0123456789', page: 'pages/apply/index', checkPath: false } },
-      { api: 'uploadFile', args: { cloudPath: 'invite-codes/i_0123456789.png', fileContent: { bytes: 17 } } },
-      { api: 'getTempFileURL', args: { fileList: ['cloud://env-test.bucket/invite-codes/i_0123456789.png'] } },
-    ])
-    expect(image).toEqual({
-      imageUrl: 'https://env-test.tcb.qcloud.la/invite-codes/i_0123456789.png',
-      fileId: 'cloud://env-test.bucket/invite-codes/i_0123456789.png',
-      link: null,
-    })
-  })
-
-  it('exchanges a phone-number code, and turns a bad code into a Chinese INVALID_INPUT', async () => {
-    const sdk = createFakeOpenapi({ phoneByCode: { good: '13912345678' } })
-    const services = createCloudbaseWechatServices(sdk)
-    await expect(services.phoneNumberFromCode('good')).resolves.toBe('13912345678')
-    jest.spyOn(console, 'error').mockImplementation(() => undefined)
-    await expect(services.phoneNumberFromCode('bad')).rejects.toMatchObject({ code: 'INVALID_INPUT', message: '获取手机号失败，请重试' })
-    expect(sdk.calls.map((c) => c.args)).toEqual([{ code: 'good' }, { code: 'bad' }])
-  })
-
-  it('sends subscribe messages as the formal version', async () => {
-    const sdk = createFakeOpenapi()
-    await createCloudbaseWechatServices(sdk).sendSubscribeMessage({ touser: 'o_x', templateId: 't1', page: 'pages/group/index?id=g1', data: { thing1: { value: '读书会' } } })
-    expect(sdk.calls).toEqual([
-      { api: 'subscribeMessage.send', args: { touser: 'o_x', templateId: 't1', page: 'pages/group/index?id=g1', data: { thing1: { value: '读书会' } }, miniprogramState: 'formal' } },
-    ])
-  })
-
+describe('admission over CloudBase services (openapi fake)', () => {
   it('submits with the phone from the button code through the admission handler', async () => {
     const cloud = fakeSdk.createFakeCloud()
     const store = createCloudbaseStore(cloud.database())
@@ -59,32 +29,31 @@ describe('WechatServices on CloudBase (openapi fake)', () => {
       _id: GROUP, groupId: GROUP, questions: [], requirePhone: true, allowMemberInvites: true, cooldownDays: 7, reasonTemplates: [], updatedAt: FIXED_NOW.toISOString(),
     })
     const sdk = createFakeOpenapi({ phoneByCode: { c1: '13912345678' } })
-    const admission = createAdmissionFunction(createCloudbaseWechatServices(sdk), SUBSCRIBE_TEMPLATES)
-    const result = await admission({ action: 'submit', input: { ...applyInput(), phoneCode: 'c1' } }, { store, openid: 'o_new', now: () => FIXED_NOW })
+    const api = testCaller(store, { now: () => FIXED_NOW, handlers: { admission: createAdmissionFunction(createCloudbaseWechatServices(sdk), SUBSCRIBE_TEMPLATES) } })
+    const result = await api.as('o_new').result(submitApplication, { ...applyInput(), phoneCode: 'c1' })
     expect(result).toMatchObject({ ok: true, data: { phone: '13912345678', status: 'pending' } })
   })
 })
 
-async function seed(store: Store, group: Parameters<typeof testGroup>[0]): Promise<void> {
+async function seed(store: Store, group: Partial<GroupDoc>): Promise<void> {
   await store.ensureSchema()
-  await store.create('groups', testGroup(group))
-  for (const member of [testMember(OWNER, 'owner'), testMember(ADMIN, 'admin'), testMember(MEMBER, 'member')]) await store.create('members', member)
+  await seedGroup(store, { group })
 }
 
 describe('decisions over the CloudBase adapter (wx-server-sdk fake)', () => {
   const services = { phoneNumberFromCode: jest.fn(), createInviteCode: jest.fn(), sendSubscribeMessage: jest.fn() }
-  const admission = createAdmissionFunction(services, SUBSCRIBE_TEMPLATES)
+  const caller = (store: Store) => testCaller(store, { now: () => FIXED_NOW, handlers: { admission: createAdmissionFunction(services, SUBSCRIBE_TEMPLATES) } })
 
   it('two admins deciding one application at once: exactly one decision, one membership', async () => {
     const store = createCloudbaseStore(fakeSdk.createFakeCloud().database())
     await seed(store, {})
-    const call = (action: string, input: unknown, openid: string) => admission({ action, input }, { store, openid, now: () => FIXED_NOW })
-    expect(await call('submit', applyInput(), 'o_new')).toMatchObject({ ok: true })
+    const api = caller(store)
+    expect(await api.as('o_new').result(submitApplication, applyInput())).toMatchObject({ ok: true })
     const id = applicationId(GROUP, 'o_new')
     const results = await Promise.all([
-      call('decide', { groupId: GROUP, applicationId: id, decision: 'approve' }, ADMIN),
-      call('decide', { groupId: GROUP, applicationId: id, decision: 'reject', reason: '不符合' }, OWNER),
-      call('decide', { groupId: GROUP, applicationId: id, decision: 'approve' }, OWNER),
+      api.as(ADMIN).result(decideApplication, { groupId: GROUP, applicationId: id, decision: 'approve' }),
+      api.as(OWNER).result(decideApplication, { groupId: GROUP, applicationId: id, decision: 'reject', reason: '不符合' }),
+      api.as(OWNER).result(decideApplication, { groupId: GROUP, applicationId: id, decision: 'approve' }),
     ])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['CONFLICT', 'CONFLICT'])
@@ -98,10 +67,12 @@ describe('decisions over the CloudBase adapter (wx-server-sdk fake)', () => {
   it('20 concurrent approvals into 5 seats admit exactly 5', async () => {
     const store = createCloudbaseStore(fakeSdk.createFakeCloud().database())
     await seed(store, { capacity: 8 })
-    const call = (action: string, input: unknown, openid: string) => admission({ action, input }, { store, openid, now: () => FIXED_NOW })
+    const api = caller(store)
     const applicants = Array.from({ length: 20 }, (_, i) => `o_c${i}`)
-    await Promise.all(applicants.map((openid) => call('submit', applyInput(), openid)))
-    const results = await Promise.all(applicants.map((openid) => call('decide', { groupId: GROUP, applicationId: applicationId(GROUP, openid), decision: 'approve' }, ADMIN)))
+    await Promise.all(applicants.map((openid) => api.as(openid).call(submitApplication, applyInput())))
+    const results = await Promise.all(
+      applicants.map((openid) => api.as(ADMIN).result(decideApplication, { groupId: GROUP, applicationId: applicationId(GROUP, openid), decision: 'approve' })),
+    )
     expect(results.filter((r) => r.ok)).toHaveLength(5)
     expect((await store.get('groups', GROUP))?.memberCount).toBe(8)
     expect(await store.count('members', { groupId: GROUP })).toBe(8)

@@ -1,14 +1,34 @@
 /**
  * The admission, members, inbox and admissionPurge functions through their real handlers on SQLite:
  * the authorization matrix (stranger / applicant / member / admin / owner × every action, table-driven),
- * identity only from the platform, and input validation with Chinese messages that change nothing.
+ * identity only from the platform, input validation with Chinese messages that change nothing, and
+ * concurrent requests (submits, decisions, removals) that end in exactly one outcome.
  */
-import { admissionPurgeFunction } from '../../cloudfunctions/admissionPurge/handlers'
-import type { FunctionName } from '../../contracts/define'
+import type { AnyAction, InputOf } from '../../contracts'
+import {
+  changeMemberRole,
+  decideApplication,
+  decideApplications,
+  getAdmissionSettings,
+  getApplication,
+  getApplyPage,
+  getInviteCode,
+  leaveGroup,
+  listApplications,
+  listInbox,
+  listMembers,
+  markInboxRead,
+  purgeRejectedApplications,
+  removeMember,
+  submitApplication,
+  transferOwnership,
+  updateAdmissionSettings,
+  withdrawApplication,
+} from '../../contracts'
 import { applicationId } from '../../domain/admission'
-import { submitApplication } from '../../usecases/admission'
-import { ADMIN, GROUP, MEMBER, OWNER, applyInput, makeAdmissionFixture, testMember, type AdmissionFixture } from '../support/admission'
-import { FIXED_NOW } from '../support/store'
+import { memberId } from '../../domain/group'
+import * as usecases from '../../usecases/admission'
+import { ADMIN, FIXED_NOW, GROUP, MEMBER, OWNER, applyInput, makeFixture, testMember, type Fixture } from '../support/fixture'
 
 const APPLICANT = 'o_applicant'
 const STRANGER = 'o_stranger'
@@ -18,70 +38,71 @@ type Expected = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT'
 
 const APP = applicationId(GROUP, APPLICANT)
 
-/** [function, action, input, expected for stranger, applicant, member, admin, owner] */
-const MATRIX: Array<[FunctionName, string, unknown, [Expected, Expected, Expected, Expected, Expected]]> = [
-  ['admission', 'getApplyPage', { groupId: GROUP }, ['ok', 'ok', 'ok', 'ok', 'ok']],
-  ['admission', 'submit', applyInput(), ['ok', 'ok', 'CONFLICT', 'CONFLICT', 'CONFLICT']],
-  ['admission', 'withdraw', { groupId: GROUP }, ['NOT_FOUND', 'ok', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']],
-  ['admission', 'listQueue', { groupId: GROUP }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']],
-  ['admission', 'getApplication', { groupId: GROUP, applicationId: APP }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']],
-  ['admission', 'decide', { groupId: GROUP, applicationId: APP, decision: 'approve' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']],
-  ['admission', 'decide', { groupId: GROUP, applicationId: APP, decision: 'reject', reason: '不符合' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']],
-  ['admission', 'decideBatch', { groupId: GROUP, applicationIds: [APP], decision: 'approve' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']],
-  ['admission', 'getSettings', { groupId: GROUP }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']],
-  [
-    'admission',
-    'updateSettings',
+type Row = [AnyAction, unknown, [Expected, Expected, Expected, Expected, Expected]]
+/** A matrix row: the input is checked against the contract. */
+const row = <A extends AnyAction>(action: A, input: InputOf<A>, expected: Row[2]): Row => [action, input, expected]
+
+/** [action, input, expected for stranger, applicant, member, admin, owner] */
+const MATRIX: Row[] = [
+  row(getApplyPage, { groupId: GROUP }, ['ok', 'ok', 'ok', 'ok', 'ok']),
+  row(submitApplication, applyInput(), ['ok', 'ok', 'CONFLICT', 'CONFLICT', 'CONFLICT']),
+  row(withdrawApplication, { groupId: GROUP }, ['NOT_FOUND', 'ok', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']),
+  row(listApplications, { groupId: GROUP }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']),
+  row(getApplication, { groupId: GROUP, applicationId: APP }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']),
+  row(decideApplication, { groupId: GROUP, applicationId: APP, decision: 'approve' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']),
+  row(decideApplication, { groupId: GROUP, applicationId: APP, decision: 'reject', reason: '不符合' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']),
+  row(decideApplications, { groupId: GROUP, applicationIds: [APP], decision: 'approve' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']),
+  row(getAdmissionSettings, { groupId: GROUP }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']),
+  row(
+    updateAdmissionSettings,
     { groupId: GROUP, settings: { questions: [], requirePhone: false, allowMemberInvites: true, cooldownDays: 7, reasonTemplates: [] } },
     ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
-  ],
-  ['admission', 'getInviteCode', { groupId: GROUP }, ['FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok']],
-  ['admissionPurge', 'purgeRejected', {}, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']],
-  ['members', 'list', { groupId: GROUP }, ['FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok']],
-  ['members', 'changeRole', { groupId: GROUP, targetOpenid: 'o_m2', role: 'admin' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok']],
-  ['members', 'transferOwnership', { groupId: GROUP, targetOpenid: 'o_m2' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok']],
-  ['members', 'remove', { groupId: GROUP, targetOpenid: 'o_m2' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']],
-  ['members', 'leave', { groupId: GROUP }, ['NOT_FOUND', 'NOT_FOUND', 'ok', 'ok', 'CONFLICT']],
-  ['inbox', 'list', {}, ['ok', 'ok', 'ok', 'ok', 'ok']],
-  ['inbox', 'markRead', {}, ['ok', 'ok', 'ok', 'ok', 'ok']],
+  ),
+  row(getInviteCode, { groupId: GROUP }, ['FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok']),
+  row(purgeRejectedApplications, {}, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
+  row(listMembers, { groupId: GROUP }, ['FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok']),
+  row(changeMemberRole, { groupId: GROUP, targetOpenid: 'o_m2', role: 'admin' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok']),
+  row(transferOwnership, { groupId: GROUP, targetOpenid: 'o_m2' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok']),
+  row(removeMember, { groupId: GROUP, targetOpenid: 'o_m2' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']),
+  row(leaveGroup, { groupId: GROUP }, ['NOT_FOUND', 'NOT_FOUND', 'ok', 'ok', 'CONFLICT']),
+  row(listInbox, {}, ['ok', 'ok', 'ok', 'ok', 'ok']),
+  row(markInboxRead, {}, ['ok', 'ok', 'ok', 'ok', 'ok']),
 ]
 
-const CASES = MATRIX.flatMap(([fn, action, input, expected]) =>
-  (Object.keys(PERSONAS) as Persona[]).map((persona, i) => [`${fn}.${action}`, persona, expected[i], fn, action, input] as const),
+const CASES = MATRIX.flatMap(([action, input, expected]) =>
+  (Object.keys(PERSONAS) as Persona[]).map((persona, i) => [`${action.fn}.${action.action}`, persona, expected[i], action, input] as const),
 )
 
-async function fixture(): Promise<AdmissionFixture> {
-  const fx = await makeAdmissionFixture({}, [testMember('o_m2', 'member', '刘洋')])
-  await submitApplication(fx.ctx(APPLICANT), fx.services, applyInput())
+async function fixture(): Promise<Fixture> {
+  const fx = await makeFixture({ members: [testMember('o_m2', 'member', '刘洋')] })
+  await usecases.submitApplication(fx.ctx(APPLICANT), fx.services, applyInput())
   return fx
 }
 
 describe('authorization matrix', () => {
-  it.each(CASES)('%s as %s → %s', async (_name, persona, expected, fn, action, input) => {
+  it.each(CASES)('%s as %s → %s', async (_name, persona, expected, action, input) => {
     const fx = await fixture()
     const before = await snapshot(fx)
-    const result = await fx.call(fn, action, input, PERSONAS[persona])
+    const result = await fx.api.as(PERSONAS[persona]).resultOfUnchecked(action, input)
     if (expected === 'ok') {
       expect(result).toMatchObject({ ok: true })
     } else {
-      expect(result).toMatchObject({ ok: false, error: { code: expected } })
-      expect(typeof result.error.message).toBe('string')
-      expect(result.error.message).toMatch(/[\u4e00-\u9fa5]/)
+      // a message in Chinese
+      expect(result).toMatchObject({ ok: false, error: { code: expected, message: expect.stringMatching(/[\u4e00-\u9fa5]/) } })
       expect(await snapshot(fx)).toEqual(before)
     }
   })
 
-  it.each(MATRIX.filter(([fn, action]) => !(fn === 'admission' && action === 'getApplyPage') && fn !== 'admissionPurge'))(
-    '%s.%s without a platform identity → UNAUTHENTICATED',
-    async (fn, action, input) => {
-      const fx = await fixture()
-      expect(await fx.call(fn, action, input, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
-    },
-  )
+  it.each(
+    MATRIX.filter(([action]) => action !== getApplyPage && action !== purgeRejectedApplications).map(([action, input]) => [action.fn, action.action, action, input] as const),
+  )('%s.%s without a platform identity → UNAUTHENTICATED', async (_fn, _action, action, input) => {
+    const fx = await fixture()
+    expect(await fx.api.as(null).resultOfUnchecked(action, input)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
 })
 
 /** Everything a refused call must leave as it was. */
-async function snapshot(fx: AdmissionFixture) {
+async function snapshot(fx: Fixture) {
   return {
     group: await fx.store.get('groups', GROUP),
     members: await fx.store.find('members', { where: { groupId: GROUP }, orderBy: [{ field: 'openid', direction: 'asc' }] }),
@@ -102,9 +123,8 @@ describe('validation', () => {
   ])('submit refuses %p', async (input, field, message) => {
     const fx = await fixture()
     const before = await snapshot(fx)
-    const result = await fx.call('admission', 'submit', input, 'o_someone')
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(result.error.fields[field]).toBe(message)
+    const result = await fx.api.as('o_someone').resultOfUnchecked(submitApplication, input)
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { [field]: message } } })
     expect(await snapshot(fx)).toEqual(before)
   })
 
@@ -114,25 +134,25 @@ describe('validation', () => {
     [{ groupId: GROUP, applicationIds: ['not an id'], decision: 'approve' }, '申请编号格式不正确'],
   ])('decideBatch refuses %#', async (input, message) => {
     const fx = await fixture()
-    expect(await fx.call('admission', 'decideBatch', input, ADMIN)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message } })
+    expect(await fx.api.as(ADMIN).resultOfUnchecked(decideApplications, input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message } })
   })
 
   it('getApplyPage needs a group or an invite, and says so in Chinese', async () => {
     const fx = await fixture()
-    expect(await fx.call('admission', 'getApplyPage', {}, 'o_x')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '申请链接不完整，请重新扫码' } })
-    expect(await fx.call('admission', 'getApplyPage', { inviteId: 'i_zz' }, 'o_x')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '邀请码格式不正确' } })
+    expect(await fx.api.as('o_x').resultOfUnchecked(getApplyPage, {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '申请链接不完整，请重新扫码' } })
+    expect(await fx.api.as('o_x').result(getApplyPage, { inviteId: 'i_zz' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '邀请码格式不正确' } })
   })
 
   it('updateSettings refuses a choice question without options and more than 10 questions', async () => {
     const fx = await fixture()
     const base = { questions: [], requirePhone: false, allowMemberInvites: true, cooldownDays: 7, reasonTemplates: [] }
     const choice = { id: 'q1', kind: 'choice', label: '选一个', required: true, options: ['唯一'] }
-    expect(await fx.call('admission', 'updateSettings', { groupId: GROUP, settings: { ...base, questions: [choice] } }, ADMIN)).toMatchObject({
+    expect(await fx.api.as(ADMIN).resultOfUnchecked(updateAdmissionSettings, { groupId: GROUP, settings: { ...base, questions: [choice] } })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: '单选题至少需要 2 个选项' },
     })
     const many = Array.from({ length: 11 }, (_, i) => ({ id: `q${i}`, kind: 'text', label: `问题${i}`, required: false }))
-    expect(await fx.call('admission', 'updateSettings', { groupId: GROUP, settings: { ...base, questions: many } }, ADMIN)).toMatchObject({
+    expect(await fx.api.as(ADMIN).resultOfUnchecked(updateAdmissionSettings, { groupId: GROUP, settings: { ...base, questions: many } })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: '最多 10 个问题' },
     })
@@ -140,7 +160,7 @@ describe('validation', () => {
 
   it('takes the applicant from the platform identity, never from the input', async () => {
     const fx = await fixture()
-    await fx.call('admission', 'submit', { ...applyInput(), openid: MEMBER }, 'o_real')
+    await fx.api.as('o_real').call(submitApplication, { ...applyInput(), openid: MEMBER } as InputOf<typeof submitApplication>)
     expect(await fx.store.get('applications', applicationId(GROUP, 'o_real'))).not.toBeNull()
     expect(await fx.store.get('applications', applicationId(GROUP, MEMBER))).toBeNull()
   })
@@ -149,8 +169,75 @@ describe('validation', () => {
 describe('admissionPurge function', () => {
   it('runs on a CloudBase timer event (no OPENID) and refuses mini program users', async () => {
     const fx = await fixture()
-    const ctx = { store: fx.store, openid: null, now: () => FIXED_NOW }
-    expect(await admissionPurgeFunction({ Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: FIXED_NOW.toISOString() }, ctx)).toEqual({ ok: true, data: { purged: 0 } })
-    expect(await admissionPurgeFunction({ Type: 'Timer' }, { ...ctx, openid: 'o_x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const timer = fx.api.as(null).at(FIXED_NOW)
+    expect(await timer.event('admissionPurge', { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: FIXED_NOW.toISOString() })).toEqual({ ok: true, data: { purged: 0 } })
+    expect(await fx.api.as('o_x').at(FIXED_NOW).event('admissionPurge', { Type: 'Timer' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('concurrent requests through the handler', () => {
+  const NEW = 'o_new'
+  const NEW_APP = applicationId(GROUP, NEW)
+
+  it('ends in one application after 50 concurrent submits', async () => {
+    const fx = await makeFixture()
+    const results = await Promise.all(Array.from({ length: 50 }, () => fx.api.as(NEW).result(submitApplication, applyInput())))
+    expect(results.every((r) => r.ok)).toBe(true)
+    expect(await fx.store.count('applications', { groupId: GROUP })).toBe(1)
+  })
+
+  it('two admins deciding at once (approve vs reject) end in exactly one decision', async () => {
+    const fx = await makeFixture()
+    await usecases.submitApplication(fx.ctx(NEW), fx.services, applyInput())
+    const [a, b] = await Promise.all([
+      fx.api.as(ADMIN).result(decideApplication, { groupId: GROUP, applicationId: NEW_APP, decision: 'approve' }),
+      fx.api.as(OWNER).result(decideApplication, { groupId: GROUP, applicationId: NEW_APP, decision: 'reject', reason: '不符合' }),
+    ])
+    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1)
+    expect([a, b].find((r) => !r.ok)).toMatchObject({ error: { code: 'CONFLICT' } })
+    const app = await fx.store.get('applications', NEW_APP)
+    const member = await fx.store.get('members', memberId(GROUP, NEW))
+    expect(app?.status === 'approved').toBe(member !== null)
+    expect((await fx.store.get('groups', GROUP))?.memberCount).toBe(member ? 4 : 3)
+    expect(await fx.store.count('auditLogs', { groupId: GROUP })).toBe(1)
+    expect(await fx.store.count('inboxMessages', { openid: NEW })).toBe(1)
+  })
+
+  it('50 concurrent approvals of one application: one member, count +1', async () => {
+    const fx = await makeFixture()
+    await usecases.submitApplication(fx.ctx(NEW), fx.services, applyInput())
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => fx.api.as(i % 2 ? ADMIN : OWNER).result(decideApplication, { groupId: GROUP, applicationId: NEW_APP, decision: 'approve' })),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'CONFLICT')).toBe(true)
+    expect(await fx.store.count('members', { groupId: GROUP })).toBe(4)
+    expect((await fx.store.get('groups', GROUP))?.memberCount).toBe(4)
+  })
+
+  it('admits exactly the seats left when 50 applications are approved concurrently', async () => {
+    const fx = await makeFixture({ group: { capacity: 13 } })
+    const applicants = Array.from({ length: 50 }, (_, i) => `o_app${i}`)
+    for (const openid of applicants) await usecases.submitApplication(fx.ctx(openid), fx.services, applyInput())
+    const results = await Promise.all(
+      applicants.map((openid, i) =>
+        fx.api.as(i % 2 ? ADMIN : OWNER).result(decideApplication, { groupId: GROUP, applicationId: applicationId(GROUP, openid), decision: 'approve' }),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(10)
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.message === '群已满员（上限 13 人），无法通过新的申请')).toBe(true)
+    expect(await fx.store.count('members', { groupId: GROUP })).toBe(13)
+    expect((await fx.store.get('groups', GROUP))?.memberCount).toBe(13)
+    expect(await fx.store.count('applications', { groupId: GROUP, status: 'approved' })).toBe(10)
+  })
+
+  it('keeps memberCount exact when 50 removals of one member race', async () => {
+    const fx = await makeFixture({ members: [testMember('o_m2', 'member', '刘洋')] })
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => fx.api.as(i % 2 ? ADMIN : OWNER).result(removeMember, { groupId: GROUP, targetOpenid: 'o_m2' })),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect((await fx.store.get('groups', GROUP))?.memberCount).toBe(3)
+    expect(await fx.store.count('members', { groupId: GROUP })).toBe(3)
   })
 })

@@ -8,21 +8,25 @@ import * as fakeSdk from '../fakes/wx-server-sdk'
 import { main as checkinMain } from '../../cloudfunctions/checkin/index'
 import { checkinFunction } from '../../cloudfunctions/checkin/handlers'
 import { createRemindersFunction } from '../../cloudfunctions/reminders/handlers'
+import { checkIn, makeUpCheckin } from '../../contracts'
 import { SUBSCRIBE_TEMPLATES, withTemplateIds } from '../../contracts/subscribe-templates'
 import { createLocalWechatServices } from '../../platform/wechat-services-local'
 import type { SubscribeMessage } from '../../usecases/ports/wechat'
+import type { GroupDoc } from '../../domain/group'
 import { checkinId, checkinStatsId } from '../../domain/checkin'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import type { Store } from '../../store/port'
-import { GROUP, MEMBER, OUTSIDER, seedCheckinGroup } from '../support/checkin'
+import { GROUP, MEMBER, OUTSIDER, seedGroup, testCaller } from '../support/fixture'
 
 jest.mock('wx-server-sdk', () => jest.requireActual('../fakes/wx-server-sdk'))
 
-async function cloudbaseStore(group = {}): Promise<{ store: Store; cloud: fakeSdk.FakeCloud }> {
+const GROUP_NAME = '晨读打卡·测试群'
+
+async function cloudbaseStore(group: Partial<GroupDoc> = {}): Promise<{ store: Store; cloud: fakeSdk.FakeCloud }> {
   const cloud = fakeSdk.createFakeCloud()
   const store = createCloudbaseStore(cloud.database())
   await store.ensureSchema()
-  await seedCheckinGroup(store, group)
+  await seedGroup(store, { group: { name: GROUP_NAME, ...group } })
   return { store, cloud }
 }
 
@@ -31,11 +35,11 @@ const at = (iso: string) => () => new Date(iso)
 describe('check-in over the CloudBase adapter (wx-server-sdk fake)', () => {
   it('50 concurrent check-ins of one member: exactly one check-in, counters +1', async () => {
     const { store } = await cloudbaseStore()
-    const call = (input: unknown, now: string) => checkinFunction({ action: 'checkIn', input }, { store, openid: MEMBER, now: at(now) })
-    expect(await call({ groupId: GROUP }, '2026-11-22T01:00:00Z')).toMatchObject({ ok: true, data: { created: true } })
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => call({ groupId: GROUP, note: `tap ${i}` }, '2026-11-23T01:00:00Z')))
+    const member = testCaller(store).as(MEMBER)
+    expect(await member.at('2026-11-22T01:00:00Z').result(checkIn, { groupId: GROUP })).toMatchObject({ ok: true, data: { created: true } })
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => member.at('2026-11-23T01:00:00Z').result(checkIn, { groupId: GROUP, note: `tap ${i}` })))
     expect(results.every((r) => r.ok)).toBe(true)
-    expect(results.filter((r) => r.ok && (r.data as { created: boolean }).created)).toHaveLength(1)
+    expect(results.filter((r) => r.ok && r.data.created)).toHaveLength(1)
     expect(await store.count('checkins', { groupId: GROUP, openid: MEMBER })).toBe(2)
     expect(await store.get('checkins', checkinId(GROUP, MEMBER, '2026-11-23'))).not.toBeNull()
     expect(await store.get('checkinStats', checkinStatsId(GROUP, MEMBER))).toMatchObject({ totalDays: 2, currentStreak: 2, longestStreak: 2 })
@@ -43,11 +47,11 @@ describe('check-in over the CloudBase adapter (wx-server-sdk fake)', () => {
 
   it('a make-up reads month documents by id inside the transaction, and never queries there', async () => {
     const { store, cloud } = await cloudbaseStore({ makeUp: { enabled: true, windowDays: 3, monthlyLimit: 2 } })
-    const call = (action: string, input: unknown, now: string) => checkinFunction({ action, input }, { store, openid: MEMBER, now: at(now) })
-    await call('checkIn', { groupId: GROUP }, '2026-10-31T01:00:00Z')
-    await call('checkIn', { groupId: GROUP }, '2026-11-02T01:00:00Z')
+    const member = testCaller(store).as(MEMBER)
+    await member.at('2026-10-31T01:00:00Z').call(checkIn, { groupId: GROUP })
+    await member.at('2026-11-02T01:00:00Z').call(checkIn, { groupId: GROUP })
     cloud.calls.length = 0
-    expect(await call('makeUp', { groupId: GROUP, day: '2026-11-01' }, '2026-11-02T02:00:00Z')).toMatchObject({
+    expect(await member.at('2026-11-02T02:00:00Z').result(makeUpCheckin, { groupId: GROUP, day: '2026-11-01' })).toMatchObject({
       ok: true,
       data: { created: true, checkin: { makeUp: true }, streak: { current: 3, longest: 3, total: 3 } },
     })
@@ -65,7 +69,7 @@ describe('the checkin entry on CloudBase', () => {
     fakeSdk.resetFakeCloud()
     const store = createCloudbaseStore(fakeSdk.database())
     await store.ensureSchema()
-    await seedCheckinGroup(store)
+    await seedGroup(store)
   })
 
   it('checks in as getWXContext().OPENID, ignoring identity in the event', async () => {

@@ -9,7 +9,7 @@ import { seedDemoCommunity } from '../../local-runtime/demo/demo-community'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import { COLLECTION_NAMES } from '../../store/schema'
-import { FIXED_NOW } from '../support/store'
+import { FIXED_NOW } from '../support/fixture'
 
 jest.mock('wx-server-sdk', () => jest.requireActual('../fakes/wx-server-sdk'))
 

@@ -2,7 +2,7 @@ import { applicationId } from '../../domain/admission'
 import { formatNickname } from '../../domain/group'
 import { demoApplications, seedAdmission } from '../../local-runtime/demo/admission'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
-import { FIXED_NOW, makeStore } from '../support/store'
+import { FIXED_NOW, makeStore } from '../support/fixture'
 
 describe('admission demo seed', () => {
   it('gives the demo group questions, 8 pending applicants and one rejection — once', async () => {

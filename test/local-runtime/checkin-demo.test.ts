@@ -1,33 +1,30 @@
 /** The demo community's tasks, announcements and check-in history, seen through the real functions. */
 import { checkinStatsId } from '../../domain/checkin'
 import { seedDemoCommunity } from '../../local-runtime/demo/demo-community'
-import { invokeFunction } from '../../local-runtime/functions'
+import { getCheckinOverview, listAnnouncements, listDailyTasks } from '../../contracts'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
-import { FIXED_NOW, makeStore } from '../support/store'
+import { FIXED_NOW, makeStore, testCaller } from '../support/fixture'
 
 describe('demo check-in data', () => {
   it('gives the member persona a running streak, not yet checked in today, with today’s task out', async () => {
     const store = await makeStore({ seed: true })
-    const call = async (fn: 'checkin' | 'board', action: string, input: unknown, persona: 'member' | 'admin') => {
-      const result = await invokeFunction(store, fn, { action, input }, personaOpenid(persona), { now: () => FIXED_NOW })
-      if (!result.ok) throw new Error(JSON.stringify(result.error))
-      return result.data as any
-    }
-    const overview = await call('checkin', 'overview', { groupId: DEMO_GROUP_ID }, 'member')
+    const api = testCaller(store, { now: () => FIXED_NOW })
+    const member = api.as(personaOpenid('member'))
+    const overview = await member.call(getCheckinOverview, { groupId: DEMO_GROUP_ID })
     expect(overview.today).toBe('2026-11-23')
     expect(overview.myCheckin).toBeNull()
     expect(overview.streak).toMatchObject({ current: 5, longest: 5, total: 9 })
-    expect(overview.todayTask.title).toContain('《活着》第 7 天')
+    expect(overview.todayTask?.title).toContain('《活着》第 7 天')
     expect(overview.checkedInToday).toBeGreaterThan(3)
     expect(overview.makeUp).toMatchObject({ policy: { enabled: true, windowDays: 3, monthlyLimit: 2 }, left: 2 })
 
-    const tasks = await call('board', 'listTasks', { groupId: DEMO_GROUP_ID }, 'member')
+    const tasks = await member.call(listDailyTasks, { groupId: DEMO_GROUP_ID })
     expect(tasks.items).toHaveLength(7)
     expect(tasks.scheduled).toEqual([])
-    expect((await call('board', 'listTasks', { groupId: DEMO_GROUP_ID }, 'admin')).scheduled).toHaveLength(1)
+    expect((await api.as(personaOpenid('admin')).call(listDailyTasks, { groupId: DEMO_GROUP_ID })).scheduled).toHaveLength(1)
 
-    const announcements = await call('board', 'listAnnouncements', { groupId: DEMO_GROUP_ID }, 'member')
-    expect(announcements.pinned.map((a: { title: string }) => a.title)).toEqual(['本月共读：余华《活着》'])
+    const announcements = await member.call(listAnnouncements, { groupId: DEMO_GROUP_ID })
+    expect(announcements.pinned.map((a) => a.title)).toEqual(['本月共读：余华《活着》'])
     expect(announcements.items).toHaveLength(1)
   })
 

@@ -1,7 +1,7 @@
 import { formatNickname } from '../../domain/group'
 import { demoMembers, seedDemoCommunity } from '../../local-runtime/demo/demo-community'
 import { DEMO_GROUP_ID, PERSONAS } from '../../local-runtime/demo/personas'
-import { FIXED_NOW, makeStore } from '../support/store'
+import { FIXED_NOW, makeStore } from '../support/fixture'
 
 describe('demo community seed', () => {
   it('seeds one group with its 20 members once', async () => {

@@ -11,8 +11,7 @@ import { applicationId } from '../../domain/admission'
 import type { FunctionHandler } from '../../platform/dispatch'
 import { FUNCTIONS_DIR, readTimerTriggers, startScheduler } from '../../local-runtime/scheduler'
 import { submitApplication, decideApplication } from '../../usecases/admission'
-import { ADMIN, GROUP, applyInput, makeAdmissionFixture } from '../support/admission'
-import { FIXED_NOW, makeStore } from '../support/store'
+import { ADMIN, FIXED_NOW, GROUP, applyInput, makeFixture, makeStore } from '../support/fixture'
 
 describe('readTimerTriggers', () => {
   it('finds the timer trigger of every function folder whose config.json declares one', () => {
@@ -93,7 +92,7 @@ describe('startScheduler on a fake clock', () => {
 
 describe('the scheduler with the real functions', () => {
   it('runs admissionPurge as a timer event: old rejected applications lose their personal fields', async () => {
-    const fx = await makeAdmissionFixture()
+    const fx = await makeFixture()
     await submitApplication(fx.ctx('o_old'), fx.services, applyInput({ phone: '13812341234' }))
     await decideApplication(fx.ctx(ADMIN, dayjs(FIXED_NOW).subtract(31, 'day').toDate()), fx.services, {
       groupId: GROUP,

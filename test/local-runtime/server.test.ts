@@ -4,7 +4,7 @@ import path from 'node:path'
 import { DEMO_GROUP_ID, personaOpenid, PERSONAS } from '../../local-runtime/demo/personas'
 import { isLoopbackHost, startLocalRuntime, type LocalRuntime } from '../../local-runtime/server'
 import type { Store } from '../../store/port'
-import { makeStore } from '../support/store'
+import { makeStore } from '../support/fixture'
 
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
   const response = await fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers } })

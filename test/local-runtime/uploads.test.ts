@@ -4,7 +4,7 @@ import { MAX_UPLOAD_BYTES } from '../../local-runtime/uploads'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { makeStore } from '../support/store'
+import { makeStore } from '../support/fixture'
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)])
 

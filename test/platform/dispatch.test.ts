@@ -3,7 +3,7 @@ import { defineAction } from '../../contracts/define'
 import { DomainError } from '../../domain/errors'
 import { createFunctionHandler, handle } from '../../platform/dispatch'
 import { StoreConflictError } from '../../store/port'
-import { makeStore } from '../support/store'
+import { makeStore } from '../support/fixture'
 
 const echo = defineAction<{ text: string; caller: string | null }>()(
   'group',

@@ -6,7 +6,7 @@ import * as v from 'valibot'
 import { defineAction } from '../../contracts/define'
 import { handle } from '../../platform/dispatch'
 import { isTimerEvent, timerOnly } from '../../platform/timer'
-import { makeStore } from '../support/store'
+import { makeStore } from '../support/fixture'
 
 const sweep = defineAction<{ days: number }>()('admissionPurge', 'sweep', v.object({ days: v.optional(v.number(), 7) }))
 

@@ -11,7 +11,7 @@ import { startLocalRuntime, type LocalRuntime } from '../../local-runtime/server
 import type { Store } from '../../store/port'
 import { launchChromium } from './browser'
 import { requireH5Build } from './h5-page'
-import { makeStore } from './store'
+import { makeStore } from './fixture'
 
 export interface H5AppOptions {
   /** The server's clock (default: the real one). */

@@ -3,7 +3,7 @@ import { recordAudit } from '../../usecases/audit'
 import type { UseCaseContext } from '../../usecases/context'
 import { deliverToInbox } from '../../usecases/inbox/deliver'
 import { EVERY_ROLE, MANAGERS, requireRole } from '../../usecases/access'
-import { FIXED_NOW, makeStore } from '../support/store'
+import { FIXED_NOW, makeStore } from '../support/fixture'
 
 describe('requireRole', () => {
   let ctx: (openid: string | null) => UseCaseContext

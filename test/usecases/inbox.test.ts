@@ -1,6 +1,6 @@
 import { deliverToInbox } from '../../usecases/inbox/deliver'
 import { listInbox, markInboxRead } from '../../usecases/inbox/read'
-import { FIXED_NOW, makeStore } from '../support/store'
+import { FIXED_NOW, makeStore } from '../support/fixture'
 
 describe('inbox reading', () => {
   it('lists the caller’s messages newest first and marks one, then all, read — never someone else’s', async () => {

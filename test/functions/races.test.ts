@@ -1,0 +1,98 @@
+/**
+ * Requests that race, through the real handlers: on the CloudBase adapter over the wx-server-sdk fake with
+ * interleaving transactions (snapshot reads, write conflicts at commit, retries), and on SQLite with
+ * concurrent calls. These reach the branches that only a race takes:
+ * - check-in: a second request for the same day whose insert meets the winner's id (`usecases/checkin.ts`,
+ *   "another request won the race") answers with the winner's check-in;
+ * - reminders: two timer runs at once remind once (the once-a-day check inside the transaction).
+ */
+import { checkIn, setReminder } from '../../contracts/checkin'
+import { checkinId, checkinStatsId } from '../../domain/checkin'
+import { reminderId } from '../../domain/reminders'
+import { createCloudbaseStore } from '../../store/cloudbase'
+import type { Store } from '../../store/port'
+import { createFakeCloud, type FakeCloud } from '../fakes/wx-server-sdk'
+import { GROUP, MEMBER, makeStore, seedGroup, testCaller } from '../support/fixture'
+
+const MORNING = new Date('2026-11-23T01:00:00Z') // 09:00 in Shanghai
+const EVENING = new Date('2026-11-23T12:30:00Z') // 20:30 in Shanghai
+
+async function interleavingCloudbase(): Promise<{ store: Store; cloud: FakeCloud }> {
+  const cloud = createFakeCloud({ transactions: 'concurrent' })
+  const store = createCloudbaseStore(cloud.database())
+  await store.ensureSchema()
+  await seedGroup(store)
+  return { store, cloud }
+}
+
+describe('check-in races (CloudBase, transactions interleaving)', () => {
+  it('a request whose insert meets the check-in another request committed meanwhile answers with that one', async () => {
+    const { store, cloud } = await interleavingCloudbase()
+    const member = testCaller(store, { now: () => MORNING }).as(MEMBER)
+    // Hold the first request just before it inserts the check-in; let a second one check in meanwhile.
+    const gate = cloud.pauseBefore({ op: 'collection.add', collection: 'checkins', inTransaction: true })
+    const late = member.result(checkIn, { groupId: GROUP, note: 'late' })
+    await gate.reached
+    const early = await member.call(checkIn, { groupId: GROUP, note: 'early' })
+    expect(early).toMatchObject({ created: true, checkin: { note: 'early' }, streak: { current: 1, total: 1 } })
+    gate.release()
+
+    expect(await late).toEqual({ ok: true, data: { ...early, created: false } })
+    expect(await store.count('checkins', { groupId: GROUP, openid: MEMBER })).toBe(1)
+    expect(await store.get('checkins', checkinId(GROUP, MEMBER, '2026-11-23'))).toMatchObject({ note: 'early' })
+    expect(await store.get('checkinStats', checkinStatsId(GROUP, MEMBER))).toMatchObject({ totalDays: 1, currentStreak: 1 })
+  })
+
+  it('50 check-ins of one member at once: the losers re-run after the write conflict and find the winner', async () => {
+    const { store } = await interleavingCloudbase()
+    const member = testCaller(store, { now: () => MORNING }).as(MEMBER)
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => member.result(checkIn, { groupId: GROUP, note: `tap ${i}` })))
+    expect(results.map((r) => r.ok)).toEqual(Array(50).fill(true))
+    const created = results.filter((r) => r.ok && r.data.created)
+    expect(created).toHaveLength(1)
+    const winner = created[0].ok ? created[0].data.checkin : null
+    for (const r of results) expect(r).toMatchObject({ ok: true, data: { checkin: { id: winner?.id, note: winner?.note } } })
+    expect(await store.get('checkinStats', checkinStatsId(GROUP, MEMBER))).toMatchObject({ totalDays: 1, currentStreak: 1 })
+  })
+})
+
+describe('reminder races: two timer runs at once remind once', () => {
+  async function subscribeAndRunTwice(store: Store) {
+    const api = testCaller(store, { now: () => MORNING })
+    await api.as(MEMBER).call(setReminder, { groupId: GROUP, enabled: true, time: '20:00' })
+    const timer = api.as(null).at(EVENING)
+    return Promise.all([timer.event('reminders', { Type: 'Timer' }), timer.event('reminders', { Type: 'Timer' })])
+  }
+
+  async function expectRemindedOnce(store: Store, runs: Awaited<ReturnType<typeof subscribeAndRunTwice>>) {
+    expect(runs.map((run) => run.ok)).toEqual([true, true])
+    expect(await store.count('inboxMessages', { openid: MEMBER })).toBe(1)
+    expect(await store.get('reminderSubscriptions', reminderId(GROUP, MEMBER))).toMatchObject({ enabled: true, lastSentDay: '2026-11-23' })
+  }
+
+  it('on CloudBase with interleaving transactions (the loser re-runs after the write conflict)', async () => {
+    const { store } = await interleavingCloudbase()
+    await expectRemindedOnce(store, await subscribeAndRunTwice(store))
+  })
+
+  it('a member who switches the reminder off while the job runs is not reminded', async () => {
+    const { store, cloud } = await interleavingCloudbase()
+    const api = testCaller(store, { now: () => MORNING })
+    await api.as(MEMBER).call(setReminder, { groupId: GROUP, enabled: true, time: '20:00' })
+    // The job has read the subscription (enabled) and is about to remind in a transaction; the member switches off first.
+    const gate = cloud.pauseBefore({ op: 'runTransaction' })
+    const run = api.as(null).at(EVENING).event('reminders', { Type: 'Timer' })
+    await gate.reached
+    await api.as(MEMBER).at(EVENING).call(setReminder, { groupId: GROUP, enabled: false, time: '20:00' })
+    gate.release()
+    expect(await run).toEqual({ ok: true, data: { considered: 1, reminded: 0, messagesSent: 0 } })
+    expect(await store.count('inboxMessages', { openid: MEMBER })).toBe(0)
+    expect(await store.get('reminderSubscriptions', reminderId(GROUP, MEMBER))).toMatchObject({ enabled: false, lastSentDay: null })
+  })
+
+  it('on SQLite with concurrent calls', async () => {
+    const store = await makeStore()
+    await seedGroup(store)
+    await expectRemindedOnce(store, await subscribeAndRunTwice(store))
+  })
+})
