@@ -13,7 +13,7 @@ import * as v from 'valibot'
 import type { ActionContract, ActionFailure, ActionResult, AnyAction, FunctionName, OutputOf, ParsedOf } from '../contracts/define'
 import { DomainError } from '../domain/errors'
 import { t } from '../i18n/strings'
-import { StoreConflictError, StoreNotFoundError } from '../store/port'
+import { StoreBusyError, StoreConflictError, StoreNotFoundError } from '../store/port'
 import type { UseCaseContext } from '../usecases/context'
 
 export type CallContext = UseCaseContext
@@ -78,6 +78,7 @@ function toFailure(error: unknown, fn: FunctionName): ActionFailure {
     return error.fields ? { code: error.code, message: error.message, fields: error.fields } : { code: error.code, message: error.message }
   }
   if (error instanceof StoreConflictError) return { code: 'CONFLICT', message: t('error.CONFLICT') }
+  if (error instanceof StoreBusyError) return { code: 'CONFLICT', message: t('error.busy') }
   if (error instanceof StoreNotFoundError) return { code: 'NOT_FOUND', message: t('error.NOT_FOUND') }
   // Unexpected: log for the operator, tell the user nothing internal.
   console.error(`[${fn}] unexpected error`, error)

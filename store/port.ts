@@ -92,6 +92,17 @@ export class StoreConflictError extends Error {
   }
 }
 
+/**
+ * A transaction gave up: other writers kept changing the documents it touched through every retry (CloudBase
+ * re-runs a conflicting transaction a few times, then fails). Nothing of it was written; the caller may retry.
+ */
+export class StoreBusyError extends Error {
+  constructor(readonly cause?: unknown) {
+    super('transaction gave up after repeated write conflicts')
+    this.name = 'StoreBusyError'
+  }
+}
+
 /** `update` addressed a document that does not exist. */
 export class StoreNotFoundError extends Error {
   constructor(

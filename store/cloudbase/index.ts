@@ -19,6 +19,7 @@
  */
 import type { DB } from 'wx-server-sdk'
 import {
+  StoreBusyError,
   StoreConflictError,
   StoreNotFoundError,
   type CollectionName,
@@ -85,12 +86,18 @@ export function createCloudbaseStore(db: CloudbaseDatabase): Store {
     },
 
     async transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
-      const result: R = await db.runTransaction(
-        (transaction: CloudbaseTransaction) =>
-          work(documentOperations(db, (collection) => transaction.collection(collection))),
-        TRANSACTION_RETRIES,
-      )
-      return result
+      try {
+        const result: R = await db.runTransaction(
+          (transaction: CloudbaseTransaction) =>
+            work(documentOperations(db, (collection) => transaction.collection(collection))),
+          TRANSACTION_RETRIES,
+        )
+        return result
+      } catch (error) {
+        // The SDK re-ran the work after each write conflict and then gave up: say so, typed.
+        if (isTransactionConflict(error)) throw new StoreBusyError(error)
+        throw error
+      }
     },
 
     async ensureSchema() {
@@ -225,6 +232,11 @@ function errorText(error: unknown): string {
 /** `doc(id).get()` of a missing document rejects with "document.get:fail document with _id … does not exist". */
 function isMissingDocument(error: unknown): boolean {
   return /does not exist/i.test(errorText(error))
+}
+
+/** A commit that met another writer's change: what @cloudbase/database's runTransaction retries on. */
+function isTransactionConflict(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'DATABASE_TRANSACTION_CONFLICT'
 }
 
 /** Inserting an existing `_id` fails with MongoDB's duplicate key error (E11000). */

@@ -4,15 +4,19 @@
  * concurrent calls. These reach the branches that only a race takes:
  * - check-in: a second request for the same day whose insert meets the winner's id (`usecases/checkin.ts`,
  *   "another request won the race") answers with the winner's check-in;
- * - reminders: two timer runs at once remind once (the once-a-day check inside the transaction).
+ * - reminders: two timer runs at once remind once (the once-a-day check inside the transaction);
+ * - approvals: more approvals than seats at once never overfill the group, and a transaction that loses
+ *   every retry answers CONFLICT ("try again"), not INTERNAL.
  */
+import { decideApplication, submitApplication } from '../../contracts/admission'
 import { checkIn, setReminder } from '../../contracts/checkin'
+import { applicationId } from '../../domain/admission'
 import { checkinId, checkinStatsId } from '../../domain/checkin'
 import { reminderId } from '../../domain/reminders'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import type { Store } from '../../store/port'
 import { createFakeCloud, type FakeCloud } from '../fakes/wx-server-sdk'
-import { GROUP, MEMBER, makeStore, seedGroup, testCaller } from '../support/fixture'
+import { ADMIN, GROUP, MEMBER, applyInput, makeStore, seedGroup, testCaller } from '../support/fixture'
 
 const MORNING = new Date('2026-11-23T01:00:00Z') // 09:00 in Shanghai
 const EVENING = new Date('2026-11-23T12:30:00Z') // 20:30 in Shanghai
@@ -94,5 +98,28 @@ describe('reminder races: two timer runs at once remind once', () => {
     const store = await makeStore()
     await seedGroup(store)
     await expectRemindedOnce(store, await subscribeAndRunTwice(store))
+  })
+})
+
+describe('approval races (CloudBase, transactions interleaving)', () => {
+  it('20 approvals into 5 seats at once: never more members than seats, and a loser is told to retry, not an internal error', async () => {
+    const { store } = await interleavingCloudbase()
+    await store.update('groups', GROUP, { capacity: 8 }) // 3 members: 5 seats left
+    const applicants = Array.from({ length: 20 }, (_, i) => `o_a${String(i).padStart(2, '0')}`)
+    const api = testCaller(store, { now: () => MORNING })
+    for (const openid of applicants) await api.as(openid).call(submitApplication, applyInput())
+
+    const results = await Promise.all(
+      applicants.map((openid) => api.as(ADMIN).result(decideApplication, { groupId: GROUP, applicationId: applicationId(GROUP, openid), decision: 'approve', reason: '' })),
+    )
+    for (const result of results) {
+      if (!result.ok) expect(result.error).toMatchObject({ code: 'CONFLICT', message: '同一时间操作的人太多，请稍后再试' })
+    }
+    const approved = results.filter((r) => r.ok && r.data.outcome === 'approved').length
+    const members = await store.count('members', { groupId: GROUP })
+    expect(approved).toBeGreaterThan(0)
+    expect(members).toBe(3 + approved)
+    expect(members).toBeLessThanOrEqual(8)
+    expect((await store.get('groups', GROUP))?.memberCount).toBe(members)
   })
 })
