@@ -70,7 +70,6 @@ export const DAILY_STRINGS = {
   'checkin.photoFailed': { zh: '照片上传失败，请重试', en: 'Upload failed' },
   'checkin.feedTitle': { zh: '今日打卡 {count}/{total}', en: 'Today {count}/{total}' },
   'checkin.feedEmpty': { zh: '今天还没有人打卡，来做第一个吧', en: 'Nobody yet; be the first' },
-  'checkin.loadMore': { zh: '加载更多', en: 'Load more' },
   'checkin.reminderTitle': { zh: '每日打卡提醒', en: 'Daily reminder' },
   'checkin.reminderOn': { zh: '每天 {time} 提醒我（已打卡则不提醒）', en: 'Remind me at {time}' },
   'checkin.reminderSaved': { zh: '提醒设置已保存', en: 'Saved' },

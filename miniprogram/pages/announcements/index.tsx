@@ -10,6 +10,7 @@ import { formatLocal } from '../../../domain/days'
 import { t } from '../../../i18n/strings'
 import ErrorState from '../../components/error-state'
 import PageShell from '../../components/page-shell'
+import LoadMore from '../../components/load-more'
 import { useAction } from '../../hooks/use-action'
 import { usePagedAction } from '../../hooks/use-paged-action'
 import './index.scss'
@@ -32,12 +33,7 @@ export default function AnnouncementsPage() {
         <View id="announcements">
           {setPinned.error !== '' && <Text className="announcement__error">{setPinned.error}</Text>}
           {renderAnnouncements([...state.data.pinned, ...list.items], state.data.canManage, state.data.timezone, pin)}
-          {list.hasMore && (
-            <Button id="announcements-more" size="small" fill="none" block loading={list.loadingMore} onClick={list.loadMore}>
-              {t('common.loadMore')}
-            </Button>
-          )}
-          {list.moreError !== '' && <Text className="load-more-error">{list.moreError}</Text>}
+          <LoadMore id="announcements-more" list={list} />
         </View>
       )}
     </PageShell>

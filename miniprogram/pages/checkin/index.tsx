@@ -17,6 +17,7 @@ import ErrorState from '../../components/error-state'
 import FormField from '../../components/form-field'
 import PageShell from '../../components/page-shell'
 import PhotoPicker from '../../components/photo-picker'
+import LoadMore from '../../components/load-more'
 import { useAction } from '../../hooks/use-action'
 import { usePageData } from '../../hooks/use-page-data'
 import { usePagedAction } from '../../hooks/use-paged-action'
@@ -204,7 +205,8 @@ function Reminder({ overview }: { overview: CheckinOverview }) {
 }
 
 function Feed({ groupId }: { groupId: string }) {
-  const { state, items, hasMore, loadingMore, moreError, loadMore } = usePagedAction(listTodayFeed, { groupId })
+  const pages = usePagedAction(listTodayFeed, { groupId })
+  const { state, items } = pages
 
   if (state.status !== 'ready') return null
   const feed = state.data
@@ -232,12 +234,7 @@ function Feed({ groupId }: { groupId: string }) {
           </View>
         )
       })}
-      {hasMore && (
-        <Button id="feed-more" size="small" fill="none" block loading={loadingMore} onClick={loadMore}>
-          {t('checkin.loadMore')}
-        </Button>
-      )}
-      {moreError !== '' && <Text className="load-more-error">{moreError}</Text>}
+      <LoadMore id="feed-more" list={pages} />
     </View>
   )
 }

@@ -12,6 +12,7 @@ import { t } from '../../../i18n/strings'
 import { callAction } from '../../api/client'
 import ErrorState from '../../components/error-state'
 import PageShell from '../../components/page-shell'
+import LoadMore from '../../components/load-more'
 import { usePagedAction } from '../../hooks/use-paged-action'
 import './index.scss'
 
@@ -59,12 +60,7 @@ export default function InboxPage() {
               <Text className="inbox-item__time">{dayjs(item.createdAt).format('MM-DD HH:mm')}</Text>
             </View>
           ))}
-          {inbox.hasMore && (
-            <Button id="inbox-more" size="small" fill="none" block loading={inbox.loadingMore} onClick={inbox.loadMore}>
-              {t('common.loadMore')}
-            </Button>
-          )}
-          {inbox.moreError !== '' && <Text className="load-more-error">{inbox.moreError}</Text>}
+          <LoadMore id="inbox-more" list={inbox} />
         </View>
       )}
     </PageShell>

@@ -13,6 +13,7 @@ import { canChangeRole, canLeave, canRemoveMember, canTransferOwnership } from '
 import { t } from '../../../i18n/strings'
 import ErrorState from '../../components/error-state'
 import PageShell from '../../components/page-shell'
+import LoadMore from '../../components/load-more'
 import { useAction } from '../../hooks/use-action'
 import { usePagedAction } from '../../hooks/use-paged-action'
 import './index.scss'
@@ -63,14 +64,7 @@ export default function MembersPage() {
           onLeave={() => act(`${t('members.leave')}？`, () => leave.run({ groupId }), t('members.left'))}
         />
       )}
-      {roster.moreError !== '' && <Text className="load-more-error">{roster.moreError}</Text>}
-      {state.status === 'ready' && roster.hasMore && (
-        <View className="members-pager">
-          <Button id="members-more" size="small" fill="none" block loading={roster.loadingMore} onClick={roster.loadMore}>
-            {t('common.loadMore')}
-          </Button>
-        </View>
-      )}
+      {state.status === 'ready' && <LoadMore id="members-more" list={roster} />}
     </PageShell>
   )
 }

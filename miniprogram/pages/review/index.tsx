@@ -15,6 +15,7 @@ import { t } from '../../../i18n/strings'
 import ApplicationCard from '../../components/application-card'
 import ErrorState from '../../components/error-state'
 import PageShell from '../../components/page-shell'
+import LoadMore from '../../components/load-more'
 import { useAction } from '../../hooks/use-action'
 import { usePagedAction } from '../../hooks/use-paged-action'
 import './index.scss'
@@ -128,12 +129,7 @@ export default function ReviewPage() {
             />
           ))}
 
-          {queue.hasMore && (
-            <Button id="review-load-more" block fill="outline" loading={queue.loadingMore} onClick={queue.loadMore}>
-              {t('review.loadMore')}
-            </Button>
-          )}
-          {queue.moreError !== '' && <Text className="load-more-error">{queue.moreError}</Text>}
+          <LoadMore id="review-load-more" list={queue} label={t('review.loadMore')} fill="outline" />
 
           {rejectTarget && (
             <View id="reject-panel" className="review-panel">

@@ -25,6 +25,7 @@ import { t } from '../../../i18n/strings'
 import ErrorState from '../../components/error-state'
 import FormField from '../../components/form-field'
 import PageShell from '../../components/page-shell'
+import LoadMore from '../../components/load-more'
 import { useAction } from '../../hooks/use-action'
 import { usePagedAction } from '../../hooks/use-paged-action'
 import './index.scss'
@@ -52,12 +53,7 @@ export default function TasksPage() {
             <Text className="tasks-hint">{t('tasks.adminsOnly')}</Text>
           )}
           <TaskSection id="tasks-published" title={t('tasks.past')} tasks={tasks.items} timezone={state.data.timezone} />
-          {tasks.hasMore && (
-            <Button id="tasks-more" size="small" fill="none" block loading={tasks.loadingMore} onClick={tasks.loadMore}>
-              {t('common.loadMore')}
-            </Button>
-          )}
-          {tasks.moreError !== '' && <Text className="load-more-error">{tasks.moreError}</Text>}
+          <LoadMore id="tasks-more" list={tasks} />
         </View>
       )}
     </PageShell>
