@@ -5,12 +5,15 @@
 import type { FunctionName } from '../../contracts/define'
 import { seedDemoCommunity } from '../../local-runtime/demo/demo-community'
 import { invokeFunction, isFunctionName } from '../../local-runtime/functions'
+import type { Store } from '../../store/port'
 import { createSqliteStore } from '../../store/sqlite'
 import { loadWeappPage, type CallFunction, type WeappPage } from './simulate-page'
 
 export interface WeappBackend {
   /** A `wx.cloud.callFunction` stand-in for a caller WeChat knows as `openid`. */
   callFunctionAs(openid: string | null): CallFunction
+  /** The store underneath, for a test that needs more data than the demo community has. */
+  store: Store
   close(): void
 }
 
@@ -23,6 +26,7 @@ export async function makeWeappBackend(): Promise<WeappBackend> {
       if (!isFunctionName(name)) throw new Error(`cloud.callFunction: no function named ${name}`)
       return invokeFunction(store, name as FunctionName, data, openid)
     },
+    store,
     close: () => store.close(),
   }
 }
