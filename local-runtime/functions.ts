@@ -3,7 +3,7 @@
  * `POST /api/<name>` and what tests (including the weapp page tests) call in place of WeChat.
  *
  * @example
- *   const result = await invokeFunction(store, 'group', { action: 'getProfile', input: { groupId } }, 'o_alice')
+ *   const result = await invokeFunction(store, 'group', { action: 'getProfile', input: { groupId } }, userCaller('o_alice'))
  */
 import type { ActionResult, FunctionName } from '../contracts/define'
 import { FUNCTION_NAMES } from '../contracts/define'
@@ -20,6 +20,7 @@ import { checkinFunction } from '../cloudfunctions/checkin/handlers'
 import { createRemindersFunction } from '../cloudfunctions/reminders/handlers'
 import { createLocalWechatServices } from '../platform/wechat-services-local'
 import { SUBSCRIBE_TEMPLATES, type SubscribeTemplates } from '../contracts/subscribe-templates'
+import type { Caller } from '../usecases/context'
 import type { WechatServices } from '../usecases/ports/wechat'
 
 /** Invite QR codes encode `<PUBLIC_URL>/pages/apply/index?scene=…` (default: the runtime's own address). */
@@ -62,12 +63,13 @@ export interface InvokeOptions {
   handlers?: Record<FunctionName, FunctionHandler>
 }
 
+/** Run function `name` for `caller`, whom the runtime decided (an HTTP request is a user or a stranger, never more). */
 export function invokeFunction(
   store: Store,
   name: FunctionName,
   event: unknown,
-  openid: string | null,
+  caller: Caller,
   options: InvokeOptions = {},
 ): Promise<ActionResult<unknown>> {
-  return (options.handlers ?? FUNCTION_HANDLERS)[name](event, { store, openid, now: options.now ?? (() => new Date()) })
+  return (options.handlers ?? FUNCTION_HANDLERS)[name](event, { store, caller, now: options.now ?? (() => new Date()) })
 }

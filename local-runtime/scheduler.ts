@@ -1,7 +1,8 @@
 /**
  * The local runtime's timer: what CloudBase does with the timer triggers in `cloudfunctions/<fn>/config.json`.
  * For every function with a `"type": "timer"` trigger, the scheduler runs the function's handler with the
- * CloudBase timer event `{ Type: 'Timer', TriggerName, Time }` and no OPENID, on the trigger's cron
+ * CloudBase timer event `{ Type: 'Timer', TriggerName, Time }` as the `timer` caller (the only place the local
+ * runtime makes one; nothing that arrives over HTTP is ever a timer), on the trigger's cron
  * (`local-runtime/cron.ts`), and once at start so the demo is never stale. A new scheduled job (a lottery
  * draw, a nightly tally) is a trigger in its function's config.json; nothing here changes.
  *
@@ -17,6 +18,7 @@ import { FUNCTION_NAMES } from '../contracts/define'
 import type { FunctionHandler } from '../platform/dispatch'
 import type { TimerEvent } from '../platform/timer'
 import type { Store } from '../store/port'
+import { timerCaller } from '../usecases/context'
 import { nextCronTime, parseCron, type CronSchedule } from './cron'
 import { FUNCTION_HANDLERS } from './functions'
 
@@ -67,7 +69,7 @@ export function startScheduler(store: Store, options: SchedulerOptions = {}): Sc
   const run = async (trigger: TimerTrigger, at: Date): Promise<ActionResult<unknown>> => {
     const event: TimerEvent = { Type: 'Timer', TriggerName: trigger.name, Time: at.toISOString() }
     try {
-      const result = await handlers[trigger.fn](event, { store, openid: null, now })
+      const result = await handlers[trigger.fn](event, { store, caller: timerCaller(trigger.name), now })
       if (!result.ok) console.error(`[scheduler] ${trigger.fn}/${trigger.name} failed`, result.error)
       return result
     } catch (error) {

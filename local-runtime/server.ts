@@ -4,6 +4,8 @@
  *
  * Identity: in dev mode the `X-WX-OPENID` header (the header WeChat Cloud Run injects) names the caller.
  * Dev mode is allowed only on a loopback address, so nobody on a network can claim to be someone else.
+ * Every request is a `user` (that header, dev mode only) or a `stranger` — never the timer or the console,
+ * so no request can run the purge, the reminders or `setup` (the scheduler and `npm run setup` do).
  *
  * @example
  *   const runtime = await startLocalRuntime({ port: 0, store })
@@ -18,6 +20,7 @@ import path from 'node:path'
 import type { ActionResult } from '../contracts/define'
 import { t } from '../i18n/strings'
 import type { Store } from '../store/port'
+import { STRANGER, callerOpenid, userCaller, type Caller } from '../usecases/context'
 import { PERSONAS, DEMO_GROUP_ID } from './demo/personas'
 import { invokeFunction, isFunctionName } from './functions'
 import { routeUpload } from './uploads'
@@ -72,7 +75,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       sendJson(res, 200, devMode ? { devMode: true, personas: PERSONAS, demoGroupId: DEMO_GROUP_ID } : { devMode: false, personas: [], demoGroupId: '' })
       return
     }
-    if (await routeUpload(req, res, url.pathname, { dir: uploadDir, openid: callerOpenid(req) })) return
+    if (await routeUpload(req, res, url.pathname, { dir: uploadDir, openid: callerOpenid({ caller: requestCaller(req) }) })) return
     const apiMatch = /^\/api\/([A-Za-z0-9_-]+)$/.exec(url.pathname)
     if (apiMatch) {
       if (req.method !== 'POST') return sendJson(res, 405, failure('INVALID_INPUT', t('validate.object')))
@@ -80,7 +83,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       if (!isFunctionName(name)) return sendJson(res, 404, failure('NOT_FOUND', t('error.unknownAction')))
       const event = await readJsonBody(req)
       if (event === undefined) return sendJson(res, 400, failure('INVALID_INPUT', t('validate.object')))
-      const result = await invokeFunction(options.store, name, event, callerOpenid(req), { now: options.now })
+      const result = await invokeFunction(options.store, name, event, requestCaller(req), { now: options.now })
       return sendJson(res, 200, result)
     }
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, failure('NOT_FOUND', t('error.NOT_FOUND')))
@@ -88,11 +91,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     res.writeHead(404).end()
   }
 
-  function callerOpenid(req: http.IncomingMessage): string | null {
-    if (!devMode) return null
+  /** A user named by the dev header (dev mode, loopback only), else a stranger. Never a timer or the console. */
+  function requestCaller(req: http.IncomingMessage): Caller {
+    if (!devMode) return STRANGER
     const header = req.headers[OPENID_HEADER]
     const value = Array.isArray(header) ? header[0] : header
-    return value && OPENID_PATTERN.test(value) ? value : null
+    return value && OPENID_PATTERN.test(value) ? userCaller(value) : STRANGER
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,12 +1,13 @@
 /**
  * Turns a cloud function's event into a validated use-case call and a typed result — the same code
- * on CloudBase and in the local runtime. Entries stay thin: they supply the store and the identity.
+ * on CloudBase and in the local runtime. Entries stay thin: they supply the store and the caller
+ * (`usecases/context.ts`), which only the platform decides.
  *
  * @example
  *   const group = createFunctionHandler('group', [
  *     handle(getGroupProfile, (input, ctx) => usecases.getGroupProfile(ctx, input)),
  *   ])
- *   await group({ action: 'getProfile', input: { groupId: 'g1' } }, { store, openid, now })
+ *   await group({ action: 'getProfile', input: { groupId: 'g1' } }, { store, caller: userCaller('o_alice'), now })
  *   // -> { ok: true, data: {...} } or { ok: false, error: { code: 'NOT_FOUND', message: '...' } }
  */
 import * as v from 'valibot'

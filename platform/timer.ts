@@ -1,52 +1,55 @@
 /**
- * Timer-only cloud functions: jobs that CloudBase runs from a timer trigger in the function's
- * `config.json` and that no mini program user may call. The one place that decides what a timer call is,
- * and which calls come from the platform itself rather than a user (also used by the console-only `setup`):
- * - the timer event `{ Type: 'Timer', TriggerName, Time }` runs the function's one action with `{}`;
- * - a call without an OPENID (the timer, or the cloud console's 云端测试) may also send `{ action, input }`;
- * - a call with an OPENID (a mini program user) is refused with FORBIDDEN.
- * The local runtime's scheduler (`local-runtime/scheduler.ts`) sends the same event.
+ * Timer-only cloud functions and the console-only guard: jobs that CloudBase runs from a timer trigger in the
+ * function's `config.json`, and `setup`, which only the operator runs. Both read `ctx.caller.kind`, which the
+ * platform sets (`platform/cloudbase.ts`, `local-runtime/`), never the event:
+ * - a `timer` caller with the timer event `{ Type: 'Timer', TriggerName, Time }` runs the job's one action
+ *   with `{}`; with `{ action, input }` it runs that action;
+ * - anyone else — a user, a stranger (no identity), even the console — is refused with FORBIDDEN before the
+ *   job runs. No identity is never a timer.
+ * The local runtime's scheduler (`local-runtime/scheduler.ts`) is the only local `timer` caller.
  *
  * @example
  *   export const admissionPurgeFunction = timerOnly('admissionPurge',
  *     handle(purgeRejectedApplications, (input, ctx) => admission.purgeRejectedApplications(ctx, input)))
- *   await admissionPurgeFunction({ Type: 'Timer', TriggerName: 'purgeRejectedDaily' }, { store, openid: null, now })
+ *   await admissionPurgeFunction({ Type: 'Timer', TriggerName: 'purgeRejectedDaily' }, { store, caller: timerCaller('purgeRejectedDaily'), now })
  */
 import type { FunctionName } from '../contracts/define'
 import { DomainError } from '../domain/errors'
 import { t } from '../i18n/strings'
+import type { CallerKind } from '../usecases/context'
 import { createFunctionHandler, type CallContext, type FunctionHandler, type RegisteredAction } from './dispatch'
 
-/** The event CloudBase sends a function when one of its timer triggers fires. */
+/**
+ * The event CloudBase (SCF underneath) sends a function when one of its timer triggers fires:
+ * `{ "Type": "Timer", "TriggerName": "EveryDay", "Time": "2019-02-21T11:49:00Z", "Message": "…" }`
+ * (Tencent Cloud SCF, 触发器事件消息结构汇总 → Timer 触发器的事件消息结构).
+ */
 export interface TimerEvent {
   Type: 'Timer'
   /** The trigger's `name` in config.json. */
   TriggerName?: string
   /** When it fired, as an ISO string. */
   Time?: string
+  /** The trigger's optional message (unused). */
+  Message?: string
 }
 
 export function isTimerEvent(event: unknown): event is TimerEvent {
   return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
 }
 
-/** Whether the platform itself made the call: no OPENID means the timer or the cloud console. */
-export function isPlatformCall(ctx: CallContext): boolean {
-  return !ctx.openid
+/** Refuse (FORBIDDEN) any caller whose kind is not `kind`. */
+export function requireCaller(ctx: CallContext, kind: CallerKind, message = t('error.FORBIDDEN')): void {
+  if (ctx.caller.kind !== kind) throw new DomainError('FORBIDDEN', message)
 }
 
-/** Refuse (FORBIDDEN) a call that a mini program user made. */
-export function requirePlatformCall(ctx: CallContext, message = t('error.FORBIDDEN')): void {
-  if (!isPlatformCall(ctx)) throw new DomainError('FORBIDDEN', message)
-}
-
-/** A function handler serving `job` to the timer and the console only. */
+/** A function handler serving `job` to its timer triggers only. */
 export function timerOnly(fn: FunctionName, job: RegisteredAction): FunctionHandler {
   const actions = createFunctionHandler(fn, [
     {
       contract: job.contract,
       run: (input, ctx) => {
-        requirePlatformCall(ctx)
+        requireCaller(ctx, 'timer')
         return job.run(input, ctx)
       },
     },

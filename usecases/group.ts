@@ -7,12 +7,13 @@
  */
 import { MAX_GROUP_CAPACITY, memberId, seatsLeft, type GroupDoc, type Role } from '../domain/group'
 import type { GroupProfile, MyGroup } from '../contracts/group'
-import { requireOpenid, type UseCaseContext } from './context'
+import { callerOpenid, requireOpenid, type UseCaseContext } from './context'
 import { requireGroup } from './access'
 
 export async function getGroupProfile(ctx: UseCaseContext, input: { groupId: string }): Promise<GroupProfile> {
   const group = await requireGroup(ctx, input.groupId)
-  const membership = ctx.openid ? await ctx.store.get('members', memberId(group._id, ctx.openid)) : null
+  const viewer = callerOpenid(ctx)
+  const membership = viewer ? await ctx.store.get('members', memberId(group._id, viewer)) : null
   return toGroupProfile(group, membership?.role ?? null)
 }
 

@@ -5,7 +5,7 @@
  *
  * @example
  *   const admission = createAdmissionFunction(createLocalWechatServices({ appBaseUrl }), SUBSCRIBE_TEMPLATES)
- *   await admission({ action: 'submit', input: {...} }, { store, openid, now })
+ *   await admission({ action: 'submit', input: {...} }, { store, caller: userCaller(openid), now })
  */
 import {
   decideApplication,

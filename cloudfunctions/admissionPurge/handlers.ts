@@ -1,11 +1,11 @@
 /**
  * The `admissionPurge` function: clears the personal fields (intro, answers, phone) of rejected
  * applications some days after the decision. CloudBase runs it on the timer trigger in config.json
- * (daily at 03:30); the local runtime's scheduler reads the same trigger. Timer-only: calls from a mini
- * program user (with an OPENID) are refused (`platform/timer.ts`).
+ * (daily at 03:30); the local runtime's scheduler reads the same trigger. Timer-only: every caller but
+ * the timer (users, strangers, the console) is refused (`platform/timer.ts`).
  *
  * @example
- *   await admissionPurgeFunction({ Type: 'Timer', TriggerName: 'purgeRejectedDaily' }, { store, openid: null, now })
+ *   await admissionPurgeFunction({ Type: 'Timer', TriggerName: 'purgeRejectedDaily' }, { store, caller: timerCaller('purgeRejectedDaily'), now })
  */
 import { purgeRejectedApplications } from '../../contracts/admission'
 import { handle, type FunctionHandler } from '../../platform/dispatch'

@@ -1,12 +1,12 @@
 /**
  * The `reminders` function: the daily check-in reminder job. CloudBase runs it on the timer trigger in
- * config.json (every 15 minutes); the local runtime's scheduler reads the same trigger. Timer-only: calls
- * from a mini program user (with an OPENID) are refused (`platform/timer.ts`). Reminders are inbox entries,
+ * config.json (every 15 minutes); the local runtime's scheduler reads the same trigger. Timer-only: every caller
+ * but the timer (users, strangers, the console) is refused (`platform/timer.ts`). Reminders are inbox entries,
  * plus the `checkinReminder` subscribe message where the template table given here has its id.
  *
  * @example
  *   const reminders = createRemindersFunction(createLocalWechatServices({ appBaseUrl }), SUBSCRIBE_TEMPLATES)
- *   await reminders({ Type: 'Timer', TriggerName: 'checkinReminders' }, { store, openid: null, now })
+ *   await reminders({ Type: 'Timer', TriggerName: 'checkinReminders' }, { store, caller: timerCaller('checkinReminders'), now })
  */
 import { runDailyReminders } from '../../contracts/checkin'
 import type { SubscribeTemplates } from '../../contracts/subscribe-templates'

@@ -1,15 +1,20 @@
 /**
- * The `setup` function: creates the collections in `store/schema.ts`. It refuses calls that carry
- * a user's OPENID, so only the CloudBase console / DevTools (which call without one) can run it.
+ * The `setup` function: creates the collections in `store/schema.ts`. Only the `console` caller may run it:
+ * on CloudBase the console's 云端测试 / DevTools (no OPENID, not a timer event, not from a client —
+ * `platform/cloudbase.ts`), locally `npm run setup` (`local-runtime/setup-command.ts`). Users, strangers and
+ * timers are refused with FORBIDDEN.
+ *
+ * @example
+ *   await setupFunction({ action: 'ensureCollections', input: {} }, { store, caller: CONSOLE, now })   // { ok: true, data: { created } }
  */
 import { ensureCollections } from '../../contracts/setup'
 import { t } from '../../i18n/strings'
 import { createFunctionHandler, handle } from '../../platform/dispatch'
-import { requirePlatformCall } from '../../platform/timer'
+import { requireCaller } from '../../platform/timer'
 
 export const setupFunction = createFunctionHandler('setup', [
   handle(ensureCollections, async (_input, ctx) => {
-    requirePlatformCall(ctx, t('error.setupFromClient'))
+    requireCaller(ctx, 'console', t('error.setupFromClient'))
     const { created } = await ctx.store.ensureSchema()
     return { created }
   }),

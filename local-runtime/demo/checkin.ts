@@ -14,7 +14,7 @@ import { formatNickname } from '../../domain/group'
 import { dailyTaskId, type DailyTaskDoc } from '../../domain/tasks'
 import type { Store } from '../../store/port'
 import { checkIn, makeUpCheckin } from '../../usecases/checkin'
-import type { UseCaseContext } from '../../usecases/context'
+import { userCaller, type UseCaseContext } from '../../usecases/context'
 import { DEMO_GROUP_ID, personaOpenid } from './personas'
 
 /** A week of chapters of 余华《活着》, oldest first, then tomorrow's. */
@@ -106,12 +106,12 @@ export async function seedCheckin(store: Store, now: Date): Promise<void> {
       if (!checksIn(member.openid, index, back, memberPersona)) continue
       const at = localInstant(day, `${String(7 + (index % 14)).padStart(2, '0')}:${String((index * 7) % 60).padStart(2, '0')}`, rule.timezone)
       if (at > now || todayKey(at, rule) !== day) continue
-      const ctx: UseCaseContext = { store, openid: member.openid, now: () => at }
+      const ctx: UseCaseContext = { store, caller: userCaller(member.openid), now: () => at }
       await checkIn(ctx, { groupId: DEMO_GROUP_ID, note: NOTES[(index + back) % NOTES.length], linkTask: true })
     }
   }
   // One make-up, marked as such: 张伟 missed the day before yesterday and filled it this morning.
-  const filler: UseCaseContext = { store, openid: 'o_demo_m05', now: () => (localInstant(today, '07:05', rule.timezone) < now ? localInstant(today, '07:05', rule.timezone) : now) }
+  const filler: UseCaseContext = { store, caller: userCaller('o_demo_m05'), now: () => (localInstant(today, '07:05', rule.timezone) < now ? localInstant(today, '07:05', rule.timezone) : now) }
   if (seeded.makeUp?.enabled) {
     await makeUpCheckin(filler, { groupId: DEMO_GROUP_ID, day: shiftDay(today, -2), note: '前天出差忘了打卡，补上。' })
   }

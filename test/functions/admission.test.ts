@@ -28,7 +28,7 @@ import {
 import { applicationId } from '../../domain/admission'
 import { memberId } from '../../domain/group'
 import * as usecases from '../../usecases/admission'
-import { ADMIN, FIXED_NOW, GROUP, MEMBER, OWNER, applyInput, makeFixture, testMember, type Fixture } from '../support/fixture'
+import { ADMIN, FIXED_NOW, GROUP, MEMBER, OWNER, STRANGER as NO_IDENTITY, TIMER, applyInput, makeFixture, testMember, type Fixture } from '../support/fixture'
 
 const APPLICANT = 'o_applicant'
 const STRANGER = 'o_stranger'
@@ -97,7 +97,7 @@ describe('authorization matrix', () => {
     MATRIX.filter(([action]) => action !== getApplyPage && action !== purgeRejectedApplications).map(([action, input]) => [action.fn, action.action, action, input] as const),
   )('%s.%s without a platform identity → UNAUTHENTICATED', async (_fn, _action, action, input) => {
     const fx = await fixture()
-    expect(await fx.api.as(null).resultOfUnchecked(action, input)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await fx.api.as(NO_IDENTITY).resultOfUnchecked(action, input)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   })
 })
 
@@ -167,9 +167,9 @@ describe('validation', () => {
 })
 
 describe('admissionPurge function', () => {
-  it('runs on a CloudBase timer event (no OPENID) and refuses mini program users', async () => {
+  it('runs on a CloudBase timer event as the timer, and refuses mini program users', async () => {
     const fx = await fixture()
-    const timer = fx.api.as(null).at(FIXED_NOW)
+    const timer = fx.api.as(TIMER).at(FIXED_NOW)
     expect(await timer.event('admissionPurge', { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: FIXED_NOW.toISOString() })).toEqual({ ok: true, data: { purged: 0 } })
     expect(await fx.api.as('o_x').at(FIXED_NOW).event('admissionPurge', { Type: 'Timer' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })

@@ -16,7 +16,8 @@ import type { GroupDoc } from '../../domain/group'
 import { checkinId, checkinStatsId } from '../../domain/checkin'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import type { Store } from '../../store/port'
-import { GROUP, MEMBER, OUTSIDER, seedGroup, testCaller } from '../support/fixture'
+import { userCaller } from '../../usecases/context'
+import { GROUP, MEMBER, OUTSIDER, TIMER, seedGroup, testCaller } from '../support/fixture'
 
 jest.mock('wx-server-sdk', () => jest.requireActual('../fakes/wx-server-sdk'))
 
@@ -85,17 +86,17 @@ describe('the reminders job', () => {
     const { store } = await cloudbaseStore()
     const extra = 'o_m4'
     await store.create('members', { _id: `${GROUP}:${extra}`, groupId: GROUP, openid: extra, role: 'member', intro: { name: '甲', region: '郑州', occupation: '医生' }, joinedAt: '2026-01-01T00:00:00.000Z' })
-    const subscribe = (openid: string) => checkinFunction({ action: 'setReminder', input: { groupId: GROUP, enabled: true, time: '20:00' } }, { store, openid, now: at('2026-11-23T01:00:00Z') })
+    const subscribe = (openid: string) => checkinFunction({ action: 'setReminder', input: { groupId: GROUP, enabled: true, time: '20:00' } }, { store, caller: userCaller(openid), now: at('2026-11-23T01:00:00Z') })
     await subscribe(MEMBER)
     await subscribe(extra)
-    await checkinFunction({ action: 'checkIn', input: { groupId: GROUP } }, { store, openid: extra, now: at('2026-11-23T01:00:00Z') })
+    await checkinFunction({ action: 'checkIn', input: { groupId: GROUP } }, { store, caller: userCaller(extra), now: at('2026-11-23T01:00:00Z') })
 
     const send = jest.fn(async (_message: SubscribeMessage) => undefined)
     const job = createRemindersFunction({ sendSubscribeMessage: send }, withTemplateIds(SUBSCRIBE_TEMPLATES, { checkinReminder: 'tmpl_checkin' }))
     const timer = { Type: 'Timer', TriggerName: 'checkinReminders' }
-    expect(await job(timer, { store, openid: null, now: at('2026-11-23T11:59:00Z') })).toEqual({ ok: true, data: { considered: 2, reminded: 0, messagesSent: 0 } })
-    expect(await job(timer, { store, openid: null, now: at('2026-11-23T12:00:00Z') })).toEqual({ ok: true, data: { considered: 2, reminded: 1, messagesSent: 1 } })
-    expect(await job(timer, { store, openid: null, now: at('2026-11-23T12:15:00Z') })).toEqual({ ok: true, data: { considered: 2, reminded: 0, messagesSent: 0 } })
+    expect(await job(timer, { store, caller: TIMER, now: at('2026-11-23T11:59:00Z') })).toEqual({ ok: true, data: { considered: 2, reminded: 0, messagesSent: 0 } })
+    expect(await job(timer, { store, caller: TIMER, now: at('2026-11-23T12:00:00Z') })).toEqual({ ok: true, data: { considered: 2, reminded: 1, messagesSent: 1 } })
+    expect(await job(timer, { store, caller: TIMER, now: at('2026-11-23T12:15:00Z') })).toEqual({ ok: true, data: { considered: 2, reminded: 0, messagesSent: 0 } })
     expect(send).toHaveBeenCalledTimes(1)
     expect(send).toHaveBeenCalledWith({
       touser: MEMBER,
@@ -107,17 +108,17 @@ describe('the reminders job', () => {
     expect(inbox).toMatchObject([{ kind: 'checkin.reminder', title: '「晨读打卡·测试群」今天还没打卡', link: `/pages/checkin/index?id=${GROUP}` }])
     expect(await store.count('inboxMessages', { openid: extra })).toBe(0)
 
-    expect(await job({ action: 'run', input: {} }, { store, openid: MEMBER, now: at('2026-11-24T12:00:00Z') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await job({ action: 'run', input: {} }, { store, caller: userCaller(MEMBER), now: at('2026-11-24T12:00:00Z') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     // Next day, again once.
-    expect(await job(timer, { store, openid: null, now: at('2026-11-24T12:30:00Z') })).toMatchObject({ ok: true, data: { reminded: 2 } })
+    expect(await job(timer, { store, caller: TIMER, now: at('2026-11-24T12:30:00Z') })).toMatchObject({ ok: true, data: { reminded: 2 } })
   })
 
   it('writes the inbox entry only while the reminder template has no id (as in the local runtime)', async () => {
     const { store } = await cloudbaseStore()
-    await checkinFunction({ action: 'setReminder', input: { groupId: GROUP, enabled: true, time: '07:00' } }, { store, openid: MEMBER, now: at('2026-11-23T01:00:00Z') })
+    await checkinFunction({ action: 'setReminder', input: { groupId: GROUP, enabled: true, time: '07:00' } }, { store, caller: userCaller(MEMBER), now: at('2026-11-23T01:00:00Z') })
     const wechat = createLocalWechatServices({ appBaseUrl: 'http://127.0.0.1:8787' })
     const job = createRemindersFunction(wechat, SUBSCRIBE_TEMPLATES)
-    expect(await job({ Type: 'Timer' }, { store, openid: null, now: at('2026-11-23T01:00:00Z') })).toEqual({ ok: true, data: { considered: 1, reminded: 1, messagesSent: 0 } })
+    expect(await job({ Type: 'Timer' }, { store, caller: TIMER, now: at('2026-11-23T01:00:00Z') })).toEqual({ ok: true, data: { considered: 1, reminded: 1, messagesSent: 0 } })
     expect(await store.count('inboxMessages', { openid: MEMBER })).toBe(1)
     expect(wechat.sent).toEqual([])
   })

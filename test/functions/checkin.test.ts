@@ -6,7 +6,7 @@
 import { checkinId, checkinStatsId } from '../../domain/checkin'
 import { shiftDay } from '../../domain/days'
 import { checkIn, getCheckinCalendar, getCheckinOverview, listTodayFeed, makeUpCheckin, saveDailyTask, setReminder } from '../../contracts'
-import { GROUP, MEMBER, ADMIN, OUTSIDER, OWNER, makeFixture, testMember } from '../support/fixture'
+import { GROUP, MEMBER, ADMIN, OUTSIDER, OWNER, STRANGER, makeFixture, testMember } from '../support/fixture'
 
 /** The UTC instant of a Shanghai wall-clock time. */
 function shanghai(day: string, time = '09:00'): string {
@@ -207,7 +207,7 @@ describe("today's task, feed and access", () => {
       [setReminder, { groupId: GROUP, enabled: true, time: '20:00' }],
     ] as const) {
       expect(await fx.api.as(OUTSIDER).at(at).result(action, input)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '你没有权限进行此操作' } })
-      expect(await fx.api.as(null).at(at).result(action, input)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+      expect(await fx.api.as(STRANGER).at(at).result(action, input)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     }
     expect(await fx.store.count('checkins', { groupId: GROUP })).toBe(0)
     // every role may check in

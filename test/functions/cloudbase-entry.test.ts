@@ -1,10 +1,13 @@
 /**
  * The CloudBase entries (`cloudfunctions/<name>/index.ts`) over the recording fake of wx-server-sdk:
- * identity comes from getWXContext().OPENID only, and data lives in the CloudBase adapter.
+ * who is calling comes from getWXContext() and the timer event's shape only (`cloudbaseCaller`), and data
+ * lives in the CloudBase adapter.
  */
 import * as fakeSdk from '../fakes/wx-server-sdk'
 import { main as groupMain } from '../../cloudfunctions/group/index'
 import { main as setupMain } from '../../cloudfunctions/setup/index'
+import { main as purgeMain } from '../../cloudfunctions/admissionPurge/index'
+import { cloudbaseCaller } from '../../platform/cloudbase'
 import { seedDemoCommunity } from '../../local-runtime/demo/demo-community'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { createCloudbaseStore } from '../../store/cloudbase'
@@ -64,5 +67,38 @@ describe('CloudBase function entries', () => {
   it('refuses setup from a mini program user', async () => {
     fakeSdk.setWXContext({ OPENID: 'o_someone' })
     await expect(setupMain({ action: 'ensureCollections', input: {} })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('runs the purge on its timer event without an OPENID, and refuses it to a user, a client without an OPENID and the console', async () => {
+    const timerEvent = { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: FIXED_NOW.toISOString() }
+    fakeSdk.setWXContext({ SOURCE: 'wx_trigger' })
+    expect(await purgeMain(timerEvent)).toEqual({ ok: true, data: { purged: 0 } })
+    fakeSdk.setWXContext({ OPENID: 'o_someone', SOURCE: 'wx_client' })
+    expect(await purgeMain(timerEvent)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    fakeSdk.setWXContext({ SOURCE: 'wx_client' })
+    expect(await purgeMain(timerEvent)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    fakeSdk.setWXContext({})
+    expect(await purgeMain({ action: 'purgeRejected', input: {} })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('refuses setup to a client call that arrives without an OPENID', async () => {
+    fakeSdk.setWXContext({ SOURCE: 'wx_client' })
+    await expect(setupMain({ action: 'ensureCollections', input: {} })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('cloudbaseCaller', () => {
+  const timer = { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: '2026-11-23T19:30:00Z' }
+  it.each([
+    ['an OPENID is a user, whatever the event', { OPENID: 'o_x', SOURCE: 'wx_client' }, timer, { kind: 'user', openid: 'o_x' }],
+    ['no OPENID from the mini program is a stranger', { SOURCE: 'wx_client' }, { action: 'x' }, { kind: 'stranger' }],
+    ['no OPENID from a client, through another function, is a stranger', { SOURCE: 'wx_client,scf' }, timer, { kind: 'stranger' }],
+    ['no OPENID from the crawler or the HTTP API is a stranger', { SOURCE: 'wx_crawler' }, { action: 'x' }, { kind: 'stranger' }],
+    ['the timer event without an OPENID is the timer', { SOURCE: 'wx_trigger' }, timer, { kind: 'timer', trigger: 'purgeRejectedDaily' }],
+    ['anything else without an OPENID is the console', {}, { action: 'ensureCollections' }, { kind: 'console' }],
+    ['the DevTools call is the console', { SOURCE: 'wx_devtools' }, { action: 'ensureCollections' }, { kind: 'console' }],
+    ['a lower-case timer type is not the timer event', {}, { Type: 'timer' }, { kind: 'console' }],
+  ])('%s', (_what, context, event, expected) => {
+    expect(cloudbaseCaller(context, event)).toEqual(expected)
   })
 })

@@ -1,6 +1,6 @@
 import { getGroupProfile, listMyGroups } from '../../contracts'
 import { personaOpenid, DEMO_GROUP_ID } from '../../local-runtime/demo/personas'
-import { FIXED_NOW, makeStore, testCaller, type TestCaller } from '../support/fixture'
+import { FIXED_NOW, STRANGER, makeStore, testCaller, type TestCaller } from '../support/fixture'
 
 describe('group function', () => {
   let api: TestCaller
@@ -40,7 +40,7 @@ describe('group function', () => {
   )
 
   it('listMine needs an identity and lists the caller’s groups', async () => {
-    expect(await api.as(null).result(listMyGroups, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await api.as(STRANGER).result(listMyGroups, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     expect(await api.as(personaOpenid('member')).result(listMyGroups, {})).toEqual({
       ok: true,
       data: [{ id: DEMO_GROUP_ID, name: '早起读书会·郑州3群', topic: '读书打卡', role: 'member', memberCount: 20 }],

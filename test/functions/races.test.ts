@@ -16,7 +16,7 @@ import { reminderId } from '../../domain/reminders'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import type { Store } from '../../store/port'
 import { createFakeCloud, type FakeCloud } from '../fakes/wx-server-sdk'
-import { ADMIN, GROUP, MEMBER, applyInput, makeStore, seedGroup, testCaller } from '../support/fixture'
+import { ADMIN, GROUP, MEMBER, TIMER, applyInput, makeStore, seedGroup, testCaller } from '../support/fixture'
 
 const MORNING = new Date('2026-11-23T01:00:00Z') // 09:00 in Shanghai
 const EVENING = new Date('2026-11-23T12:30:00Z') // 20:30 in Shanghai
@@ -64,7 +64,7 @@ describe('reminder races: two timer runs at once remind once', () => {
   async function subscribeAndRunTwice(store: Store) {
     const api = testCaller(store, { now: () => MORNING })
     await api.as(MEMBER).call(setReminder, { groupId: GROUP, enabled: true, time: '20:00' })
-    const timer = api.as(null).at(EVENING)
+    const timer = api.as(TIMER).at(EVENING)
     return Promise.all([timer.event('reminders', { Type: 'Timer' }), timer.event('reminders', { Type: 'Timer' })])
   }
 
@@ -85,7 +85,7 @@ describe('reminder races: two timer runs at once remind once', () => {
     await api.as(MEMBER).call(setReminder, { groupId: GROUP, enabled: true, time: '20:00' })
     // The job has read the subscription (enabled) and is about to remind in a transaction; the member switches off first.
     const gate = cloud.pauseBefore({ op: 'runTransaction' })
-    const run = api.as(null).at(EVENING).event('reminders', { Type: 'Timer' })
+    const run = api.as(TIMER).at(EVENING).event('reminders', { Type: 'Timer' })
     await gate.reached
     await api.as(MEMBER).at(EVENING).call(setReminder, { groupId: GROUP, enabled: false, time: '20:00' })
     gate.release()

@@ -1,12 +1,12 @@
 import { ensureCollections } from '../../contracts'
 import { COLLECTION_NAMES } from '../../store/schema'
 import { createSqliteStore } from '../../store/sqlite'
-import { testCaller } from '../support/fixture'
+import { CONSOLE, STRANGER, TIMER, testCaller } from '../support/fixture'
 
 describe('setup function', () => {
-  it('creates the collections when called without a user (console / DevTools) and is idempotent', async () => {
+  it('creates the collections when the console calls, and is idempotent', async () => {
     const store = createSqliteStore({ filename: ':memory:' })
-    const operator = testCaller(store).as(null)
+    const operator = testCaller(store).as(CONSOLE)
     const first = await operator.result(ensureCollections, {})
     expect(first.ok).toBe(true)
     const second = await operator.result(ensureCollections, {})
@@ -14,9 +14,11 @@ describe('setup function', () => {
     for (const name of COLLECTION_NAMES) await expect(store.count(name)).resolves.toBe(0)
   })
 
-  it('refuses a call from a mini program user', async () => {
+  it.each([['a mini program user', 'o_someone'], ['a stranger', STRANGER], ['the timer', TIMER]] as const)('refuses %s and creates nothing', async (_who, caller) => {
     const store = createSqliteStore({ filename: ':memory:' })
-    const result = await testCaller(store).as('o_someone').result(ensureCollections, {})
+    const ensureSchema = jest.spyOn(store, 'ensureSchema')
+    const result = await testCaller(store).as(caller).result(ensureCollections, {})
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(ensureSchema).not.toHaveBeenCalled()
   })
 })

@@ -9,6 +9,7 @@ import dayjs from 'dayjs'
 import { FUNCTION_NAMES, type FunctionName } from '../../contracts/define'
 import { applicationId } from '../../domain/admission'
 import type { FunctionHandler } from '../../platform/dispatch'
+import type { Caller } from '../../usecases/context'
 import { FUNCTIONS_DIR, readTimerTriggers, startScheduler } from '../../local-runtime/scheduler'
 import { submitApplication, decideApplication } from '../../usecases/admission'
 import { ADMIN, FIXED_NOW, GROUP, applyInput, makeFixture, makeStore } from '../support/fixture'
@@ -33,12 +34,12 @@ describe('readTimerTriggers', () => {
 
 describe('startScheduler on a fake clock', () => {
   const START = new Date('2026-11-23T11:50:00.000Z') // 19:50 in China, where CloudBase reads the cron
-  const calls: Array<{ fn: FunctionName; event: unknown; openid: string | null }> = []
+  const calls: Array<{ fn: FunctionName; event: unknown; caller: Caller }> = []
   const handlers = Object.fromEntries(
     FUNCTION_NAMES.map((fn): [FunctionName, FunctionHandler] => [
       fn,
       async (event, ctx) => {
-        calls.push({ fn, event, openid: ctx.openid })
+        calls.push({ fn, event, caller: ctx.caller })
         return { ok: true, data: null }
       },
     ]),
@@ -58,8 +59,8 @@ describe('startScheduler on a fake clock', () => {
     try {
       await jest.advanceTimersByTimeAsync(0)
       expect(calls).toEqual([
-        { fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: START.toISOString() }, openid: null },
-        { fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: START.toISOString() }, openid: null },
+        { fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'purgeRejectedDaily' } },
+        { fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'checkinReminders' } },
       ])
       expect(scheduler.jobs.map((job) => [job.fn, job.next?.toISOString()])).toEqual([
         ['admissionPurge', '2026-11-23T19:30:00.000Z'],
@@ -68,12 +69,12 @@ describe('startScheduler on a fake clock', () => {
 
       calls.length = 0
       await jest.advanceTimersByTimeAsync(10 * 60 * 1000) // 12:00Z: the quarter-hour
-      expect(calls).toEqual([{ fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: '2026-11-23T12:00:00.000Z' }, openid: null }])
+      expect(calls).toEqual([{ fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: '2026-11-23T12:00:00.000Z' }, caller: { kind: 'timer', trigger: 'checkinReminders' } }])
 
       calls.length = 0
       await jest.advanceTimersByTimeAsync(dayjs('2026-11-23T19:30:00.000Z').diff(dayjs(Date.now()))) // 03:30 in China
       const purges = calls.filter((call) => call.fn === 'admissionPurge')
-      expect(purges).toEqual([{ fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: '2026-11-23T19:30:00.000Z' }, openid: null }])
+      expect(purges).toEqual([{ fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: '2026-11-23T19:30:00.000Z' }, caller: { kind: 'timer', trigger: 'purgeRejectedDaily' } }])
       expect(calls.filter((call) => call.fn === 'reminders')).toHaveLength(30) // 12:15 … 19:30, every 15 minutes
     } finally {
       scheduler.stop()

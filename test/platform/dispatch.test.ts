@@ -3,9 +3,10 @@ import { defineAction } from '../../contracts/define'
 import { DomainError } from '../../domain/errors'
 import { createFunctionHandler, handle } from '../../platform/dispatch'
 import { StoreConflictError } from '../../store/port'
+import { STRANGER, userCaller, type Caller } from '../../usecases/context'
 import { makeStore } from '../support/fixture'
 
-const echo = defineAction<{ text: string; caller: string | null }>()(
+const echo = defineAction<{ text: string; caller: Caller }>()(
   'group',
   'echo',
   v.object({ text: v.pipe(v.string('必须是文字'), v.trim(), v.minLength(1, '不能为空')) }),
@@ -13,7 +14,7 @@ const echo = defineAction<{ text: string; caller: string | null }>()(
 const fails = defineAction<never>()('group', 'fails', v.object({ kind: v.string() }))
 
 const handler = createFunctionHandler('group', [
-  handle(echo, async (input, ctx) => ({ text: input.text, caller: ctx.openid })),
+  handle(echo, async (input, ctx) => ({ text: input.text, caller: ctx.caller })),
   handle(fails, async (input) => {
     if (input.kind === 'domain') throw new DomainError('FORBIDDEN', '不行')
     if (input.kind === 'conflict') throw new StoreConflictError('members', 'x')
@@ -24,13 +25,13 @@ const handler = createFunctionHandler('group', [
 describe('createFunctionHandler', () => {
   let ctx: Parameters<typeof handler>[1]
   beforeAll(async () => {
-    ctx = { store: await makeStore(), openid: 'o_caller', now: () => new Date() }
+    ctx = { store: await makeStore(), caller: userCaller('o_caller'), now: () => new Date() }
   })
 
   it('validates input with the contract schema and returns typed data', async () => {
     await expect(handler({ action: 'echo', input: { text: '  你好 ' } }, ctx)).resolves.toEqual({
       ok: true,
-      data: { text: '你好', caller: 'o_caller' },
+      data: { text: '你好', caller: { kind: 'user', openid: 'o_caller' } },
     })
   })
 
@@ -49,10 +50,10 @@ describe('createFunctionHandler', () => {
 
   it('ignores identity supplied in the event body', async () => {
     const result = await handler(
-      { action: 'echo', input: { text: 'hi', openid: 'o_admin', OPENID: 'o_admin' }, userInfo: { openId: 'o_admin' } },
-      { ...ctx, openid: null },
+      { action: 'echo', input: { text: 'hi', openid: 'o_admin', OPENID: 'o_admin', caller: { kind: 'console' } }, userInfo: { openId: 'o_admin' }, caller: { kind: 'timer' } },
+      { ...ctx, caller: STRANGER },
     )
-    expect(result).toEqual({ ok: true, data: { text: 'hi', caller: null } })
+    expect(result).toEqual({ ok: true, data: { text: 'hi', caller: { kind: 'stranger' } } })
   })
 
   it('maps domain, store and unexpected errors to typed failures without leaking internals', async () => {

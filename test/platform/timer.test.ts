@@ -1,11 +1,12 @@
 /**
- * The timer-only guard: the timer event runs the job's action with `{}`, the console may call the action
- * with input, and any call carrying a user's OPENID is refused before the job runs.
+ * The timer-only guard: the timer caller runs the job (the timer event with `{}`, or the action with input);
+ * every other caller — a user, a stranger, the console — is refused before the job runs, whatever the event.
  */
 import * as v from 'valibot'
 import { defineAction } from '../../contracts/define'
 import { handle } from '../../platform/dispatch'
 import { isTimerEvent, timerOnly } from '../../platform/timer'
+import { CONSOLE, STRANGER, timerCaller, userCaller } from '../../usecases/context'
 import { makeStore } from '../support/fixture'
 
 const sweep = defineAction<{ days: number }>()('admissionPurge', 'sweep', v.object({ days: v.optional(v.number(), 7) }))
@@ -25,19 +26,25 @@ describe('timerOnly', () => {
     runs.length = 0
   })
 
-  it('runs the job on the timer event, without an OPENID, with empty input', async () => {
-    expect(await job(timer, { store, openid: null, now: () => new Date() })).toEqual({ ok: true, data: { days: 7 } })
+  const asTimer = { store: null as never, caller: timerCaller('sweepDaily'), now: () => new Date() }
+
+  it('runs the job for the timer caller on the timer event, with empty input', async () => {
+    expect(await job(timer, { ...asTimer, store })).toEqual({ ok: true, data: { days: 7 } })
     expect(runs).toEqual([{ days: 7 }])
   })
 
-  it('lets the console (no OPENID) call the action with input', async () => {
-    expect(await job({ action: 'sweep', input: { days: 30 } }, { store, openid: null, now: () => new Date() })).toEqual({ ok: true, data: { days: 30 } })
+  it('lets the timer caller call the action with input', async () => {
+    expect(await job({ action: 'sweep', input: { days: 30 } }, { ...asTimer, store })).toEqual({ ok: true, data: { days: 30 } })
   })
 
-  it('refuses a call with an OPENID, timer-shaped or not, before the job runs', async () => {
-    const user = { store, openid: 'o_someone', now: () => new Date() }
-    expect(await job(timer, user)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } })
-    expect(await job({ action: 'sweep', input: {} }, user)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  it.each([
+    ['a user', userCaller('o_someone')],
+    ['a stranger (no identity)', STRANGER],
+    ['the console', CONSOLE],
+  ])('refuses %s, timer-shaped event or not, before the job runs', async (_who, caller) => {
+    const ctx = { store, caller, now: () => new Date() }
+    expect(await job(timer, ctx)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } })
+    expect(await job({ action: 'sweep', input: {} }, ctx)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(runs).toEqual([])
   })
 

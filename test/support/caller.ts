@@ -2,14 +2,17 @@
  * A typed test caller keyed by contracts (tRPC's `createCaller`, Hono's `testClient`): tests name the
  * contract, not `'checkin', 'checkIn'` strings, and get the contract's output type back. Every call goes
  * through the real function handlers (`FUNCTION_HANDLERS`, as `invokeFunction` does), so input validation
- * and identity are exercised.
+ * and identity are exercised. A string is a user's OPENID; strangers, the timer and the console are said so
+ * (`STRANGER`, `TIMER`, `CONSOLE`): no identity never stands in for the platform.
  *
  * @example
  *   const api = testCaller(store, { now: () => new Date('2026-11-23T01:00:00Z') })
  *   const { created, streak } = await api.as(MEMBER).call(checkIn, { groupId, note: '读完了' })   // CheckinResult
  *   expect(await api.as(OUTSIDER).result(checkIn, { groupId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
  *   await api.as(MEMBER).at('2026-11-24T01:00:00Z').call(checkIn, { groupId })                   // another instant
- *   await api.as(null).event('reminders', { Type: 'Timer' })                                     // a raw event
+ *   await api.as(STRANGER).result(checkIn, { groupId })                                         // no identity: UNAUTHENTICATED
+ *   await api.as(TIMER).event('reminders', { Type: 'Timer' })                                    // the timer, a raw event
+ *   await api.as(CONSOLE).call(ensureCollections, {})                                            // the operator
  *
  *   // A function built with other services (e.g. the CloudBase ones over a fake) in place of the local one:
  *   const cloud = testCaller(store, { handlers: { admission: createAdmissionFunction(cloudbaseServices) } })
@@ -18,6 +21,18 @@ import type { ActionFailure, ActionResult, AnyAction, FunctionName, InputOf, Out
 import { FUNCTION_HANDLERS } from '../../local-runtime/functions'
 import type { FunctionHandler } from '../../platform/dispatch'
 import type { Store } from '../../store/port'
+import { CONSOLE, STRANGER, timerCaller, userCaller, type Caller } from '../../usecases/context'
+
+export { CONSOLE, STRANGER }
+/** The timer caller, as the scheduler (or CloudBase's timer trigger) would be. */
+export const TIMER: Caller = timerCaller('test-trigger')
+
+/** Who a test calls as: a user's OPENID, or a caller said explicitly. */
+export type CallAs = string | Caller
+
+export function toCaller(who: CallAs): Caller {
+  return typeof who === 'string' ? userCaller(who) : who
+}
 
 /** A call that answered `{ ok: false }`; the message carries the code, the message and the field messages. */
 export class CallFailedError extends Error {
@@ -45,8 +60,8 @@ export interface ActingCaller {
 }
 
 export interface TestCaller {
-  /** Calls made as `openid` (null: no identity, like a timer or an unauthenticated request). */
-  as(openid: string | null): ActingCaller
+  /** Calls made as a user (`'o_member'`) or as `STRANGER`, `TIMER`, `CONSOLE`. */
+  as(who: CallAs): ActingCaller
 }
 
 export interface TestCallerOptions {
@@ -59,10 +74,10 @@ export interface TestCallerOptions {
 export function testCaller(store: Store, options: TestCallerOptions = {}): TestCaller {
   const defaultNow = options.now ?? (() => new Date())
   const handlers = { ...FUNCTION_HANDLERS, ...options.handlers }
-  const invoke = (fn: FunctionName, event: unknown, openid: string | null, now: () => Date) => handlers[fn](event, { store, openid, now })
-  const acting = (openid: string | null, now: () => Date): ActingCaller => {
+  const invoke = (fn: FunctionName, event: unknown, caller: Caller, now: () => Date) => handlers[fn](event, { store, caller, now })
+  const acting = (caller: Caller, now: () => Date): ActingCaller => {
     const send = <A extends AnyAction>(action: A, input: unknown) =>
-      invoke(action.fn, { action: action.action, input }, openid, now) as Promise<ActionResult<OutputOf<A>>>
+      invoke(action.fn, { action: action.action, input }, caller, now) as Promise<ActionResult<OutputOf<A>>>
     return {
       async call(action, input) {
         const result = await send(action, input)
@@ -71,12 +86,12 @@ export function testCaller(store: Store, options: TestCallerOptions = {}): TestC
       },
       result: (action, input) => send(action, input),
       resultOfUnchecked: (action, input) => send(action, input),
-      event: (fn, event) => invoke(fn, event, openid, now),
+      event: (fn, event) => invoke(fn, event, caller, now),
       at(when) {
         const instant = new Date(when)
-        return acting(openid, () => instant)
+        return acting(caller, () => instant)
       },
     }
   }
-  return { as: (openid) => acting(openid, defaultNow) }
+  return { as: (who) => acting(toCaller(who), defaultNow) }
 }

@@ -22,9 +22,9 @@ import { withNotifier } from '../../usecases/notifications'
 import type { WechatPort } from '../../usecases/ports/wechat'
 import type { Store } from '../../store/port'
 import { createSqliteStore } from '../../store/sqlite'
-import { testCaller, type TestCaller } from './caller'
+import { testCaller, toCaller, type CallAs, type TestCaller } from './caller'
 
-export { CallFailedError, testCaller, type ActingCaller, type TestCaller } from './caller'
+export { CONSOLE, CallFailedError, STRANGER, TIMER, testCaller, type ActingCaller, type CallAs, type TestCaller } from './caller'
 
 /** The fixture clock's default instant: Monday 2026-11-23, 10:00 in Shanghai. */
 export const FIXED_NOW = new Date('2026-11-23T02:00:00.000Z')
@@ -111,8 +111,8 @@ export interface Fixture {
   services: WechatPort
   /** The local WeChat services underneath; `wechat.sent` holds the subscribe messages sent. */
   wechat: LocalWechatServices
-  /** A use-case context as `openid`, at the fixture clock's time (or `now`). */
-  ctx(openid: string | null, now?: Date): UseCaseContext
+  /** A use-case context as a user's OPENID or a caller (`STRANGER`, `TIMER`, `CONSOLE`), at the fixture clock's time (or `now`). */
+  ctx(who: CallAs, now?: Date): UseCaseContext
 }
 
 /** Write the group and its members into a store. */
@@ -143,6 +143,6 @@ export async function makeFixture(options: FixtureOptions = {}): Promise<Fixture
     api: testCaller(store, { now: clock.now, handlers: createFunctionHandlers({ wechat, templates }) }),
     services: withNotifier(wechat, templates),
     wechat,
-    ctx: (openid, now) => ({ store, openid, now: () => now ?? clock.now() }),
+    ctx: (who, now) => ({ store, caller: toCaller(who), now: () => now ?? clock.now() }),
   }
 }

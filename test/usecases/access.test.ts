@@ -1,6 +1,6 @@
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { recordAudit } from '../../usecases/audit'
-import type { UseCaseContext } from '../../usecases/context'
+import { STRANGER, userCaller, type UseCaseContext } from '../../usecases/context'
 import { deliverToInbox } from '../../usecases/inbox/deliver'
 import { EVERY_ROLE, MANAGERS, requireRole } from '../../usecases/access'
 import { FIXED_NOW, makeStore } from '../support/fixture'
@@ -9,7 +9,7 @@ describe('requireRole', () => {
   let ctx: (openid: string | null) => UseCaseContext
   beforeAll(async () => {
     const store = await makeStore({ seed: true })
-    ctx = (openid) => ({ store, openid, now: () => FIXED_NOW })
+    ctx = (openid) => ({ store, caller: openid ? userCaller(openid) : STRANGER, now: () => FIXED_NOW })
   })
 
   it('admits the roles asked for', async () => {

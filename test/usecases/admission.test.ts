@@ -6,6 +6,7 @@
  */
 import { rulesAckId } from '../../domain/rules'
 import dayjs from 'dayjs'
+import { userCaller } from '../../usecases/context'
 import { applicationId, archivedApplicationId } from '../../domain/admission'
 import { memberId } from '../../domain/group'
 import {
@@ -24,7 +25,7 @@ import {
 import { getApplyPage as getApplyPageContract } from '../../contracts/admission'
 import { SUBSCRIBE_TEMPLATES, withTemplateIds } from '../../contracts/subscribe-templates'
 import { withNotifier } from '../../usecases/notifications'
-import { ADMIN, FIXED_NOW, GROUP, MEMBER, OWNER, applyInput, makeFixture, testMember, type Fixture } from '../support/fixture'
+import { ADMIN, FIXED_NOW, GROUP, MEMBER, OWNER, STRANGER, TIMER, applyInput, makeFixture, testMember, type Fixture } from '../support/fixture'
 
 const NEW = 'o_new'
 const APP = applicationId(GROUP, NEW)
@@ -70,7 +71,7 @@ describe('submitting an application', () => {
 
   it('refuses members and the unauthenticated', async () => {
     await expect(submitApplication(fx.ctx(MEMBER), fx.services, applyInput())).rejects.toMatchObject({ code: 'CONFLICT', message: '你已经是本群成员，无需再申请' })
-    await expect(submitApplication(fx.ctx(null), fx.services, applyInput())).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
+    await expect(submitApplication(fx.ctx(STRANGER), fx.services, applyInput())).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
   })
 
   it('checks answers and the phone threshold with the shared schema, field by field', async () => {
@@ -185,7 +186,7 @@ describe('deciding', () => {
         return fx.store.transaction(work)
       },
     }
-    const ctx = { store: demotedOnTheWay, openid: ADMIN, now: () => FIXED_NOW }
+    const ctx = { store: demotedOnTheWay, caller: userCaller(ADMIN), now: () => FIXED_NOW }
     await expect(decideApplication(ctx, fx.services, { groupId: GROUP, applicationId: APP, decision: 'approve', reason: '' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     expect(await fx.store.get('applications', APP)).toMatchObject({ status: 'pending' })
     expect(await fx.store.get('members', memberId(GROUP, NEW))).toBeNull()
@@ -349,7 +350,7 @@ describe('the purge of rejected applications', () => {
     for (const openid of ['o_old', 'o_recent', 'o_pending']) await submitApplication(fx.ctx(openid), fx.services, applyInput({ phone: '13812341234' }))
     await decideApplication(fx.ctx(ADMIN, dayjs(FIXED_NOW).subtract(40, 'day').toDate()), fx.services, { groupId: GROUP, applicationId: applicationId(GROUP, 'o_old'), decision: 'reject', reason: '不符合' })
     await decideApplication(fx.ctx(ADMIN, dayjs(FIXED_NOW).subtract(5, 'day').toDate()), fx.services, { groupId: GROUP, applicationId: applicationId(GROUP, 'o_recent'), decision: 'reject', reason: '' })
-    expect(await purgeRejectedApplications(fx.ctx(null), {})).toEqual({ purged: 1 })
+    expect(await purgeRejectedApplications(fx.ctx(TIMER), {})).toEqual({ purged: 1 })
     expect(await fx.store.get('applications', applicationId(GROUP, 'o_old'))).toMatchObject({
       status: 'rejected',
       intro: { name: '', region: '', occupation: '', about: '' },
@@ -359,8 +360,8 @@ describe('the purge of rejected applications', () => {
     })
     expect(await fx.store.get('applications', applicationId(GROUP, 'o_recent'))).toMatchObject({ phone: '13812341234', purgedAt: null })
     expect(await fx.store.get('applications', applicationId(GROUP, 'o_pending'))).toMatchObject({ phone: '13812341234' })
-    expect(await purgeRejectedApplications(fx.ctx(null), {})).toEqual({ purged: 0 })
-    expect(await purgeRejectedApplications(fx.ctx(null), { olderThanDays: 1 })).toEqual({ purged: 1 })
+    expect(await purgeRejectedApplications(fx.ctx(TIMER), {})).toEqual({ purged: 0 })
+    expect(await purgeRejectedApplications(fx.ctx(TIMER), { olderThanDays: 1 })).toEqual({ purged: 1 })
   })
 })
 

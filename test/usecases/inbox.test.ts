@@ -1,5 +1,6 @@
 import { deliverToInbox } from '../../usecases/inbox/deliver'
 import { listInbox, markInboxRead } from '../../usecases/inbox/read'
+import { STRANGER, userCaller } from '../../usecases/context'
 import { FIXED_NOW, makeStore } from '../support/fixture'
 
 describe('inbox reading', () => {
@@ -11,7 +12,7 @@ describe('inbox reading', () => {
       }
       await deliverToInbox(tx, { openid: 'o_other', groupId: 'g1', kind: 'k', title: '别人的', body: '', at: FIXED_NOW })
     })
-    const ctx = (openid: string | null) => ({ store, openid, now: () => FIXED_NOW })
+    const ctx = (openid: string | null) => ({ store, caller: openid ? userCaller(openid) : STRANGER, now: () => FIXED_NOW })
     const page = await listInbox(ctx('o_me'), { cursor: 0 })
     expect(page.items.map((m) => m.title)).toEqual(['消息2', '消息1', '消息0'])
     expect(page.unread).toBe(3)

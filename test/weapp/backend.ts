@@ -6,6 +6,7 @@ import type { FunctionName } from '../../contracts/define'
 import { seedDemoCommunity } from '../../local-runtime/demo/demo-community'
 import { invokeFunction, isFunctionName } from '../../local-runtime/functions'
 import type { Store } from '../../store/port'
+import { STRANGER, userCaller } from '../../usecases/context'
 import { createSqliteStore } from '../../store/sqlite'
 import { loadWeappPage, type CallFunction, type WeappPage } from './simulate-page'
 
@@ -24,7 +25,7 @@ export async function makeWeappBackend(): Promise<WeappBackend> {
   return {
     callFunctionAs: (openid) => async ({ name, data }) => {
       if (!isFunctionName(name)) throw new Error(`cloud.callFunction: no function named ${name}`)
-      return invokeFunction(store, name as FunctionName, data, openid)
+      return invokeFunction(store, name as FunctionName, data, openid ? userCaller(openid) : STRANGER)
     },
     store,
     close: () => store.close(),

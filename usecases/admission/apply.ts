@@ -24,7 +24,7 @@ import { dayRuleOf } from '../../domain/days'
 import { memberId } from '../../domain/group'
 import { t } from '../../i18n/strings'
 import type { WechatPort } from '../ports/wechat'
-import { requireOpenid, type UseCaseContext } from '../context'
+import { callerOpenid, requireOpenid, type UseCaseContext } from '../context'
 import { requireGroup } from '../access'
 import { toGroupProfile } from '../group'
 import { findInvite, nicknameOf } from './invites'
@@ -53,8 +53,9 @@ export async function getApplyPage(ctx: UseCaseContext, services: WechatPort, in
   const group = await requireGroup(ctx, groupId)
   const validInvite = invite && invite.groupId === groupId ? invite : null
   const settings = await loadAdmissionSettings(ctx.store, groupId, ctx.now())
-  const membership = ctx.openid ? await ctx.store.get('members', memberId(groupId, ctx.openid)) : null
-  const mine = ctx.openid ? await ctx.store.get('applications', applicationId(groupId, ctx.openid)) : null
+  const viewer = callerOpenid(ctx)
+  const membership = viewer ? await ctx.store.get('members', memberId(groupId, viewer)) : null
+  const mine = viewer ? await ctx.store.get('applications', applicationId(groupId, viewer)) : null
   return {
     group: toGroupProfile(group, membership?.role ?? null),
     timezone: dayRuleOf(group).timezone,
