@@ -21,6 +21,7 @@ import { createLocalWechatServices, type LocalWechatServices } from '../../platf
 import { withNotifier } from '../../usecases/notifications'
 import type { WechatPort } from '../../usecases/ports/wechat'
 import type { Store } from '../../store/port'
+import { COLLECTION_NAMES } from '../../store/schema'
 import { createSqliteStore } from '../../store/sqlite'
 import { testCaller, toCaller, type CallAs, type TestCaller } from './caller'
 
@@ -41,6 +42,13 @@ export async function makeStore(options: { seed?: boolean } = {}) {
   await store.ensureSchema()
   if (options.seed) await seedDemoCommunity(store, FIXED_NOW)
   return store
+}
+
+/** Every document of every collection (up to 100 each, by id): what a refused call must leave as it was. */
+export async function storeSnapshot(store: Store): Promise<Record<string, unknown[]>> {
+  const collections: Record<string, unknown[]> = {}
+  for (const name of COLLECTION_NAMES) collections[name] = await store.find(name, { orderBy: [{ field: '_id', direction: 'asc' }], limit: 100 })
+  return collections
 }
 
 export function testGroup(overrides: Partial<GroupDoc> = {}): GroupDoc {

@@ -1,0 +1,193 @@
+/**
+ * Who may call what: every action of every function (read from `contracts/`, so a new action without a row
+ * fails here) × every kind of caller, in one table, asserted through the real handlers on SQLite.
+ *
+ * A cell says what the caller gets:
+ * - `Y` allowed, and the call succeeds;
+ * - `y` allowed past authorization, then refused by a rule of the feature (CONFLICT or NOT_FOUND — e.g. a
+ *   member applying again, an applicant leaving a group they are not in);
+ * - `U` UNAUTHENTICATED: a user action called by a caller who is not a user (no identity, the timer, the console);
+ * - `F` FORBIDDEN: a user without the role, or anyone but the timer (console for setup) calling platform work.
+ * A refused call (`U`, `F`) writes nothing: the whole store and the sent messages are as before.
+ *
+ * @example
+ *   row(listMembers, { groupId: GROUP }, 'U F Y Y Y F U U')   // anonymous, applicant, member, admin, owner, elsewhere, timer, console
+ */
+import * as contracts from '../../contracts'
+import type { AnyAction, InputOf } from '../../contracts'
+import {
+  acknowledgeRules,
+  changeMemberRole,
+  checkIn,
+  decideApplication,
+  decideApplications,
+  ensureCollections,
+  getAdmissionSettings,
+  getApplication,
+  getApplyPage,
+  getCheckinCalendar,
+  getCheckinOverview,
+  getGroupProfile,
+  getInviteCode,
+  getRules,
+  leaveGroup,
+  listAnnouncements,
+  listApplications,
+  listDailyTasks,
+  listInbox,
+  listMembers,
+  listMyGroups,
+  listTodayFeed,
+  makeUpCheckin,
+  markInboxRead,
+  postAnnouncement,
+  publishRules,
+  purgeRejectedApplications,
+  removeMember,
+  runDailyReminders,
+  saveDailyTask,
+  setAnnouncementPinned,
+  setReminder,
+  submitApplication,
+  transferOwnership,
+  updateAdmissionSettings,
+  withdrawApplication,
+} from '../../contracts'
+import { applicationId } from '../../domain/admission'
+import { memberId } from '../../domain/group'
+import * as admission from '../../usecases/admission'
+import { postAnnouncement as postAnnouncementUseCase } from '../../usecases/announcements'
+import { ADMIN, CONSOLE, GROUP, MEMBER, OWNER, STRANGER, TIMER, applyInput, makeFixture, storeSnapshot, testGroup, testMember, type CallAs, type Fixture } from '../support/fixture'
+
+const APPLICANT = 'o_applicant'
+/** The owner of another group: every right there, none here. */
+const ELSEWHERE = 'o_elsewhere'
+const OTHER_GROUP = 'g-other'
+const TARGET = 'o_m2'
+const APP = applicationId(GROUP, APPLICANT)
+
+/** The columns, in table order. */
+const CALLERS: Array<[name: string, as: CallAs]> = [
+  ['anonymous', STRANGER],
+  ['applicant', APPLICANT],
+  ['member', MEMBER],
+  ['admin', ADMIN],
+  ['owner', OWNER],
+  ['elsewhere', ELSEWHERE],
+  ['timer', TIMER],
+  ['console', CONSOLE],
+]
+
+type Cell = 'Y' | 'y' | 'U' | 'F'
+interface Seeded {
+  announcementId: string
+}
+interface Row {
+  action: AnyAction
+  input: (seeded: Seeded) => unknown
+  cells: Cell[]
+}
+
+/** A row: the input is checked against the contract; the cells are one letter per caller, spaced. */
+function row<A extends AnyAction>(action: A, input: InputOf<A> | ((seeded: Seeded) => InputOf<A>), cells: string): Row {
+  const parsed = cells.split(' ') as Cell[]
+  if (parsed.length !== CALLERS.length || parsed.some((c) => !['Y', 'y', 'U', 'F'].includes(c))) throw new Error(`bad cells for ${action.action}: ${cells}`)
+  return { action, input: typeof input === 'function' ? (input as (s: Seeded) => unknown) : () => input, cells: parsed }
+}
+
+const settings = { questions: [], requirePhone: false, allowMemberInvites: true, cooldownDays: 7, reasonTemplates: [] }
+
+// prettier-ignore
+const MATRIX: Row[] = [
+  //                                                                                               anon appl memb admn ownr else timr cnsl
+  row(getGroupProfile,           { groupId: GROUP },                                               'Y Y Y Y Y Y Y Y'),
+  row(listMyGroups,              {},                                                               'U Y Y Y Y Y U U'),
+  row(ensureCollections,         {},                                                               'F F F F F F F Y'),
+  row(getApplyPage,              { groupId: GROUP },                                               'Y Y Y Y Y Y Y Y'),
+  row(submitApplication,         applyInput(),                                                     'U Y y y y Y U U'),
+  row(withdrawApplication,       { groupId: GROUP },                                               'U Y y y y y U U'),
+  row(listApplications,          { groupId: GROUP },                                               'U F F Y Y F U U'),
+  row(getApplication,            { groupId: GROUP, applicationId: APP },                           'U F F Y Y F U U'),
+  row(decideApplication,         { groupId: GROUP, applicationId: APP, decision: 'approve' },      'U F F Y Y F U U'),
+  row(decideApplications,        { groupId: GROUP, applicationIds: [APP], decision: 'reject' },    'U F F Y Y F U U'),
+  row(getAdmissionSettings,      { groupId: GROUP },                                               'U F F Y Y F U U'),
+  row(updateAdmissionSettings,   { groupId: GROUP, settings },                                     'U F F Y Y F U U'),
+  row(getInviteCode,             { groupId: GROUP },                                               'U F Y Y Y F U U'),
+  row(purgeRejectedApplications, {},                                                               'F F F F F F Y F'),
+  row(listMembers,               { groupId: GROUP },                                               'U F Y Y Y F U U'),
+  row(changeMemberRole,          { groupId: GROUP, targetOpenid: TARGET, role: 'admin' },          'U F F F Y F U U'),
+  row(transferOwnership,         { groupId: GROUP, targetOpenid: TARGET },                         'U F F F Y F U U'),
+  row(removeMember,              { groupId: GROUP, targetOpenid: TARGET },                         'U F F Y Y F U U'),
+  row(leaveGroup,                { groupId: GROUP },                                               'U y Y Y y y U U'),
+  row(listInbox,                 {},                                                               'U Y Y Y Y Y U U'),
+  row(markInboxRead,             {},                                                               'U Y Y Y Y Y U U'),
+  row(getRules,                  { groupId: GROUP },                                               'U F Y Y Y F U U'),
+  row(acknowledgeRules,          { groupId: GROUP, version: 2 },                                   'U F Y Y Y F U U'),
+  row(publishRules,              { groupId: GROUP, clauses: ['新规'] },                             'U F F Y Y F U U'),
+  row(listAnnouncements,         { groupId: GROUP },                                               'U F Y Y Y F U U'),
+  row(postAnnouncement,          { groupId: GROUP, title: '通知', body: '周六活动' },                'U F F Y Y F U U'),
+  row(setAnnouncementPinned,     (s) => ({ groupId: GROUP, announcementId: s.announcementId, pinned: true }), 'U F F Y Y F U U'),
+  row(listDailyTasks,            { groupId: GROUP },                                               'U F Y Y Y F U U'),
+  row(saveDailyTask,             { groupId: GROUP, day: '2026-11-24', title: '读书', body: '第一章' }, 'U F F Y Y F U U'),
+  row(getCheckinOverview,        { groupId: GROUP },                                               'U F Y Y Y F U U'),
+  row(checkIn,                   { groupId: GROUP },                                               'U F Y Y Y F U U'),
+  row(makeUpCheckin,             { groupId: GROUP, day: '2026-11-22' },                            'U F Y Y Y F U U'),
+  row(getCheckinCalendar,        { groupId: GROUP, month: '2026-11' },                             'U F Y Y Y F U U'),
+  row(listTodayFeed,             { groupId: GROUP },                                               'U F Y Y Y F U U'),
+  row(setReminder,               { groupId: GROUP, enabled: true, time: '20:00' },                 'U F Y Y Y F U U'),
+  row(runDailyReminders,         {},                                                               'F F F F F F Y F'),
+]
+
+const key = (action: AnyAction) => `${action.fn}.${action.action}`
+
+function isContract(value: unknown): value is AnyAction {
+  return typeof value === 'object' && value !== null && 'fn' in value && 'action' in value && 'input' in value
+}
+
+/** The group with its owner, admin, member and TARGET; a pending applicant; another group ELSEWHERE owns; one announcement. */
+async function fixture(): Promise<{ fx: Fixture; seeded: Seeded }> {
+  const fx = await makeFixture({ group: { makeUp: { enabled: true, windowDays: 3, monthlyLimit: 2 } }, members: [testMember(TARGET, 'member', '刘洋')] })
+  await fx.store.create('groups', testGroup({ _id: OTHER_GROUP, name: '另一个群', ownerOpenid: ELSEWHERE, memberCount: 1 }))
+  await fx.store.create('members', { ...testMember(ELSEWHERE, 'owner', '赵六'), _id: memberId(OTHER_GROUP, ELSEWHERE), groupId: OTHER_GROUP })
+  await admission.submitApplication(fx.ctx(APPLICANT), fx.services, applyInput())
+  const announcement = await postAnnouncementUseCase(fx.ctx(ADMIN), { groupId: GROUP, title: '置顶候选', body: '…', pinned: false })
+  return { fx, seeded: { announcementId: announcement.id } }
+}
+
+/** Everything a refused call must leave as it was: every document of every collection, and the messages sent. */
+async function snapshot(fx: Fixture) {
+  return { collections: await storeSnapshot(fx.store), sent: [...fx.wechat.sent] }
+}
+
+describe('authorization matrix', () => {
+  it('has exactly one row for every action in contracts/', () => {
+    const declared = Object.values(contracts).filter(isContract).map(key).sort()
+    const rows = MATRIX.map((r) => key(r.action)).sort()
+    expect(new Set(rows).size).toBe(rows.length)
+    expect(rows).toEqual(declared)
+  })
+
+  const cases = MATRIX.flatMap((r) => CALLERS.map(([name, as], i) => [key(r.action), name, r.cells[i], as, r] as const))
+
+  it.each(cases)('%s as %s → %s', async (_action, _caller, cell, as, r) => {
+    const { fx, seeded } = await fixture()
+    const before = await snapshot(fx)
+    const result = await fx.api.as(as).resultOfUnchecked(r.action, r.input(seeded))
+    switch (cell) {
+      case 'Y':
+        expect(result).toMatchObject({ ok: true })
+        break
+      case 'y':
+        expect(result).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(CONFLICT|NOT_FOUND)$/) } })
+        break
+      case 'U':
+      case 'F':
+        expect(result).toMatchObject({
+          ok: false,
+          error: { code: cell === 'U' ? 'UNAUTHENTICATED' : 'FORBIDDEN', message: expect.stringMatching(/[\u4e00-\u9fa5]/) },
+        })
+        expect(await snapshot(fx)).toEqual(before)
+        break
+    }
+  })
+})
