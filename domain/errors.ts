@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  /** Too many of one action too fast (`platform/rate-limit.ts`); nothing was written. */
+  'RATE_LIMITED',
   'INTERNAL',
 ] as const
 

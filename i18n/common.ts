@@ -8,6 +8,7 @@ export const COMMON_STRINGS = {
   'error.FORBIDDEN': { zh: '你没有权限进行此操作', en: 'You are not allowed to do this' },
   'error.NOT_FOUND': { zh: '内容不存在或已被删除', en: 'Not found, or deleted' },
   'error.CONFLICT': { zh: '操作冲突，请刷新后重试', en: 'Conflicting change; refresh and retry' },
+  'error.RATE_LIMITED': { zh: '操作太频繁，请稍后再试', en: 'Too many tries; wait a moment and try again' },
   'error.busy': { zh: '同一时间操作的人太多，请稍后再试', en: 'Too many people at once; try again shortly' },
   'error.INTERNAL': { zh: '服务暂时不可用，请稍后再试', en: 'Service unavailable; try again later' },
   'error.network': { zh: '网络不太好，请稍后重试', en: 'Network trouble; try again' },

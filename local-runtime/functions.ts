@@ -8,6 +8,7 @@
 import type { ActionResult, FunctionName } from '../contracts/define'
 import { FUNCTION_NAMES } from '../contracts/define'
 import type { FunctionHandler } from '../platform/dispatch'
+import type { RateLimiter } from '../platform/rate-limit'
 import type { Store } from '../store/port'
 import { groupFunction } from '../cloudfunctions/group/handlers'
 import { setupFunction } from '../cloudfunctions/setup/handlers'
@@ -59,6 +60,8 @@ export function isFunctionName(name: string): name is FunctionName {
 
 export interface InvokeOptions {
   now?: () => Date
+  /** The runtime's rate limiter; none: nothing is limited. */
+  rateLimiter?: RateLimiter
   /** Handlers wired differently (e.g. another template table); the runtime's own by default. */
   handlers?: Record<FunctionName, FunctionHandler>
 }
@@ -71,5 +74,5 @@ export function invokeFunction(
   caller: Caller,
   options: InvokeOptions = {},
 ): Promise<ActionResult<unknown>> {
-  return (options.handlers ?? FUNCTION_HANDLERS)[name](event, { store, caller, now: options.now ?? (() => new Date()) })
+  return (options.handlers ?? FUNCTION_HANDLERS)[name](event, { store, caller, now: options.now ?? (() => new Date()), rateLimiter: options.rateLimiter })
 }

@@ -22,6 +22,7 @@ import { t } from '../i18n/strings'
 import type { Store } from '../store/port'
 import { STRANGER, callerOpenid, userCaller, type Caller } from '../usecases/context'
 import { PERSONAS, DEMO_GROUP_ID } from './demo/personas'
+import { createRateLimiter, type RateLimiter } from '../platform/rate-limit'
 import { invokeFunction, isFunctionName } from './functions'
 import { routeUpload } from './uploads'
 
@@ -38,6 +39,8 @@ export interface LocalRuntimeOptions {
   now?: () => Date
   /** Where check-in photos uploaded to `POST /api/_upload` are kept. Defaults to `<tmp>/shequn-uploads`. */
   uploadDir?: string
+  /** Per-user rate limits on submits, check-ins and uploads (`platform/rate-limit.ts`). Defaults to a new one. */
+  rateLimiter?: RateLimiter
 }
 
 export interface LocalRuntime {
@@ -61,6 +64,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   }
   const staticDir = options.staticDir === undefined ? path.resolve('dist/h5') : options.staticDir
   const uploadDir = options.uploadDir ?? path.join(os.tmpdir(), 'shequn-uploads')
+  const rateLimiter = options.rateLimiter ?? createRateLimiter()
   const server = http.createServer((req, res) => {
     route(req, res).catch((error) => {
       console.error('[local-runtime]', error)
@@ -75,7 +79,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       sendJson(res, 200, devMode ? { devMode: true, personas: PERSONAS, demoGroupId: DEMO_GROUP_ID } : { devMode: false, personas: [], demoGroupId: '' })
       return
     }
-    if (await routeUpload(req, res, url.pathname, { dir: uploadDir, openid: callerOpenid({ caller: requestCaller(req) }) })) return
+    if (await routeUpload(req, res, url.pathname, { dir: uploadDir, openid: callerOpenid({ caller: requestCaller(req) }), rateLimiter })) return
     const apiMatch = /^\/api\/([A-Za-z0-9_-]+)$/.exec(url.pathname)
     if (apiMatch) {
       if (req.method !== 'POST') return sendJson(res, 405, failure('INVALID_INPUT', t('validate.object')))
@@ -83,7 +87,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       if (!isFunctionName(name)) return sendJson(res, 404, failure('NOT_FOUND', t('error.unknownAction')))
       const event = await readJsonBody(req)
       if (event === undefined) return sendJson(res, 400, failure('INVALID_INPUT', t('validate.object')))
-      const result = await invokeFunction(options.store, name, event, requestCaller(req), { now: options.now })
+      const result = await invokeFunction(options.store, name, event, requestCaller(req), { now: options.now, rateLimiter })
       return sendJson(res, 200, result)
     }
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, failure('NOT_FOUND', t('error.NOT_FOUND')))

@@ -12,6 +12,7 @@ import fs from 'node:fs'
 import type http from 'node:http'
 import path from 'node:path'
 import { t } from '../i18n/strings'
+import { PHOTO_UPLOAD_LIMIT, type RateLimiter } from '../platform/rate-limit'
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 export const UPLOAD_NAME_PATTERN = /^[a-f0-9]{32}\.(png|jpg|gif|webp)$/
@@ -29,7 +30,7 @@ export async function routeUpload(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   pathname: string,
-  options: { dir: string; openid: string | null },
+  options: { dir: string; openid: string | null; rateLimiter?: RateLimiter },
 ): Promise<boolean> {
   if (pathname === '/api/_upload') {
     await receive(req, res, options)
@@ -50,9 +51,10 @@ export async function routeUpload(
   return false
 }
 
-async function receive(req: http.IncomingMessage, res: http.ServerResponse, options: { dir: string; openid: string | null }): Promise<void> {
+async function receive(req: http.IncomingMessage, res: http.ServerResponse, options: { dir: string; openid: string | null; rateLimiter?: RateLimiter }): Promise<void> {
   if (req.method !== 'POST') return reply(res, 405, 'INVALID_INPUT', t('validate.object'))
   if (!options.openid) return reply(res, 401, 'UNAUTHENTICATED', t('error.UNAUTHENTICATED'))
+  if (options.rateLimiter && !options.rateLimiter.take(PHOTO_UPLOAD_LIMIT, options.openid)) return reply(res, 429, 'RATE_LIMITED', t('error.RATE_LIMITED'))
   const type = TYPES[(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()]
   if (!type) return reply(res, 415, 'INVALID_INPUT', t('upload.error.type'))
   const body = await readLimited(req, MAX_UPLOAD_BYTES)

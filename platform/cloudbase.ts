@@ -2,7 +2,7 @@
  * Wraps a platform-free function handler as a CloudBase cloud function `main`: initialises
  * wx-server-sdk for the current environment, decides who is calling (`cloudbaseCaller`) from
  * `getWXContext()` and the event's shape — never from the event's data — and runs the handler on the
- * CloudBase store adapter.
+ * CloudBase store adapter, with the instance's rate limiter (`platform/rate-limit.ts`).
  *
  * Who is calling, in order:
  * 1. `OPENID` present → a `user`: WeChat put it there for a mini program call; no client can forge it.
@@ -26,13 +26,16 @@ import type { Store } from '../store/port'
 import type { ActionResult } from '../contracts/define'
 import { CONSOLE, STRANGER, timerCaller, userCaller, type Caller } from '../usecases/context'
 import type { FunctionHandler } from './dispatch'
+import { createRateLimiter } from './rate-limit'
 import { isTimerEvent } from './timer'
 
 export function cloudbaseMain(handler: FunctionHandler): (event: unknown) => Promise<ActionResult<unknown>> {
   let store: Store | null = null
+  // One per warm instance, like the store: CloudBase may run several, each limiting on its own.
+  const rateLimiter = createRateLimiter()
   return async (event) => {
     store ??= initStore()
-    return handler(event, { store, caller: cloudbaseCaller(cloud.getWXContext(), event), now: () => new Date() })
+    return handler(event, { store, caller: cloudbaseCaller(cloud.getWXContext(), event), now: () => new Date(), rateLimiter })
   }
 }
 

@@ -16,8 +16,13 @@ import { DomainError } from '../domain/errors'
 import { t } from '../i18n/strings'
 import { StoreBusyError, StoreConflictError, StoreNotFoundError } from '../store/port'
 import type { UseCaseContext } from '../usecases/context'
+import { rateLimitOf, type RateLimiter } from './rate-limit'
 
-export type CallContext = UseCaseContext
+/** A use case's context plus what the platform keeps per function instance. */
+export interface CallContext extends UseCaseContext {
+  /** The instance's rate limiter (`platform/rate-limit.ts`); absent, nothing is limited (tests, the scheduler). */
+  rateLimiter?: RateLimiter
+}
 
 export interface RegisteredAction {
   contract: AnyAction
@@ -47,12 +52,20 @@ export function createFunctionHandler(fn: FunctionName, actions: RegisteredActio
       const registered = byName.get(action)
       if (!registered) throw new DomainError('INVALID_INPUT', t('error.unknownAction'))
       const input = parseInput(registered.contract.input, (event as { input?: unknown }).input ?? {})
+      enforceRateLimit(registered.contract, ctx)
       const data = await registered.run(input, ctx)
       return { ok: true, data }
     } catch (error) {
       return { ok: false, error: toFailure(error, fn) }
     }
   }
+}
+
+/** RATE_LIMITED when a user has used up this action's tries (only limited actions, only users). */
+function enforceRateLimit(action: AnyAction, ctx: CallContext): void {
+  const limit = rateLimitOf(action)
+  if (!limit || !ctx.rateLimiter || ctx.caller.kind !== 'user') return
+  if (!ctx.rateLimiter.take(limit, ctx.caller.openid)) throw new DomainError('RATE_LIMITED', t('error.RATE_LIMITED'))
 }
 
 function readAction(event: unknown): string {

@@ -20,6 +20,7 @@
 import type { ActionFailure, ActionResult, AnyAction, FunctionName, InputOf, OutputOf } from '../../contracts/define'
 import { FUNCTION_HANDLERS } from '../../local-runtime/functions'
 import type { FunctionHandler } from '../../platform/dispatch'
+import type { RateLimiter } from '../../platform/rate-limit'
 import type { Store } from '../../store/port'
 import { CONSOLE, STRANGER, timerCaller, userCaller, type Caller } from '../../usecases/context'
 
@@ -69,12 +70,15 @@ export interface TestCallerOptions {
   now?: () => Date
   /** Handlers to use instead of the local runtime's (`FUNCTION_HANDLERS`, what `invokeFunction` calls). */
   handlers?: Partial<Record<FunctionName, FunctionHandler>>
+  /** Rate limits as the platforms apply them (default: none, so race tests can repeat a call freely). */
+  rateLimiter?: RateLimiter
 }
 
 export function testCaller(store: Store, options: TestCallerOptions = {}): TestCaller {
   const defaultNow = options.now ?? (() => new Date())
   const handlers = { ...FUNCTION_HANDLERS, ...options.handlers }
-  const invoke = (fn: FunctionName, event: unknown, caller: Caller, now: () => Date) => handlers[fn](event, { store, caller, now })
+  const invoke = (fn: FunctionName, event: unknown, caller: Caller, now: () => Date) =>
+    handlers[fn](event, { store, caller, now, rateLimiter: options.rateLimiter })
   const acting = (caller: Caller, now: () => Date): ActingCaller => {
     const send = <A extends AnyAction>(action: A, input: unknown) =>
       invoke(action.fn, { action: action.action, input }, caller, now) as Promise<ActionResult<OutputOf<A>>>
