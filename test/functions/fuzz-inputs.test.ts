@@ -9,7 +9,7 @@
  * Chinese message (and string field messages) — never a throw. A failed call stores nothing: a digest of every
  * collection is the same before and after.
  *
- * Runs are bounded (FUZZ_RUNS per action, input kind and caller; the seed is printed on a failure, and
+ * Runs are bounded (FUZZ_RUNS, default 30, per action, input kind and caller; the seed is printed on a failure, and
  * `FUZZ_SEED=<n>` replays it).
  */
 import fc from 'fast-check'
@@ -22,7 +22,7 @@ import type { Store } from '../../store/port'
 import { COLLECTION_NAMES } from '../../store/schema'
 import { ADMIN, GROUP, MEMBER, applyInput, makeFixture, type Fixture } from '../support/fixture'
 
-const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 40)
+const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 30)
 const FUZZ_SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED)
 const APPLICANT = 'o_applicant'
 

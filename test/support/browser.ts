@@ -175,6 +175,13 @@ async function withLock<T>(lock: string, task: () => Promise<T>): Promise<T> {
       break
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      // A lock older than unpacking ever takes was left by a run that was killed: take it over.
+      const held = fs.statSync(lock, { throwIfNoEntry: false })
+      if (!held) continue // released meanwhile
+      if (Date.now() - held.mtimeMs > 300_000) {
+        fs.rmSync(lock, { recursive: true, force: true })
+        continue
+      }
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock} (remove it if no other test run is unpacking)`)
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
