@@ -7,7 +7,10 @@
  *   would otherwise merge nested objects field by field.
  * - `find` / `count` build `where` conditions with `db.command` (`gt`, `gte`, `lt`, `lte`, `in`, `neq`, joined
  *   with `.and` on one field).
- * - `transaction` is `db.runTransaction`, whose transaction object offers only id-addressed calls.
+ * - `transaction` is `db.runTransaction`, whose transaction object offers only id-addressed calls. The SDK
+ *   re-runs the work right away after a write conflict (`TRANSACTION_RETRIES` times); when it gives up, the
+ *   adapter waits (exponential backoff with jitter, `TransactionRetryPolicy`) and calls `runTransaction` again,
+ *   a bounded number of times, before saying `StoreBusyError`.
  * - `ensureSchema` creates the collections; indexes have to be created in the console (see `schema.ts`).
  * Documents come back as stored, minus `_openid`.
  *
@@ -38,6 +41,42 @@ export type CloudbaseDatabase = Pick<DB.Database, 'collection' | 'command' | 'cr
 /** How many times `runTransaction` re-runs the work after a write conflict (the SDK's own default). */
 export const TRANSACTION_RETRIES = 3
 
+/**
+ * How the adapter retries a transaction the SDK gave up on (write conflicts through all its own re-runs).
+ * Attempt n (n ≥ 1) that conflicts waits `backoffDelay(n)` before attempt n + 1: the exponential ceiling
+ * `min(maxDelayMs, baseDelayMs · 2^(n-1))`, of which the first half always and the second half by `random()`
+ * ("equal jitter": contenders spread out, yet never retry at once). The defaults wait at most
+ * 50 + 100 + 200 + 400 = 750 ms in all, well under CloudBase's 3 s function timeout.
+ */
+export interface TransactionRetryPolicy {
+  /** Calls of `runTransaction` at most (each with the SDK's own re-runs inside). */
+  attempts: number
+  baseDelayMs: number
+  maxDelayMs: number
+  sleep(ms: number): Promise<void>
+  /** In [0, 1). */
+  random(): number
+}
+
+export const DEFAULT_TRANSACTION_RETRY: TransactionRetryPolicy = {
+  attempts: 5,
+  baseDelayMs: 50,
+  maxDelayMs: 400,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+}
+
+/** The wait after the `attempt`-th (1-based) conflicting attempt. */
+export function backoffDelay(attempt: number, policy: Pick<TransactionRetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1))
+  return Math.round(ceiling / 2 + (ceiling / 2) * policy.random())
+}
+
+export interface CloudbaseStoreOptions {
+  /** Overrides of `DEFAULT_TRANSACTION_RETRY` (tests inject `sleep` and `random`). */
+  transactionRetry?: Partial<TransactionRetryPolicy>
+}
+
 type SdkDocument = Pick<DB.DocumentReference, 'get' | 'set' | 'update' | 'remove'>
 
 /** Where id-addressed operations go: `db.collection(c)` outside a transaction, `transaction.collection(c)` inside. */
@@ -55,7 +94,8 @@ interface CloudbaseTransaction {
 }
 
 
-export function createCloudbaseStore(db: CloudbaseDatabase): Store {
+export function createCloudbaseStore(db: CloudbaseDatabase, options: CloudbaseStoreOptions = {}): Store {
+  const retry: TransactionRetryPolicy = { ...DEFAULT_TRANSACTION_RETRY, ...options.transactionRetry }
   const outside = documentOperations(db, (collection) => db.collection(collection))
 
   return {
@@ -86,17 +126,21 @@ export function createCloudbaseStore(db: CloudbaseDatabase): Store {
     },
 
     async transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
-      try {
-        const result: R = await db.runTransaction(
-          (transaction: CloudbaseTransaction) =>
-            work(documentOperations(db, (collection) => transaction.collection(collection))),
-          TRANSACTION_RETRIES,
-        )
-        return result
-      } catch (error) {
-        // The SDK re-ran the work after each write conflict and then gave up: say so, typed.
-        if (isTransactionConflict(error)) throw new StoreBusyError(error)
-        throw error
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const result: R = await db.runTransaction(
+            (transaction: CloudbaseTransaction) =>
+              work(documentOperations(db, (collection) => transaction.collection(collection))),
+            TRANSACTION_RETRIES,
+          )
+          return result
+        } catch (error) {
+          if (!isTransactionConflict(error)) throw error
+          // The SDK re-ran the work after each write conflict and then gave up: wait, then try again; at the
+          // end, say so, typed. Nothing of a conflicting attempt was written, so running it again is safe.
+          if (attempt >= retry.attempts) throw new StoreBusyError(error)
+          await retry.sleep(backoffDelay(attempt, retry))
+        }
       }
     },
 

@@ -102,7 +102,7 @@ describe('reminder races: two timer runs at once remind once', () => {
 })
 
 describe('approval races (CloudBase, transactions interleaving)', () => {
-  it('20 approvals into 5 seats at once: never more members than seats, and a loser is told to retry, not an internal error', async () => {
+  it('20 approvals into 5 seats at once: exactly 5 are admitted, the other 15 hear the group is full (the adapter retries the conflicts)', async () => {
     const { store } = await interleavingCloudbase()
     await store.update('groups', GROUP, { capacity: 8 }) // 3 members: 5 seats left
     const applicants = Array.from({ length: 20 }, (_, i) => `o_a${String(i).padStart(2, '0')}`)
@@ -112,13 +112,31 @@ describe('approval races (CloudBase, transactions interleaving)', () => {
     const results = await Promise.all(
       applicants.map((openid) => api.as(ADMIN).result(decideApplication, { groupId: GROUP, applicationId: applicationId(GROUP, openid), decision: 'approve', reason: '' })),
     )
-    for (const result of results) {
-      if (!result.ok) expect(result.error).toMatchObject({ code: 'CONFLICT', message: '同一时间操作的人太多，请稍后再试' })
-    }
-    const approved = results.filter((r) => r.ok && r.data.outcome === 'approved').length
+    const approved = results.filter((r) => r.ok && r.data.outcome === 'approved')
+    const refused = results.filter((r) => !r.ok)
+    expect(approved).toHaveLength(5)
+    expect(refused).toHaveLength(15)
+    for (const result of refused) expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '群已满员（上限 8 人），无法通过新的申请' } })
+    expect(await store.count('members', { groupId: GROUP })).toBe(8)
+    expect((await store.get('groups', GROUP))?.memberCount).toBe(8)
+  })
+
+  it('a transaction that loses every retry, the adapter\'s too, still answers CONFLICT "try again", not INTERNAL', async () => {
+    const cloud = createFakeCloud({ transactions: 'concurrent' })
+    const store = createCloudbaseStore(cloud.database(), { transactionRetry: { attempts: 1 } })
+    await store.ensureSchema()
+    await seedGroup(store)
+    await store.update('groups', GROUP, { capacity: 8 })
+    const applicants = Array.from({ length: 20 }, (_, i) => `o_a${String(i).padStart(2, '0')}`)
+    const api = testCaller(store, { now: () => MORNING })
+    for (const openid of applicants) await api.as(openid).call(submitApplication, applyInput())
+    const results = await Promise.all(
+      applicants.map((openid) => api.as(ADMIN).result(decideApplication, { groupId: GROUP, applicationId: applicationId(GROUP, openid), decision: 'approve', reason: '' })),
+    )
+    const busy = results.filter((r) => !r.ok && r.error.message === '同一时间操作的人太多，请稍后再试')
+    expect(busy.length).toBeGreaterThan(0)
+    for (const result of busy) expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     const members = await store.count('members', { groupId: GROUP })
-    expect(approved).toBeGreaterThan(0)
-    expect(members).toBe(3 + approved)
     expect(members).toBeLessThanOrEqual(8)
     expect((await store.get('groups', GROUP))?.memberCount).toBe(members)
   })

@@ -2,10 +2,10 @@
  * The store contract on the CloudBase adapter over the recording wx-server-sdk fake, plus the exact SDK calls
  * the adapter makes for a few operations.
  */
-import { createCloudbaseStore, TRANSACTION_RETRIES } from '../../store/cloudbase'
-import { StoreNotFoundError, type Store } from '../../store/port'
+import { backoffDelay, createCloudbaseStore, DEFAULT_TRANSACTION_RETRY, TRANSACTION_RETRIES, type CloudbaseDatabase } from '../../store/cloudbase'
+import { StoreBusyError, StoreNotFoundError, type Store } from '../../store/port'
 import { COLLECTION_NAMES } from '../../store/schema'
-import { createFakeCloud, type FakeCloud } from '../fakes/wx-server-sdk'
+import { createFakeCloud, FakeTransactionConflictError, type FakeCloud } from '../fakes/wx-server-sdk'
 import { describeStoreContract, makeGroup, makeMember } from './store-contract'
 
 describeStoreContract('cloudbase over the wx-server-sdk fake', () => createCloudbaseStore(createFakeCloud().database()))
@@ -158,5 +158,71 @@ describe('cloudbase adapter: SDK calls', () => {
       { op: 'document.update', collection: 'groups', id: 'g1', args: { data: { memberCount: 2 } }, inTransaction: true },
       { op: 'document.remove', collection: 'members', id: 'g1:o0', inTransaction: true },
     ])
+  })
+})
+
+describe('cloudbase adapter: a transaction the SDK gave up on is tried again after a backoff', () => {
+  /** The fake's database, whose first `conflicts` runTransaction calls fail as the SDK does after its own retries. */
+  function conflicting(cloud: FakeCloud, conflicts: number) {
+    const db = cloud.database()
+    let left = conflicts
+    const runTransaction = db.runTransaction.bind(db)
+    const flaky: CloudbaseDatabase = {
+      collection: db.collection.bind(db),
+      command: db.command,
+      createCollection: db.createCollection.bind(db),
+      runTransaction: (run: never, retry?: number) => {
+        if (left-- > 0) return Promise.reject(new FakeTransactionConflictError('(write conflict on groups/g1)'))
+        return runTransaction(run, retry)
+      },
+    }
+    return flaky
+  }
+
+  async function storeWith(conflicts: number) {
+    const cloud = createFakeCloud()
+    const sleeps: number[] = []
+    const store = createCloudbaseStore(conflicting(cloud, conflicts), {
+      transactionRetry: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 },
+    })
+    await store.ensureSchema()
+    await store.create('groups', makeGroup('g1', { memberCount: 1 }))
+    return { cloud, store, sleeps }
+  }
+
+  const addMember = (store: Store) =>
+    store.transaction(async (tx) => {
+      const group = await tx.get('groups', 'g1')
+      await tx.update('groups', 'g1', { memberCount: group!.memberCount + 1 })
+      return group!.memberCount + 1
+    })
+
+  it('the delays double from 50 ms up to 400 ms, half fixed and half jitter', () => {
+    const policy = { ...DEFAULT_TRANSACTION_RETRY, random: () => 0 }
+    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, policy))).toEqual([25, 50, 100, 200, 200])
+    const top = { ...DEFAULT_TRANSACTION_RETRY, random: () => 0.999999 }
+    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, top))).toEqual([50, 100, 200, 400, 400])
+  })
+
+  it('after two give-ups the third attempt commits, having waited 38 then 75 ms', async () => {
+    const { store, sleeps, cloud } = await storeWith(2)
+    expect(await addMember(store)).toBe(2)
+    expect(sleeps).toEqual([38, 75])
+    expect((await store.get('groups', 'g1'))?.memberCount).toBe(2)
+    expect(cloud.calls.filter((call) => call.op === 'runTransaction')).toHaveLength(1) // the two refused never reached the fake
+  })
+
+  it('five give-ups in a row: StoreBusyError after waiting 38, 75, 150 and 300 ms (under a second in all)', async () => {
+    const { store, sleeps } = await storeWith(5)
+    await expect(addMember(store)).rejects.toBeInstanceOf(StoreBusyError)
+    expect(sleeps).toEqual([38, 75, 150, 300])
+    expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThan(1000)
+    expect((await store.get('groups', 'g1'))?.memberCount).toBe(1)
+  })
+
+  it('other errors are not retried', async () => {
+    const { store, sleeps } = await storeWith(0)
+    await expect(store.transaction(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
+    expect(sleeps).toEqual([])
   })
 })
