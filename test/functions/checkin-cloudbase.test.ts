@@ -6,7 +6,7 @@
  */
 import * as fakeSdk from '../fakes/wx-server-sdk'
 import { main as checkinMain } from '../../cloudfunctions/checkin/index'
-import { checkinFunction } from '../../cloudfunctions/checkin/handlers'
+import { createCheckinFunction } from '../../cloudfunctions/checkin/handlers'
 import { createRemindersFunction } from '../../cloudfunctions/reminders/handlers'
 import { checkIn, makeUpCheckin } from '../../contracts'
 import { SUBSCRIBE_TEMPLATES, withTemplateIds } from '../../contracts/subscribe-templates'
@@ -21,6 +21,7 @@ import { GROUP, MEMBER, OUTSIDER, seedGroup, testCaller } from '../support/fixtu
 jest.mock('wx-server-sdk', () => jest.requireActual('../fakes/wx-server-sdk'))
 
 const GROUP_NAME = '晨读打卡·测试群'
+const checkinFunction = createCheckinFunction(createLocalWechatServices({ appBaseUrl: 'http://127.0.0.1:8787' }))
 
 async function cloudbaseStore(group: Partial<GroupDoc> = {}): Promise<{ store: Store; cloud: fakeSdk.FakeCloud }> {
   const cloud = fakeSdk.createFakeCloud()

@@ -5,7 +5,8 @@
  */
 import { checkinId, checkinStatsId } from '../../domain/checkin'
 import { shiftDay } from '../../domain/days'
-import { checkIn, getCheckinCalendar, getCheckinOverview, listTodayFeed, makeUpCheckin, saveDailyTask, setReminder } from '../../contracts'
+import { checkIn, getCheckinCalendar, getCheckinOverview, listTodayFeed, makeUpCheckin, registerPhoto, saveDailyTask, setReminder } from '../../contracts'
+import { photoPathPrefix } from '../../usecases/photos'
 import { GROUP, MEMBER, ADMIN, OUTSIDER, OWNER, makeFixture, testMember } from '../support/fixture'
 
 /** The UTC instant of a Shanghai wall-clock time. */
@@ -224,10 +225,12 @@ describe("today's task, feed and access", () => {
     expect(await fx.store.count('checkins', { groupId: GROUP })).toBe(0)
   })
 
-  it('keeps a photo id and a note on the check-in', async () => {
+  it('keeps the member’s registered photo and a note on the check-in (the view links the photo)', async () => {
     const fx = await makeFixture()
-    const photo = 'cloud://env-1.bucket/checkins/a.jpg'
+    // A photo must now be the author's own registered upload (test/functions/photos.test.ts has the refusals).
+    const photo = `cloud://env-1.bucket/${photoPathPrefix(GROUP, '2026-11-23', MEMBER)}abc123.jpg`
+    await fx.api.as(MEMBER).at(shanghai('2026-11-23')).call(registerPhoto, { groupId: GROUP, fileId: photo })
     const result = await fx.api.as(MEMBER).at(shanghai('2026-11-23')).call(checkIn, { groupId: GROUP, note: ' 今天读了 30 页 ', photoFileId: photo })
-    expect(result.checkin).toMatchObject({ note: '今天读了 30 页', photoFileId: photo, makeUp: false, isMine: true })
+    expect(result.checkin).toMatchObject({ note: '今天读了 30 页', photoUrl: photo, makeUp: false, isMine: true })
   })
 })
