@@ -50,6 +50,8 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   members: [
     { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'joinedAt', direction: 'desc' }] },
     { fields: [{ field: 'openid', direction: 'asc' }] },
+    // The member actions find a member by the roster's opaque key.
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'memberKey', direction: 'asc' }] },
   ],
   auditLogs: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'at', direction: 'desc' }] }],
   inboxMessages: [{ fields: [{ field: 'openid', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }] }],

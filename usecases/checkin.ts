@@ -57,6 +57,7 @@ import { StoreConflictError, type Store, type Transaction } from '../store/port'
 import type { UseCaseContext } from './context'
 import { EVERY_ROLE, requireRole } from './access'
 import { pageOf } from './paging'
+import { opaqueViewId } from './member-keys'
 import { claimPhoto, photoLinksFor, photoPathPrefix, readOwnUnusedPhoto, type PhotoStorage } from './photos'
 import { getPublishedTask, toTaskView } from './tasks'
 
@@ -326,7 +327,8 @@ export function toStreakSummary(stats: CheckinStatsDoc, today: string): StreakSu
 
 function toCheckinView(doc: CheckinDoc, viewer: string, photoLinks: Record<string, string> = {}): CheckinView {
   return {
-    id: doc._id,
+    // The document id names the author; other members see only an opaque one.
+    id: opaqueViewId(doc._id),
     day: doc.day,
     note: doc.note,
     photoUrl: doc.photoFileId ? (photoLinks[doc.photoFileId] ?? null) : null,

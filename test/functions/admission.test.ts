@@ -5,6 +5,7 @@
  * concurrent requests (submits, decisions, removals) that end in exactly one outcome.
  */
 import type { AnyAction, InputOf } from '../../contracts'
+import { memberKey } from '../../usecases/member-keys'
 import {
   changeMemberRole,
   decideApplication,
@@ -61,9 +62,9 @@ const MATRIX: Row[] = [
   row(getInviteCode, { groupId: GROUP }, ['FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok']),
   row(purgeRejectedApplications, {}, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']),
   row(listMembers, { groupId: GROUP }, ['FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok']),
-  row(changeMemberRole, { groupId: GROUP, targetOpenid: 'o_m2', role: 'admin' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok']),
-  row(transferOwnership, { groupId: GROUP, targetOpenid: 'o_m2' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok']),
-  row(removeMember, { groupId: GROUP, targetOpenid: 'o_m2' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']),
+  row(changeMemberRole, { groupId: GROUP, memberKey: memberKey(GROUP, 'o_m2'), role: 'admin' }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok']),
+  row(transferOwnership, { groupId: GROUP, memberKey: memberKey(GROUP, 'o_m2') }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok']),
+  row(removeMember, { groupId: GROUP, memberKey: memberKey(GROUP, 'o_m2') }, ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok']),
   row(leaveGroup, { groupId: GROUP }, ['NOT_FOUND', 'NOT_FOUND', 'ok', 'ok', 'CONFLICT']),
   row(listInbox, {}, ['ok', 'ok', 'ok', 'ok', 'ok']),
   row(markInboxRead, {}, ['ok', 'ok', 'ok', 'ok', 'ok']),
@@ -234,7 +235,7 @@ describe('concurrent requests through the handler', () => {
   it('keeps memberCount exact when 50 removals of one member race', async () => {
     const fx = await makeFixture({ members: [testMember('o_m2', 'member', '刘洋')] })
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => fx.api.as(i % 2 ? ADMIN : OWNER).result(removeMember, { groupId: GROUP, targetOpenid: 'o_m2' })),
+      Array.from({ length: 50 }, (_, i) => fx.api.as(i % 2 ? ADMIN : OWNER).result(removeMember, { groupId: GROUP, memberKey: memberKey(GROUP, 'o_m2') })),
     )
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect((await fx.store.get('groups', GROUP))?.memberCount).toBe(3)

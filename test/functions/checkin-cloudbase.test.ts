@@ -15,6 +15,7 @@ import type { SubscribeMessage } from '../../usecases/ports/wechat'
 import type { GroupDoc } from '../../domain/group'
 import { checkinId, checkinStatsId } from '../../domain/checkin'
 import { createCloudbaseStore } from '../../store/cloudbase'
+import { memberKey } from '../../usecases/member-keys'
 import type { Store } from '../../store/port'
 import { GROUP, MEMBER, OUTSIDER, seedGroup, testCaller } from '../support/fixture'
 
@@ -85,7 +86,7 @@ describe('the reminders job', () => {
   it('reminds a subscriber at their time once a day (inbox + subscribe message), skips whoever checked in, refuses users', async () => {
     const { store } = await cloudbaseStore()
     const extra = 'o_m4'
-    await store.create('members', { _id: `${GROUP}:${extra}`, groupId: GROUP, openid: extra, role: 'member', intro: { name: '甲', region: '郑州', occupation: '医生' }, joinedAt: '2026-01-01T00:00:00.000Z' })
+    await store.create('members', { _id: `${GROUP}:${extra}`, groupId: GROUP, openid: extra, memberKey: memberKey(GROUP, extra), role: 'member', intro: { name: '甲', region: '郑州', occupation: '医生' }, joinedAt: '2026-01-01T00:00:00.000Z' })
     const subscribe = (openid: string) => checkinFunction({ action: 'setReminder', input: { groupId: GROUP, enabled: true, time: '20:00' } }, { store, openid, now: at('2026-11-23T01:00:00Z') })
     await subscribe(MEMBER)
     await subscribe(extra)

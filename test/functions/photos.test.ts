@@ -12,6 +12,7 @@ import { checkIn, cleanOrphanPhotos, getCheckinOverview, listTodayFeed, makeUpCh
 import { checkinId } from '../../domain/checkin'
 import { memberId } from '../../domain/group'
 import { DAILY_PHOTO_QUOTA, photoRecordId } from '../../domain/photos'
+import { memberKey } from '../../usecases/member-keys'
 import { photoPathPrefix, recordPhotoUpload, uploaderKey } from '../../usecases/photos'
 import { ADMIN, GROUP, MEMBER, OUTSIDER, makeFixture, testGroup, testMember, type Fixture } from '../support/fixture'
 
@@ -67,7 +68,7 @@ describe('a check-in references only its author’s own unused upload for that g
   async function fixtureWithSecondGroup() {
     const fx = await makeFixture({ group: { makeUp: { enabled: true, windowDays: 3, monthlyLimit: 2 } } })
     await fx.store.create('groups', testGroup({ _id: 'g-other', memberCount: 1 }))
-    await fx.store.create('members', { ...testMember(MEMBER), _id: memberId('g-other', MEMBER), groupId: 'g-other' })
+    await fx.store.create('members', { ...testMember(MEMBER), _id: memberId('g-other', MEMBER), groupId: 'g-other', memberKey: memberKey('g-other', MEMBER) })
     return fx
   }
 

@@ -23,6 +23,7 @@ import type { WechatPort } from '../../usecases/ports/wechat'
 import type { Store } from '../../store/port'
 import { createSqliteStore } from '../../store/sqlite'
 import { testCaller, type TestCaller } from './caller'
+import { memberKey } from '../../usecases/member-keys'
 
 export { CallFailedError, testCaller, type ActingCaller, type TestCaller } from './caller'
 
@@ -65,6 +66,7 @@ export function testMember(openid: string, role: Role = 'member', name = '张三
     _id: memberId(GROUP, openid),
     groupId: GROUP,
     openid,
+    memberKey: memberKey(GROUP, openid),
     role,
     intro: { name, region: '郑州', occupation: '工程师' },
     joinedAt,
