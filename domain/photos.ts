@@ -10,7 +10,7 @@
  * check-in transaction reads it by id.
  *
  * @example
- *   photoRecordId('g1', 'local:0123456789abcdef0123456789abcdef.png')   // 'g1:local-0123456789abcdef0123456789abcdef.png'
+ *   photoRecordId('g1', 'local:0123456789abcdef0123456789abcdef.png')   // 'g1:local-0123456789abcdef0123456789abcdef_png'
  *   photoQuotaId('g1', 'o_alice', '2026-11-23')                         // 'g1:o_alice:2026-11-23'
  */
 
@@ -48,12 +48,15 @@ export interface PhotoQuotaDoc {
   count: number
 }
 
-/** The record's id, or null when `photoId` is not a photo id at all. */
+/**
+ * The record's id, or null when `photoId` is not a photo id at all: the group and the file name (its dot
+ * made `_`, ids keep to `[A-Za-z0-9_:-]`). The cloud file name carries the uploader's key and a nonce.
+ */
 export function photoRecordId(groupId: string, photoId: string): string | null {
-  const local = /^local:([a-f0-9]{32}\.(?:png|jpg|gif|webp))$/.exec(photoId)
-  if (local) return `${groupId}:local-${local[1]}`
-  const cloud = /^cloud:\/\/[^/]+\/(?:[^/]+\/)*([A-Za-z0-9_-]+\.(?:png|jpg|jpeg|gif|webp))$/.exec(photoId)
-  if (cloud) return `${groupId}:cloud-${cloud[1]}`
+  const local = /^local:([a-f0-9]{32})\.(png|jpg|gif|webp)$/.exec(photoId)
+  if (local) return `${groupId}:local-${local[1]}_${local[2]}`
+  const cloud = /^cloud:\/\/[^/]+\/(?:[^/]+\/)*([A-Za-z0-9_-]+)\.(png|jpg|jpeg|gif|webp)$/.exec(photoId)
+  if (cloud) return `${groupId}:cloud-${cloud[1]}_${cloud[2]}`
   return null
 }
 
