@@ -29,6 +29,25 @@ export async function openidOfMemberKey(store: Store, groupId: string, key: stri
   return member.openid
 }
 
+/**
+ * Give every membership without a `memberKey` its key (data written before keys existed): pages of
+ * memberships whose key is missing, one update each, until none is left.
+ */
+export async function backfillMemberKeys(store: Store): Promise<{ updated: number }> {
+  let updated = 0
+  for (;;) {
+    // Older documents lack the field, which the type says every membership has; equality with null matches
+    // a missing field (store/port.ts), hence the cast.
+    const missing = null as unknown as string
+    const page = await store.find('members', { where: { memberKey: missing }, orderBy: [{ field: '_id', direction: 'asc' }], limit: 100 })
+    if (page.length === 0) return { updated }
+    for (const member of page) {
+      await store.update('members', member._id, { memberKey: memberKey(member.groupId, member.openid) })
+      updated++
+    }
+  }
+}
+
 /** A stable id for a view of a document whose `_id` names a person: 24 hex of its hash. */
 export function opaqueViewId(docId: string): string {
   return createHash('sha256').update(`view:${docId}`).digest('hex').slice(0, 24)
