@@ -87,7 +87,10 @@ export interface TodayFeed extends Page<CheckinView> {
 }
 
 export interface OrphanPhotoCleanup {
+  /** Uploads removed (record and file). */
   deleted: number
+  /** Per-day upload counters of past days removed (they only matter on their day). */
+  staleCounters: number
 }
 
 export interface ReminderRun {

@@ -74,7 +74,8 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   reminderSubscriptions: [{ fields: [{ field: 'enabled', direction: 'asc' }] }],
   // The orphan cleanup: unused uploads, oldest first, paged by id.
   photos: [{ fields: [{ field: 'checkinId', direction: 'asc' }, { field: 'createdAt', direction: 'asc' }, { field: '_id', direction: 'asc' }] }],
-  photoQuotas: [],
+  // The cleanup removes counters of past days.
+  photoQuotas: [{ fields: [{ field: 'day', direction: 'asc' }, { field: '_id', direction: 'asc' }] }],
 }
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_INDEXES) as Array<keyof Collections>

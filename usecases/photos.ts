@@ -19,10 +19,11 @@
  *   await cleanOrphanPhotos(ctx, storage)   // { deleted: 3 }
  */
 import { createHash } from 'node:crypto'
-import { dayRuleOf, todayKey } from '../domain/days'
+import { dayRuleOf, shiftDay, todayKey } from '../domain/days'
 import { DomainError } from '../domain/errors'
 import { DAILY_PHOTO_QUOTA, ORPHAN_PHOTO_AFTER_HOURS, photoQuotaId, photoRecordId, type PhotoDoc } from '../domain/photos'
 import { t } from '../i18n/strings'
+import type { OrphanPhotoCleanup } from '../contracts/checkin'
 import { StoreConflictError, type Transaction } from '../store/port'
 import { EVERY_ROLE, requireRole } from './access'
 import type { UseCaseContext } from './context'
@@ -125,8 +126,11 @@ export async function photoLinksFor(storage: PhotoStorage, photoIds: Array<strin
 
 export const ORPHAN_PAGE_SIZE = 100
 
-/** Delete uploads no check-in used, older than the grace period: files first, then records, page by page. */
-export async function cleanOrphanPhotos(ctx: UseCaseContext, storage: PhotoStorage): Promise<{ deleted: number }> {
+/**
+ * Delete uploads no check-in used, older than the grace period (each record in a transaction that re-checks
+ * it, then the page's files in one storage call), and the upload counters of days every timezone has left.
+ */
+export async function cleanOrphanPhotos(ctx: UseCaseContext, storage: PhotoStorage): Promise<OrphanPhotoCleanup> {
   const cutoff = new Date(ctx.now().getTime() - ORPHAN_PHOTO_AFTER_HOURS * 3600 * 1000).toISOString()
   let deleted = 0
   let after = ''
@@ -153,5 +157,17 @@ export async function cleanOrphanPhotos(ctx: UseCaseContext, storage: PhotoStora
     if (page.length < ORPHAN_PAGE_SIZE) break
     after = page[page.length - 1]._id
   }
-  return { deleted }
+  return { deleted, staleCounters: await removeStaleCounters(ctx) }
+}
+
+/** Counters of days at least two days before today in UTC: past in every timezone. */
+async function removeStaleCounters(ctx: UseCaseContext): Promise<number> {
+  const before = shiftDay(ctx.now().toISOString().slice(0, 10), -1)
+  let removed = 0
+  for (;;) {
+    const page = await ctx.store.find('photoQuotas', { where: { day: { lt: before } }, orderBy: [{ field: '_id', direction: 'asc' }], limit: ORPHAN_PAGE_SIZE })
+    for (const counter of page) await ctx.store.remove('photoQuotas', counter._id)
+    removed += page.length
+    if (page.length < ORPHAN_PAGE_SIZE) return removed
+  }
 }

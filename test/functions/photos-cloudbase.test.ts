@@ -82,13 +82,14 @@ describe('photos on CloudBase: the SDK calls each step makes', () => {
     cloud.calls.length = 0
     sdk.calls.length = 0
     const later = testCaller(store, { now: () => new Date('2026-11-24T03:00:00.000Z'), handlers: { photoCleanup: createPhotoCleanupFunction(createCloudbaseWechatServices(sdk)) } })
-    expect(await later.as(null).event('photoCleanup', { Type: 'Timer', TriggerName: 'cleanOrphanPhotosHourly' })).toEqual({ ok: true, data: { deleted: 2 } })
+    expect(await later.as(null).event('photoCleanup', { Type: 'Timer', TriggerName: 'cleanOrphanPhotosHourly' })).toEqual({ ok: true, data: { deleted: 2, staleCounters: 0 } })
     expect(dbOps(cloud.calls).filter((op) => op !== 'runTransaction')).toEqual([
       'collection.get photos',
       'tx document.get photos',
       'tx document.remove photos',
       'tx document.get photos',
       'tx document.remove photos',
+      'collection.get photoQuotas',
     ])
     expect(sdk.calls).toEqual([{ api: 'deleteFile', args: { fileList: [photoOf(MEMBER, 'orphan1'), photoOf(MEMBER, 'orphan2')] } }])
   })

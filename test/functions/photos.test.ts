@@ -3,7 +3,7 @@
  * registers only a cloud path under their own key for a group they belong to; a check-in takes only its
  * author's own unused upload for that group (every other photo is refused with nothing written); the daily
  * quota; views link photos for members only; the orphan cleanup is timer-only and removes unused uploads
- * after a day, files included.
+ * after a day, files included, and past days' upload counters.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -135,11 +135,13 @@ describe('the orphan photo cleanup', () => {
     expect(await fx.store.count('photos')).toBe(3)
 
     const timer = () => fx.api.as(null).event('photoCleanup', { Type: 'Timer', TriggerName: 'cleanOrphanPhotosHourly' })
-    expect(await timer()).toEqual({ ok: true, data: { deleted: 1 } })
+    // The upload counter of the 21st (past in every timezone) goes too; today's stays.
+    expect(await timer()).toEqual({ ok: true, data: { deleted: 1, staleCounters: 1 } })
+    expect((await fx.store.find('photoQuotas', { limit: 10 })).map((q) => q.day)).toEqual(['2026-11-23'])
     expect(fs.existsSync(old.file)).toBe(false)
     expect(fs.existsSync(used.file)).toBe(true)
     expect(fs.existsSync(young.file)).toBe(true)
     expect((await fx.store.find('photos', { limit: 10 })).map((p) => p.photoId).sort()).toEqual([used.photoId, young.photoId].sort())
-    expect(await timer()).toEqual({ ok: true, data: { deleted: 0 } })
+    expect(await timer()).toEqual({ ok: true, data: { deleted: 0, staleCounters: 0 } })
   })
 })
