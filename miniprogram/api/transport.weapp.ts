@@ -11,22 +11,23 @@ import { ApiError } from './api-error'
 import { cloudPhotoPath } from './photo-path'
 import type { Transport } from './transport-types'
 
+const send: Transport['send'] = async (fn, event) => {
+  const response = await Taro.cloud.callFunction({ name: fn, data: { action: event.action, input: event.input } })
+  return response.result
+}
+
 export const transport: Transport = {
-  async send(fn, event) {
-    const response = await Taro.cloud.callFunction({ name: fn, data: { action: event.action, input: event.input } })
-    return response.result
-  },
+  send,
 
   async uploadCheckinPhoto(filePath, where) {
     const extension = /\.([A-Za-z0-9]+)$/.exec(filePath)?.[1] ?? 'jpg'
     const nonce = `${Date.now()}${Math.random().toString(16).slice(2, 10)}`
     const uploaded = await Taro.cloud.uploadFile({ cloudPath: cloudPhotoPath(where.pathPrefix, nonce, extension), filePath })
-    const response = await Taro.cloud.callFunction({
-      name: registerPhoto.fn,
-      data: { action: registerPhoto.action, input: { groupId: where.groupId, fileId: uploaded.fileID } },
-    })
-    const result = response.result as { ok?: boolean; data?: { photoId?: string }; error?: { code?: string; message?: string } } | undefined
+    // Recorded as the caller's (membership, own path, daily quota); only then may a check-in use it.
+    const result = (await send(registerPhoto.fn, { action: registerPhoto.action, input: { groupId: where.groupId, fileId: uploaded.fileID } })) as
+      | { ok?: boolean; data?: { photoId?: string }; error?: { code?: ErrorCode; message?: string } }
+      | undefined
     if (result?.ok && result.data?.photoId) return result.data.photoId
-    throw new ApiError((result?.error?.code as ErrorCode | undefined) ?? 'INTERNAL', result?.error?.message ?? t('checkin.photoFailed'))
+    throw new ApiError(result?.error?.code ?? 'INTERNAL', result?.error?.message ?? t('checkin.photoFailed'))
   },
 }
