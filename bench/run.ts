@@ -18,6 +18,7 @@ import path from 'node:path'
 import { memberId } from '../domain/group'
 import { demoGroup } from '../local-runtime/demo/demo-community'
 import { createSqliteStore } from '../store/sqlite'
+import { memberKey } from '../usecases/member-keys'
 
 const ROOT = path.resolve(__dirname, '..')
 const results: Array<{ name: string; ratio: number; target: number; detail: string }> = []
@@ -59,6 +60,7 @@ async function benchStore(): Promise<void> {
         _id: memberId(group._id, `o${i}`),
         groupId: group._id,
         openid: `o${i}`,
+        memberKey: memberKey(group._id, `o${i}`),
         role: 'member',
         intro: { name: '测', region: '郑州', occupation: '测试' },
         joinedAt: new Date().toISOString(),

@@ -22,7 +22,8 @@ export interface CheckinView {
   id: string
   day: string
   note: string
-  photoFileId: string | null
+  /** A short-lived link that shows the photo (members only: a CloudBase temp URL or a signed local link), or null. */
+  photoUrl: string | null
   taskTitle: string | null
   makeUp: boolean
   authorName: string
@@ -67,6 +68,8 @@ export interface CheckinOverview {
   checkedInToday: number
   memberCount: number
   reminder: { enabled: boolean; time: string }
+  /** Where the viewer's photos for today go in cloud storage (WeChat): append `<nonce>.<ext>`, then `registerPhoto`. */
+  photoPathPrefix: string
 }
 
 export interface CheckinResult {
@@ -81,6 +84,13 @@ export interface TodayFeed extends Page<CheckinView> {
   timezone: string
   checkedInCount: number
   memberCount: number
+}
+
+export interface OrphanPhotoCleanup {
+  /** Uploads removed (record and file). */
+  deleted: number
+  /** Per-day upload counters of past days removed (they only matter on their day). */
+  staleCounters: number
 }
 
 export interface ReminderRun {
@@ -129,6 +139,16 @@ export const setReminder = defineAction<{ enabled: boolean; time: string }>()(
   'setReminder',
   v.object({ groupId: groupIdSchema, enabled: v.boolean(), time: timeOfDaySchema }),
 )
+
+/** Record a photo the caller uploaded to cloud storage under their own `photoPathPrefix` (WeChat); answers the photo id a check-in takes. */
+export const registerPhoto = defineAction<{ photoId: string }>()(
+  'checkin',
+  'registerPhoto',
+  v.object({ groupId: groupIdSchema, fileId: v.pipe(v.string(t('checkin.validate.photo')), v.regex(/^cloud:\/\/[A-Za-z0-9._\-/]{1,250}$/, t('checkin.validate.photo'))) }),
+)
+
+/** The timer job deleting uploads no check-in used (after a day); refused when called with a user's identity. */
+export const cleanOrphanPhotos = defineAction<OrphanPhotoCleanup>()('photoCleanup', 'run', v.object({}))
 
 /** The timer job; refused when called with a user's identity. */
 export const runDailyReminders = defineAction<ReminderRun>()('reminders', 'run', v.object({}))

@@ -57,6 +57,8 @@ export interface MemberDoc {
   _id: string
   groupId: string
   openid: string
+  /** The opaque per-group key pages name the member by (`usecases/member-keys.ts`); never the OPENID. */
+  memberKey: string
   role: Role
   intro: SelfIntroduction
   joinedAt: string

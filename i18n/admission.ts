@@ -101,7 +101,7 @@ export const ADMISSION_STRINGS = {
   'members.leave': { zh: '退出本群', en: 'Leave the group' },
   'members.left': { zh: '你已退出本群', en: 'You left the group' },
   'members.you': { zh: '（我）', en: ' (me)' },
-  'members.validate.openid': { zh: '成员编号格式不正确', en: 'Malformed member id' },
+  'members.validate.memberKey': { zh: '成员编号格式不正确', en: 'Malformed member id' },
   'members.error.cannotRemove': { zh: '管理员只能移出普通成员；群主不能被移出', en: 'Admins remove members only; nobody removes the owner' },
   'members.error.notMember': { zh: '对方不是本群成员', en: 'Not a member of this group' },
   'members.error.ownerMustTransfer': { zh: '群主需要先转让群主身份才能退出', en: 'Transfer ownership before leaving' },

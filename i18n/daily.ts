@@ -89,4 +89,8 @@ export const DAILY_STRINGS = {
   'groupEntry.tasks': { zh: '发布', en: 'Publish' },
   'upload.error.type': { zh: '只能上传 PNG、JPG、GIF 或 WebP 图片', en: 'PNG, JPG, GIF or WebP images only' },
   'upload.error.tooLarge': { zh: '图片不能超过 {max} MB', en: 'At most {max} MB' },
+  'upload.error.quota': { zh: '今天在本群已上传 {max} 张照片，明天再来吧', en: 'At most {max} photos per day in this group' },
+  'upload.error.notYours': { zh: '只能登记你本人为本群上传的照片', en: 'Only your own upload for this group can be registered' },
+  'upload.error.group': { zh: '上传照片需要指明社群', en: 'Say which group the photo is for' },
+  'checkin.error.photoNotYours': { zh: '这张照片不可用：只能使用你本人为本群上传、且未用于其他打卡的照片', en: 'Use a photo you uploaded for this group and have not used' },
 } as const satisfies Texts

@@ -17,7 +17,8 @@ import { admissionPurgeFunction } from '../cloudfunctions/admissionPurge/handler
 import { membersFunction } from '../cloudfunctions/members/handlers'
 import { inboxFunction } from '../cloudfunctions/inbox/handlers'
 import { boardFunction } from '../cloudfunctions/board/handlers'
-import { checkinFunction } from '../cloudfunctions/checkin/handlers'
+import { createCheckinFunction } from '../cloudfunctions/checkin/handlers'
+import { createPhotoCleanupFunction } from '../cloudfunctions/photoCleanup/handlers'
 import { createRemindersFunction } from '../cloudfunctions/reminders/handlers'
 import { createLocalWechatServices } from '../platform/wechat-services-local'
 import { SUBSCRIBE_TEMPLATES, type SubscribeTemplates } from '../contracts/subscribe-templates'
@@ -46,8 +47,9 @@ export function createFunctionHandlers({ wechat, templates }: FunctionDependenci
     members: membersFunction,
     inbox: inboxFunction,
     board: boardFunction,
-    checkin: checkinFunction,
+    checkin: createCheckinFunction(wechat),
     reminders: createRemindersFunction(wechat, templates),
+    photoCleanup: createPhotoCleanupFunction(wechat),
   }
 }
 

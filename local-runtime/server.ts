@@ -37,7 +37,7 @@ export interface LocalRuntimeOptions {
   /** The H5 build to serve; `null` serves the API only. Defaults to `dist/h5`. */
   staticDir?: string | null
   now?: () => Date
-  /** Where check-in photos uploaded to `POST /api/_upload` are kept. Defaults to `<tmp>/shequn-uploads`. */
+  /** Where check-in photos uploaded to `POST /api/_upload` are kept (served only through signed `/photos/` links). Defaults to `<tmp>/shequn-uploads`. */
   uploadDir?: string
   /** Per-user rate limits on submits, check-ins and uploads (`platform/rate-limit.ts`). Defaults to a new one. */
   rateLimiter?: RateLimiter
@@ -79,7 +79,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       sendJson(res, 200, devMode ? { devMode: true, personas: PERSONAS, demoGroupId: DEMO_GROUP_ID } : { devMode: false, personas: [], demoGroupId: '' })
       return
     }
-    if (await routeUpload(req, res, url.pathname, { dir: uploadDir, openid: callerOpenid({ caller: requestCaller(req) }), rateLimiter })) return
+    if (await routeUpload(req, res, url, { dir: uploadDir, openid: callerOpenid({ caller: requestCaller(req) }), store: options.store, now: options.now ?? (() => new Date()), rateLimiter })) return
     const apiMatch = /^\/api\/([A-Za-z0-9_-]+)$/.exec(url.pathname)
     if (apiMatch) {
       if (req.method !== 'POST') return sendJson(res, 405, failure('INVALID_INPUT', t('validate.object')))

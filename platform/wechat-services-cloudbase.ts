@@ -3,7 +3,9 @@
  * - phone: `cloud.openapi.phonenumber.getPhoneNumber({ code })` → `phoneInfo.purePhoneNumber`;
  * - invite: `cloud.openapi.wxacode.getUnlimited({ scene, page })`, uploaded with `cloud.uploadFile` to
  *   `invite-codes/<scene>.png`, shown through `cloud.getTempFileURL`;
- * - `cloud.openapi.subscribeMessage.send({ touser, templateId, page, data, miniprogramState: 'formal' })`.
+ * - `cloud.openapi.subscribeMessage.send({ touser, templateId, page, data, miniprogramState: 'formal' })`;
+ * - check-in photos: `cloud.getTempFileURL({ fileList })` once per view (at most 50 ids a call), and
+ *   `cloud.deleteFile({ fileList })` for the orphan cleanup (50 a call).
  *
  * @example
  *   const services = createCloudbaseWechatServices(cloud)   // cloud = require('wx-server-sdk'), initialised
@@ -18,6 +20,16 @@ export interface CloudbaseSdk {
   openapi: Record<string, any>
   uploadFile(param: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
   getTempFileURL(param: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }> | void
+  deleteFile(param: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; status: number }> }> | void
+}
+
+/** CloudBase takes at most 50 files per getTempFileURL / deleteFile call. */
+export const FILES_PER_STORAGE_CALL = 50
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
 }
 
 export function createCloudbaseWechatServices(cloud: CloudbaseSdk): WechatServices {
@@ -45,6 +57,21 @@ export function createCloudbaseWechatServices(cloud: CloudbaseSdk): WechatServic
 
     async sendSubscribeMessage(message) {
       await cloud.openapi.subscribeMessage.send({ ...message, miniprogramState: 'formal' })
+    },
+
+    async photoLinks(photoIds) {
+      const links: Record<string, string> = {}
+      for (const fileList of chunks(photoIds.filter((id) => id.startsWith('cloud://')), FILES_PER_STORAGE_CALL)) {
+        const result = await cloud.getTempFileURL({ fileList })
+        for (const file of result?.fileList ?? []) if (file.tempFileURL) links[file.fileID] = file.tempFileURL
+      }
+      return links
+    },
+
+    async deleteFiles(locations) {
+      for (const fileList of chunks(locations.filter((id) => id.startsWith('cloud://')), FILES_PER_STORAGE_CALL)) {
+        await cloud.deleteFile({ fileList })
+      }
     },
   }
 }

@@ -14,6 +14,7 @@ import type { CheckinDoc, CheckinMonthDoc, CheckinStatsDoc } from '../domain/che
 import type { ReminderSubscriptionDoc } from '../domain/reminders'
 import type { RulesAckDoc, RuleVersionDoc } from '../domain/rules'
 import type { DailyTaskDoc } from '../domain/tasks'
+import type { PhotoDoc, PhotoQuotaDoc } from '../domain/photos'
 
 export interface Collections {
   groups: GroupDoc
@@ -33,6 +34,9 @@ export interface Collections {
   checkinMonths: CheckinMonthDoc
   checkinStats: CheckinStatsDoc
   reminderSubscriptions: ReminderSubscriptionDoc
+  // Check-in photos: every upload, and each member's uploads per group per day
+  photos: PhotoDoc
+  photoQuotas: PhotoQuotaDoc
 }
 
 export interface IndexSpec {
@@ -46,6 +50,8 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   members: [
     { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'joinedAt', direction: 'desc' }] },
     { fields: [{ field: 'openid', direction: 'asc' }] },
+    // The member actions find a member by the roster's opaque key.
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'memberKey', direction: 'asc' }] },
   ],
   auditLogs: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'at', direction: 'desc' }] }],
   inboxMessages: [{ fields: [{ field: 'openid', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }] }],
@@ -66,6 +72,10 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   checkinMonths: [],
   checkinStats: [],
   reminderSubscriptions: [{ fields: [{ field: 'enabled', direction: 'asc' }] }],
+  // The orphan cleanup: unused uploads, oldest first, paged by id.
+  photos: [{ fields: [{ field: 'checkinId', direction: 'asc' }, { field: 'createdAt', direction: 'asc' }, { field: '_id', direction: 'asc' }] }],
+  // The cleanup removes counters of past days.
+  photoQuotas: [{ fields: [{ field: 'day', direction: 'asc' }, { field: '_id', direction: 'asc' }] }],
 }
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_INDEXES) as Array<keyof Collections>

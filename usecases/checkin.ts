@@ -9,9 +9,13 @@
  * (`created: false`) — also when many arrive at once: either the transaction finds it by id, or the store
  * refuses the duplicate id and we read the one that won.
  *
+ * A photo on a check-in must be the author's own unused upload for that group (`usecases/photos.ts`): the
+ * transaction reads its record by id and marks it used. Views carry a short-lived `photoUrl` from the
+ * storage port, one call per view.
+ *
  * @example
- *   const { checkin, created, streak } = await checkIn(ctx, { groupId: 'g1', note: '读完第 3 章', linkTask: true })
- *   await makeUpCheckin(ctx, { groupId: 'g1', day: '2026-11-21', note: '补昨天的' })
+ *   const { checkin, created, streak } = await checkIn(ctx, { groupId: 'g1', note: '读完第 3 章', linkTask: true }, storage)
+ *   await makeUpCheckin(ctx, { groupId: 'g1', day: '2026-11-21', note: '补昨天的' }, storage)
  */
 import {
   addDayToStats,
@@ -53,11 +57,13 @@ import { StoreConflictError, type Store, type Transaction } from '../store/port'
 import type { UseCaseContext } from './context'
 import { EVERY_ROLE, requireRole } from './access'
 import { pageOf } from './paging'
+import { opaqueViewId } from './member-keys'
+import { claimPhoto, photoLinksFor, photoPathPrefix, readOwnUnusedPhoto, type PhotoStorage } from './photos'
 import { getPublishedTask, toTaskView } from './tasks'
 
 export const FEED_PAGE_SIZE = 20
 
-export async function getCheckinOverview(ctx: UseCaseContext, input: { groupId: string }): Promise<CheckinOverview> {
+export async function getCheckinOverview(ctx: UseCaseContext, input: { groupId: string }, storage: PhotoStorage): Promise<CheckinOverview> {
   const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
   const now = ctx.now()
   const today = todayKey(now, dayRuleOf(group))
@@ -71,6 +77,7 @@ export async function getCheckinOverview(ctx: UseCaseContext, input: { groupId: 
     ctx.store.count('checkins', { groupId: group._id, day: today }),
     ctx.store.get('reminderSubscriptions', reminderId(group._id, openid)),
   ])
+  const links = await photoLinksFor(storage, [mine?.photoFileId ?? null], now)
   return {
     groupId: group._id,
     groupName: group.name,
@@ -78,13 +85,14 @@ export async function getCheckinOverview(ctx: UseCaseContext, input: { groupId: 
     viewerRole: member.role,
     today,
     todayTask: task ? toTaskView(task, now) : null,
-    myCheckin: mine ? toCheckinView(mine, openid) : null,
+    myCheckin: mine ? toCheckinView(mine, openid, links) : null,
     streak: toStreakSummary(stats ?? emptyStats(group._id, openid), today),
     calendar: toCalendar(thisMonth),
     makeUp: makeUpStatus(group, member, today, [thisMonth, lastMonth]),
     checkedInToday,
     memberCount: group.memberCount,
     reminder: { enabled: reminder?.enabled ?? false, time: reminder?.time ?? DEFAULT_REMINDER_TIME },
+    photoPathPrefix: photoPathPrefix(group._id, today, openid),
   }
 }
 
@@ -96,17 +104,18 @@ export interface CheckInInput {
   linkTask?: boolean
 }
 
-export async function checkIn(ctx: UseCaseContext, input: CheckInInput): Promise<CheckinResult> {
+export async function checkIn(ctx: UseCaseContext, input: CheckInInput, storage: PhotoStorage): Promise<CheckinResult> {
   const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
   const now = ctx.now()
   const today = todayKey(now, dayRuleOf(group))
   const task = input.linkTask === false ? null : await getPublishedTask(ctx.store, group, today, now)
-  return recordDay(ctx, { group, member, openid, day: today, today, makeUp: false, note: input.note, photoFileId: input.photoFileId, task })
+  return withPhotoLink(storage, ctx.now(), openid, await recordDay(ctx, { group, member, openid, day: today, today, makeUp: false, note: input.note, photoFileId: input.photoFileId, task }))
 }
 
 export async function makeUpCheckin(
   ctx: UseCaseContext,
   input: { groupId: string; day: string; note?: string; photoFileId?: string },
+  storage: PhotoStorage,
 ): Promise<CheckinResult> {
   const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
   if (!isValidDayKey(input.day)) throw new DomainError('INVALID_INPUT', t('validate.dayKey'), { day: t('validate.dayKey') })
@@ -116,7 +125,7 @@ export async function makeUpCheckin(
   const refusal = makeUpRefusal(makeUpPolicyOf(group), { today, day: input.day, joinedDay: joinedDay(group, member), usedThisMonth: 0 })
   if (refusal) throw makeUpError(refusal, makeUpPolicyOf(group))
   const task = await getPublishedTask(ctx.store, group, input.day, now)
-  return recordDay(ctx, { group, member, openid, day: input.day, today, makeUp: true, note: input.note, photoFileId: input.photoFileId, task })
+  return withPhotoLink(storage, ctx.now(), openid, await recordDay(ctx, { group, member, openid, day: input.day, today, makeUp: true, note: input.note, photoFileId: input.photoFileId, task }))
 }
 
 export async function getCheckinCalendar(ctx: UseCaseContext, input: { groupId: string; month: string }): Promise<CalendarMonth> {
@@ -124,7 +133,7 @@ export async function getCheckinCalendar(ctx: UseCaseContext, input: { groupId: 
   return toCalendar(await readMonth(ctx.store, group._id, openid, input.month))
 }
 
-export async function listTodayFeed(ctx: UseCaseContext, input: { groupId: string } & PageInput): Promise<TodayFeed> {
+export async function listTodayFeed(ctx: UseCaseContext, input: { groupId: string } & PageInput, storage: PhotoStorage): Promise<TodayFeed> {
   const { group, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
   const day = todayKey(ctx.now(), dayRuleOf(group))
   const cursor = input.cursor ?? 0
@@ -138,10 +147,11 @@ export async function listTodayFeed(ctx: UseCaseContext, input: { groupId: strin
     ctx.store.count('checkins', { groupId: group._id, day }),
   ])
   const { items, next } = pageOf(page, cursor, FEED_PAGE_SIZE)
+  const links = await photoLinksFor(storage, items.map((doc) => doc.photoFileId), ctx.now())
   return {
     day,
     timezone: dayRuleOf(group).timezone,
-    items: items.map((doc) => toCheckinView(doc, openid)),
+    items: items.map((doc) => toCheckinView(doc, openid, links)),
     next,
     checkedInCount,
     memberCount: group.memberCount,
@@ -183,7 +193,7 @@ interface DayToRecord {
   task: DailyTaskDoc | null
 }
 
-async function recordDay(ctx: UseCaseContext, record: DayToRecord): Promise<CheckinResult> {
+async function recordDay(ctx: UseCaseContext, record: DayToRecord): Promise<RecordedDay> {
   const { group, openid, day, today } = record
   const id = checkinId(group._id, openid, day)
   try {
@@ -196,18 +206,25 @@ async function recordDay(ctx: UseCaseContext, record: DayToRecord): Promise<Chec
       ctx.store.get('checkinStats', checkinStatsId(group._id, openid)),
     ])
     if (!existing) throw error
-    return { checkin: toCheckinView(existing, openid), created: false, streak: toStreakSummary(stats ?? emptyStats(group._id, openid), today) }
+    return { doc: existing, created: false, streak: toStreakSummary(stats ?? emptyStats(group._id, openid), today) }
   }
 }
 
-async function recordDayInTransaction(tx: Transaction, at: Date, record: DayToRecord): Promise<CheckinResult> {
+/** What recording a day did: the day's check-in (new or the one already there), before it becomes a view. */
+interface RecordedDay {
+  doc: CheckinDoc
+  created: boolean
+  streak: StreakSummary
+}
+
+async function recordDayInTransaction(tx: Transaction, at: Date, record: DayToRecord): Promise<RecordedDay> {
   const { group, member, openid, day, today, makeUp } = record
   const id = checkinId(group._id, openid, day)
   const statsId = checkinStatsId(group._id, openid)
   const existing = await tx.get('checkins', id)
   if (existing) {
     const stats = (await tx.get('checkinStats', statsId)) ?? emptyStats(group._id, openid)
-    return { checkin: toCheckinView(existing, openid), created: false, streak: toStreakSummary(stats, today) }
+    return { doc: existing, created: false, streak: toStreakSummary(stats, today) }
   }
 
   const stats = (await tx.get('checkinStats', statsId)) ?? emptyStats(group._id, openid)
@@ -234,6 +251,9 @@ async function recordDayInTransaction(tx: Transaction, at: Date, record: DayToRe
       for (let d = shiftDay(day, 1); d <= stats.lastDay && (await isChecked(d)); d = shiftDay(d, 1)) runAfter++
     }
   }
+
+  // The photo: the author's own unused upload for this group, read by id before any write.
+  const photo = record.photoFileId ? await readOwnUnusedPhoto(tx, { groupId: group._id, openid, photoId: record.photoFileId }) : null
 
   const dayMonth = await loadMonth(monthOf(day))
   months.set(dayMonth.month, withDay(dayMonth, dayOfMonth(day), makeUp))
@@ -262,9 +282,10 @@ async function recordDayInTransaction(tx: Transaction, at: Date, record: DayToRe
   const nextStats: CheckinStatsDoc = addDayToStats(stats, { day, runBefore, runAfter, makeUp, at })
 
   await tx.create('checkins', checkin)
+  if (photo) await claimPhoto(tx, photo, id)
   for (const month of touched) await tx.set('checkinMonths', months.get(month)!)
   await tx.set('checkinStats', nextStats)
-  return { checkin: toCheckinView(checkin, openid), created: true, streak: toStreakSummary(nextStats, today) }
+  return { doc: checkin, created: true, streak: toStreakSummary(nextStats, today) }
 }
 
 // --- views -----------------------------------------------------------------------------------------
@@ -304,18 +325,25 @@ export function toStreakSummary(stats: CheckinStatsDoc, today: string): StreakSu
   }
 }
 
-function toCheckinView(doc: CheckinDoc, viewer: string): CheckinView {
+function toCheckinView(doc: CheckinDoc, viewer: string, photoLinks: Record<string, string> = {}): CheckinView {
   return {
-    id: doc._id,
+    // The document id names the author; other members see only an opaque one.
+    id: opaqueViewId(doc._id),
     day: doc.day,
     note: doc.note,
-    photoFileId: doc.photoFileId,
+    photoUrl: doc.photoFileId ? (photoLinks[doc.photoFileId] ?? null) : null,
     taskTitle: doc.taskTitle,
     makeUp: doc.makeUp,
     authorName: doc.authorName,
     checkedInAt: doc.checkedInAt,
     isMine: doc.openid === viewer,
   }
+}
+
+/** The result with its check-in's photo link (one storage call when it has a photo). */
+async function withPhotoLink(storage: PhotoStorage, at: Date, viewer: string, recorded: RecordedDay): Promise<CheckinResult> {
+  const links = await photoLinksFor(storage, [recorded.doc.photoFileId], at)
+  return { checkin: toCheckinView(recorded.doc, viewer, links), created: recorded.created, streak: recorded.streak }
 }
 
 function makeUpError(refusal: NonNullable<ReturnType<typeof makeUpRefusal>>, policy: MakeUpPolicy): DomainError {

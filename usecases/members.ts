@@ -4,9 +4,12 @@
  * Each change re-reads the actor's and the target's memberships by id inside its transaction, keeps
  * `groups.memberCount` exact, and writes the audit log (and an inbox message to whoever it affects).
  *
+ * Members are named by their opaque per-group key (`member-keys.ts`), never by OPENID: the roster carries
+ * keys and `isViewer`, and each action first finds the key's member (one query), then works by id.
+ *
  * @example
- *   await changeMemberRole(ctx, { groupId, targetOpenid: 'o_x', role: 'admin' })   // owner only
- *   await removeMember(ctx, { groupId, targetOpenid: 'o_x', reason: '多次刷屏' })
+ *   await changeMemberRole(ctx, { groupId, memberKey: 'm_…', role: 'admin' })   // owner only
+ *   await removeMember(ctx, { groupId, memberKey: 'm_…', reason: '多次刷屏' })
  */
 import { ROSTER_PAGE_SIZE, type RosterMember, type RosterPage } from '../contracts/members'
 import { dayRuleOf } from '../domain/days'
@@ -22,9 +25,16 @@ import { EVERY_ROLE, requireGroup, requireRole } from './access'
 import { pageUrl } from '../contracts/routes'
 import type { PageInput } from '../contracts/fields'
 import { nextCursor } from './paging'
+import { memberKey, openidOfMemberKey } from './member-keys'
 
-function toRosterMember(member: MemberDoc): RosterMember {
-  return { openid: member.openid, role: member.role, nickname: formatNickname(member.intro), joinedAt: member.joinedAt }
+function toRosterMember(member: MemberDoc, viewer: string): RosterMember {
+  return {
+    key: memberKey(member.groupId, member.openid),
+    isViewer: member.openid === viewer,
+    role: member.role,
+    nickname: formatNickname(member.intro),
+    joinedAt: member.joinedAt,
+  }
 }
 
 export async function listMembers(ctx: UseCaseContext, input: { groupId: string } & PageInput): Promise<RosterPage> {
@@ -41,12 +51,11 @@ export async function listMembers(ctx: UseCaseContext, input: { groupId: string 
   ])
   const rank: Record<Role, number> = { owner: 0, admin: 1, member: 2 }
   return {
-    items: members.map(toRosterMember).sort((a, b) => rank[a.role] - rank[b.role]),
+    items: members.map((member) => toRosterMember(member, openid)).sort((a, b) => rank[a.role] - rank[b.role]),
     next: nextCursor(cursor, members.length, total),
     total,
     timezone: dayRuleOf(group).timezone,
     viewerRole: viewer.role,
-    viewerOpenid: openid,
   }
 }
 
@@ -61,13 +70,14 @@ async function actorAndTarget(tx: Transaction, groupId: string, actorOpenid: str
 
 export async function changeMemberRole(
   ctx: UseCaseContext,
-  input: { groupId: string; targetOpenid: string; role: 'admin' | 'member' },
+  input: { groupId: string; memberKey: string; role: 'admin' | 'member' },
 ): Promise<RosterMember> {
   const openid = requireOpenid(ctx)
   await requireRole(ctx, input.groupId, ['owner'])
+  const targetOpenid = await openidOfMemberKey(ctx.store, input.groupId, input.memberKey)
   const now = ctx.now()
   return ctx.store.transaction(async (tx) => {
-    const { actor, target } = await actorAndTarget(tx, input.groupId, openid, input.targetOpenid)
+    const { actor, target } = await actorAndTarget(tx, input.groupId, openid, targetOpenid)
     if (actor.role !== 'owner') throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
     if (!canChangeRole(actor.role, target.role, input.role)) throw new DomainError('CONFLICT', t('members.error.roleUnchanged'))
     await tx.update('members', target._id, { role: input.role })
@@ -79,16 +89,17 @@ export async function changeMemberRole(
       detail: { from: target.role, to: input.role },
       at: now,
     })
-    return toRosterMember({ ...target, role: input.role })
+    return toRosterMember({ ...target, role: input.role }, openid)
   })
 }
 
-export async function transferOwnership(ctx: UseCaseContext, input: { groupId: string; targetOpenid: string }): Promise<{ ownerOpenid: string }> {
+export async function transferOwnership(ctx: UseCaseContext, input: { groupId: string; memberKey: string }): Promise<{ ownerKey: string }> {
   const openid = requireOpenid(ctx)
   await requireRole(ctx, input.groupId, ['owner'])
+  const targetOpenid = await openidOfMemberKey(ctx.store, input.groupId, input.memberKey)
   const now = ctx.now()
   return ctx.store.transaction(async (tx) => {
-    const { actor, target } = await actorAndTarget(tx, input.groupId, openid, input.targetOpenid)
+    const { actor, target } = await actorAndTarget(tx, input.groupId, openid, targetOpenid)
     if (actor.role !== 'owner') throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
     if (!canTransferOwnership(actor.role, target.role)) throw new DomainError('CONFLICT', t('members.error.roleUnchanged'))
     await tx.update('members', target._id, { role: 'owner' })
@@ -105,20 +116,21 @@ export async function transferOwnership(ctx: UseCaseContext, input: { groupId: s
       link: pageUrl('members', { id: input.groupId }),
       at: now,
     })
-    return { ownerOpenid: target.openid }
+    return { ownerKey: memberKey(input.groupId, target.openid) }
   })
 }
 
 export async function removeMember(
   ctx: UseCaseContext,
-  input: { groupId: string; targetOpenid: string; reason: string },
+  input: { groupId: string; memberKey: string; reason: string },
 ): Promise<{ memberCount: number }> {
   const openid = requireOpenid(ctx)
   await requireRole(ctx, input.groupId, ['owner', 'admin'])
-  if (input.targetOpenid === openid) throw new DomainError('CONFLICT', t('members.error.removeSelf'))
+  const targetOpenid = await openidOfMemberKey(ctx.store, input.groupId, input.memberKey)
+  if (targetOpenid === openid) throw new DomainError('CONFLICT', t('members.error.removeSelf'))
   const now = ctx.now()
   return ctx.store.transaction(async (tx) => {
-    const { actor, target } = await actorAndTarget(tx, input.groupId, openid, input.targetOpenid)
+    const { actor, target } = await actorAndTarget(tx, input.groupId, openid, targetOpenid)
     if (!canRemoveMember(actor.role, target.role)) throw new DomainError('FORBIDDEN', t('members.error.cannotRemove'))
     const group = await tx.get('groups', input.groupId)
     if (!group) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))

@@ -1,13 +1,32 @@
-/** The `checkin` function's actions (the member's daily loop), platform-free. */
-import { checkIn, getCheckinCalendar, getCheckinOverview, listTodayFeed, makeUpCheckin, setReminder } from '../../contracts/checkin'
-import { createFunctionHandler, handle } from '../../platform/dispatch'
+/**
+ * The `checkin` function's actions (the member's daily loop), platform-free. The storage port gives the
+ * views their photo links.
+ *
+ * @example
+ *   const checkin = createCheckinFunction(createLocalWechatServices({ appBaseUrl }))
+ *   await checkin({ action: 'feed', input: { groupId } }, { store, openid, now })
+ */
+import {
+  checkIn,
+  getCheckinCalendar,
+  getCheckinOverview,
+  listTodayFeed,
+  makeUpCheckin,
+  registerPhoto,
+  setReminder,
+} from '../../contracts/checkin'
+import { createFunctionHandler, handle, type FunctionHandler } from '../../platform/dispatch'
 import * as checkins from '../../usecases/checkin'
+import * as photos from '../../usecases/photos'
 
-export const checkinFunction = createFunctionHandler('checkin', [
-  handle(getCheckinOverview, (input, ctx) => checkins.getCheckinOverview(ctx, input)),
-  handle(checkIn, (input, ctx) => checkins.checkIn(ctx, input)),
-  handle(makeUpCheckin, (input, ctx) => checkins.makeUpCheckin(ctx, input)),
-  handle(getCheckinCalendar, (input, ctx) => checkins.getCheckinCalendar(ctx, input)),
-  handle(listTodayFeed, (input, ctx) => checkins.listTodayFeed(ctx, input)),
-  handle(setReminder, (input, ctx) => checkins.setReminder(ctx, input)),
-])
+export function createCheckinFunction(storage: photos.PhotoStorage): FunctionHandler {
+  return createFunctionHandler('checkin', [
+    handle(getCheckinOverview, (input, ctx) => checkins.getCheckinOverview(ctx, input, storage)),
+    handle(checkIn, (input, ctx) => checkins.checkIn(ctx, input, storage)),
+    handle(makeUpCheckin, (input, ctx) => checkins.makeUpCheckin(ctx, input, storage)),
+    handle(getCheckinCalendar, (input, ctx) => checkins.getCheckinCalendar(ctx, input)),
+    handle(listTodayFeed, (input, ctx) => checkins.listTodayFeed(ctx, input, storage)),
+    handle(setReminder, (input, ctx) => checkins.setReminder(ctx, input)),
+    handle(registerPhoto, (input, ctx) => photos.registerCloudPhoto(ctx, input)),
+  ])
+}

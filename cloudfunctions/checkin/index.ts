@@ -1,5 +1,7 @@
-/** CloudBase entry of the `checkin` function. */
+/** CloudBase entry of the `checkin` function, with cloud storage for the photo links. */
+import cloud from 'wx-server-sdk'
 import { cloudbaseMain } from '../../platform/cloudbase'
-import { checkinFunction } from './handlers'
+import { createCloudbaseWechatServices } from '../../platform/wechat-services-cloudbase'
+import { createCheckinFunction } from './handlers'
 
-export const main = cloudbaseMain(checkinFunction)
+export const main = cloudbaseMain(createCheckinFunction(createCloudbaseWechatServices(cloud)))

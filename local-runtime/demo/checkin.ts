@@ -15,6 +15,7 @@ import { dailyTaskId, type DailyTaskDoc } from '../../domain/tasks'
 import type { Store } from '../../store/port'
 import { checkIn, makeUpCheckin } from '../../usecases/checkin'
 import { userCaller, type UseCaseContext } from '../../usecases/context'
+import type { PhotoStorage } from '../../usecases/photos'
 import { DEMO_GROUP_ID, personaOpenid } from './personas'
 
 /** A week of chapters of 余华《活着》, oldest first, then tomorrow's. */
@@ -28,6 +29,9 @@ const TASKS: Array<[string, string]> = [
   ['《活着》第 7 天：家珍', '读家珍的最后时光。想一想：福贵是怎么撑下来的？'],
   ['《活着》第 8 天：苦根与老牛', '读到结尾。明晚 8 点群里语音分享，准备一句话的读后感。'],
 ]
+
+/** The demo's check-ins carry no photos, so nothing is linked or deleted. */
+const NO_PHOTOS: PhotoStorage = { photoLinks: async () => ({}), deleteFiles: async () => undefined }
 
 const NOTES = [
   '今天读了 30 页，福贵的语气太平静了，反而更难受。',
@@ -107,13 +111,13 @@ export async function seedCheckin(store: Store, now: Date): Promise<void> {
       const at = localInstant(day, `${String(7 + (index % 14)).padStart(2, '0')}:${String((index * 7) % 60).padStart(2, '0')}`, rule.timezone)
       if (at > now || todayKey(at, rule) !== day) continue
       const ctx: UseCaseContext = { store, caller: userCaller(member.openid), now: () => at }
-      await checkIn(ctx, { groupId: DEMO_GROUP_ID, note: NOTES[(index + back) % NOTES.length], linkTask: true })
+      await checkIn(ctx, { groupId: DEMO_GROUP_ID, note: NOTES[(index + back) % NOTES.length], linkTask: true }, NO_PHOTOS)
     }
   }
   // One make-up, marked as such: 张伟 missed the day before yesterday and filled it this morning.
   const filler: UseCaseContext = { store, caller: userCaller('o_demo_m05'), now: () => (localInstant(today, '07:05', rule.timezone) < now ? localInstant(today, '07:05', rule.timezone) : now) }
   if (seeded.makeUp?.enabled) {
-    await makeUpCheckin(filler, { groupId: DEMO_GROUP_ID, day: shiftDay(today, -2), note: '前天出差忘了打卡，补上。' })
+    await makeUpCheckin(filler, { groupId: DEMO_GROUP_ID, day: shiftDay(today, -2), note: '前天出差忘了打卡，补上。' }, NO_PHOTOS)
   }
 }
 

@@ -13,6 +13,7 @@ import { StoreConflictError, type Store } from '../../store/port'
 import { DEMO_GROUP_ID, personaOpenid } from './personas'
 import { seedAdmission } from './admission'
 import { seedCheckin } from './checkin'
+import { memberKey } from '../../usecases/member-keys'
 
 const RULES = [
   '入群请将群昵称改为「姓名-地区-职业」，例如：张三-郑州-理财顾问。',
@@ -72,6 +73,7 @@ export function demoMembers(now: Date): MemberDoc[] {
       _id: memberId(DEMO_GROUP_ID, openid),
       groupId: DEMO_GROUP_ID,
       openid,
+      memberKey: memberKey(DEMO_GROUP_ID, openid),
       role,
       intro,
       // Joined in waves, as operators fill groups: core first, then the rest over weeks.

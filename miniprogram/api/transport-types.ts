@@ -8,6 +8,12 @@ import type { ActionEvent, FunctionName } from '../../contracts/define'
 export interface Transport {
   /** Send `{ action, input }` to the function; resolves to the function's answer (an ActionResult, unchecked). */
   send(fn: FunctionName, event: ActionEvent): Promise<unknown>
-  /** Upload one check-in photo; resolves to the id the `checkin` function accepts. */
-  uploadCheckinPhoto(filePath: string, where: { groupId: string; day: string }): Promise<string>
+  /** Upload one check-in photo for the group (recorded as the caller's); resolves to the id `checkIn` accepts. */
+  uploadCheckinPhoto(filePath: string, where: PhotoDestination): Promise<string>
+}
+
+/** Which group a photo is for, and the caller's own cloud path prefix there (the overview's `photoPathPrefix`). */
+export interface PhotoDestination {
+  groupId: string
+  pathPrefix: string
 }

@@ -1,7 +1,8 @@
 /**
  * H5 build transport (picked by Taro for `./transport`): the local runtime over HTTP. In dev mode the
- * chosen persona's OPENID travels in `X-WX-OPENID`; photos are POSTed as raw bytes to `/api/_upload`
- * and come back as `local:<hex>.<ext>`, served under `/uploads/`.
+ * chosen persona's OPENID travels in `X-WX-OPENID`; photos are POSTed as raw bytes to
+ * `/api/_upload?groupId=<id>` (recorded as the persona's upload for that group) and come back as
+ * `local:<hex>.<ext>`; views carry signed `/photos/…` links to show them.
  */
 import Taro from '@tarojs/taro'
 import { t } from '../../i18n/strings'
@@ -21,10 +22,10 @@ export const transport: Transport = {
     return response.data
   },
 
-  async uploadCheckinPhoto(filePath) {
+  async uploadCheckinPhoto(filePath, where) {
     const blob = await (await fetch(filePath)).blob()
     const headers = { 'Content-Type': blob.type || 'application/octet-stream', ...(await identityHeader()) }
-    const response = await fetch('/api/_upload', { method: 'POST', body: blob, headers })
+    const response = await fetch(`/api/_upload?groupId=${encodeURIComponent(where.groupId)}`, { method: 'POST', body: blob, headers })
     const body = (await response.json().catch(() => null)) as { ok?: boolean; data?: { id?: string }; error?: { message?: string } } | null
     if (body?.ok && body.data?.id) return body.data.id
     throw new ApiError('INVALID_INPUT', body?.error?.message ?? t('checkin.photoFailed'))

@@ -52,7 +52,10 @@ describe('daily check-in in the H5 app (Chromium)', () => {
     expect(await visible(app.page, '#feed-count').innerText()).not.toBe(countBefore)
     expect(fs.readdirSync(uploadDir)).toHaveLength(1)
     const photo = visible(app.page, '#checkin-done img')
-    expect(await photo.getAttribute('src')).toMatch(/^\/uploads\/[a-f0-9]{32}\.png$/)
+    // Shown through a short-lived signed link the view issued (no public uploads folder), which serves the image.
+    const src = (await photo.getAttribute('src')) ?? ''
+    expect(src).toMatch(/^\/photos\/[a-f0-9]{32}\.png\?exp=\d+&sig=[a-f0-9]{64}$/)
+    expect((await fetch(`${app.runtime.url}${src}`)).status).toBe(200)
   })
 
   it('an admin publishes new rules; the member sees what changed and acknowledges', async () => {

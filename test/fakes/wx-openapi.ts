@@ -1,6 +1,6 @@
 /**
  * A recording fake of the wx-server-sdk parts behind WechatServices on CloudBase: `openapi.wxacode.getUnlimited`,
- * `openapi.phonenumber.getPhoneNumber`, `openapi.subscribeMessage.send`, `uploadFile` and `getTempFileURL`.
+ * `openapi.phonenumber.getPhoneNumber`, `openapi.subscribeMessage.send`, `uploadFile`, `getTempFileURL` and `deleteFile`.
  * Each call is appended to `calls` as plain data (buffers as their byte length). Answers follow the
  * documented shapes: getUnlimited → `{ contentType: 'image/jpeg', buffer }`, getPhoneNumber →
  * `{ phoneInfo: { phoneNumber, purePhoneNumber, countryCode } }`; a code listed in `badPhoneCodes` rejects
@@ -63,6 +63,12 @@ export function createFakeOpenapi(options: { phoneByCode?: Record<string, string
         errMsg: 'getTempFileURL:ok',
         fileList: args.fileList.map((fileID) => ({ fileID, tempFileURL: fileID.replace('cloud://env-test.bucket/', 'https://env-test.tcb.qcloud.la/'), maxAge: 7200, status: 0, errMsg: 'ok' })),
       }
+    },
+    async deleteFile(args: { fileList: string[] }) {
+      record('deleteFile', args)
+      await tick()
+      for (const fileID of args.fileList) files.delete(fileID.replace('cloud://env-test.bucket/', ''))
+      return { errMsg: 'deleteFile:ok', fileList: args.fileList.map((fileID) => ({ fileID, status: 0, errMsg: 'ok' })) }
     },
   }
 }

@@ -41,7 +41,7 @@ async function seed(store: Store, group: Partial<GroupDoc>): Promise<void> {
 }
 
 describe('decisions over the CloudBase adapter (wx-server-sdk fake)', () => {
-  const services = { phoneNumberFromCode: jest.fn(), createInviteCode: jest.fn(), sendSubscribeMessage: jest.fn() }
+  const services = { phoneNumberFromCode: jest.fn(), createInviteCode: jest.fn(), sendSubscribeMessage: jest.fn(), photoLinks: jest.fn(), deleteFiles: jest.fn() }
   const caller = (store: Store) => testCaller(store, { now: () => FIXED_NOW, handlers: { admission: createAdmissionFunction(services, SUBSCRIBE_TEMPLATES) } })
 
   it('two admins deciding one application at once: exactly one decision, one membership', async () => {

@@ -5,6 +5,7 @@
  * exactly one outcome.
  */
 import type { InputOf } from '../../contracts'
+import { memberKey } from '../../usecases/member-keys'
 import {
   decideApplication,
   decideApplications,
@@ -159,7 +160,7 @@ describe('concurrent requests through the handler', () => {
   it('keeps memberCount exact when 50 removals of one member race', async () => {
     const fx = await makeFixture({ members: [testMember('o_m2', 'member', '刘洋')] })
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => fx.api.as(i % 2 ? ADMIN : OWNER).result(removeMember, { groupId: GROUP, targetOpenid: 'o_m2' })),
+      Array.from({ length: 50 }, (_, i) => fx.api.as(i % 2 ? ADMIN : OWNER).result(removeMember, { groupId: GROUP, memberKey: memberKey(GROUP, 'o_m2') })),
     )
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect((await fx.store.get('groups', GROUP))?.memberCount).toBe(3)

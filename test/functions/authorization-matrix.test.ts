@@ -17,8 +17,10 @@ import * as contracts from '../../contracts'
 import type { AnyAction, InputOf } from '../../contracts'
 import {
   acknowledgeRules,
+  backfillMemberKeys,
   changeMemberRole,
   checkIn,
+  cleanOrphanPhotos,
   decideApplication,
   decideApplications,
   ensureCollections,
@@ -43,6 +45,7 @@ import {
   postAnnouncement,
   publishRules,
   purgeRejectedApplications,
+  registerPhoto,
   removeMember,
   runDailyReminders,
   saveDailyTask,
@@ -57,6 +60,8 @@ import { applicationId } from '../../domain/admission'
 import { memberId } from '../../domain/group'
 import * as admission from '../../usecases/admission'
 import { postAnnouncement as postAnnouncementUseCase } from '../../usecases/announcements'
+import { memberKey } from '../../usecases/member-keys'
+import { photoPathPrefix } from '../../usecases/photos'
 import { ADMIN, CONSOLE, GROUP, MEMBER, OWNER, STRANGER, TIMER, applyInput, makeFixture, storeSnapshot, testGroup, testMember, type CallAs, type Fixture } from '../support/fixture'
 
 const APPLICANT = 'o_applicant'
@@ -84,15 +89,21 @@ interface Seeded {
 }
 interface Row {
   action: AnyAction
-  input: (seeded: Seeded) => unknown
+  input: (seeded: Seeded, as: CallAs) => unknown
   cells: Cell[]
 }
 
 /** A row: the input is checked against the contract; the cells are one letter per caller, spaced. */
-function row<A extends AnyAction>(action: A, input: InputOf<A> | ((seeded: Seeded) => InputOf<A>), cells: string): Row {
+function row<A extends AnyAction>(action: A, input: InputOf<A> | ((seeded: Seeded, as: CallAs) => InputOf<A>), cells: string): Row {
   const parsed = cells.split(' ') as Cell[]
   if (parsed.length !== CALLERS.length || parsed.some((c) => !['Y', 'y', 'U', 'F'].includes(c))) throw new Error(`bad cells for ${action.action}: ${cells}`)
-  return { action, input: typeof input === 'function' ? (input as (s: Seeded) => unknown) : () => input, cells: parsed }
+  return { action, input: typeof input === 'function' ? (input as Row['input']) : () => input, cells: parsed }
+}
+
+/** A cloud storage path that is the caller's own for today (what the weapp uploads before `registerPhoto`). */
+function ownPhotoPath(as: CallAs): string {
+  const openid = typeof as === 'string' ? as : 'o_nobody'
+  return `cloud://env-test.1234/${photoPathPrefix(GROUP, '2026-11-23', openid)}abcdef12.jpg`
 }
 
 const settings = { questions: [], requirePhone: false, allowMemberInvites: true, cooldownDays: 7, reasonTemplates: [] }
@@ -103,6 +114,7 @@ const MATRIX: Row[] = [
   row(getGroupProfile,           { groupId: GROUP },                                               'Y Y Y Y Y Y Y Y'),
   row(listMyGroups,              {},                                                               'U Y Y Y Y Y U U'),
   row(ensureCollections,         {},                                                               'F F F F F F F Y'),
+  row(backfillMemberKeys,        {},                                                               'F F F F F F F Y'),
   row(getApplyPage,              { groupId: GROUP },                                               'Y Y Y Y Y Y Y Y'),
   row(submitApplication,         applyInput(),                                                     'U Y y y y Y U U'),
   row(withdrawApplication,       { groupId: GROUP },                                               'U Y y y y y U U'),
@@ -115,9 +127,9 @@ const MATRIX: Row[] = [
   row(getInviteCode,             { groupId: GROUP },                                               'U F Y Y Y F U U'),
   row(purgeRejectedApplications, {},                                                               'F F F F F F Y F'),
   row(listMembers,               { groupId: GROUP },                                               'U F Y Y Y F U U'),
-  row(changeMemberRole,          { groupId: GROUP, targetOpenid: TARGET, role: 'admin' },          'U F F F Y F U U'),
-  row(transferOwnership,         { groupId: GROUP, targetOpenid: TARGET },                         'U F F F Y F U U'),
-  row(removeMember,              { groupId: GROUP, targetOpenid: TARGET },                         'U F F Y Y F U U'),
+  row(changeMemberRole,          { groupId: GROUP, memberKey: memberKey(GROUP, TARGET), role: 'admin' }, 'U F F F Y F U U'),
+  row(transferOwnership,         { groupId: GROUP, memberKey: memberKey(GROUP, TARGET) },          'U F F F Y F U U'),
+  row(removeMember,              { groupId: GROUP, memberKey: memberKey(GROUP, TARGET) },          'U F F Y Y F U U'),
   row(leaveGroup,                { groupId: GROUP },                                               'U y Y Y y y U U'),
   row(listInbox,                 {},                                                               'U Y Y Y Y Y U U'),
   row(markInboxRead,             {},                                                               'U Y Y Y Y Y U U'),
@@ -136,6 +148,8 @@ const MATRIX: Row[] = [
   row(listTodayFeed,             { groupId: GROUP },                                               'U F Y Y Y F U U'),
   row(setReminder,               { groupId: GROUP, enabled: true, time: '20:00' },                 'U F Y Y Y F U U'),
   row(runDailyReminders,         {},                                                               'F F F F F F Y F'),
+  row(registerPhoto,             (_s, as) => ({ groupId: GROUP, fileId: ownPhotoPath(as) }),       'U F Y Y Y F U U'),
+  row(cleanOrphanPhotos,         {},                                                               'F F F F F F Y F'),
 ]
 
 const key = (action: AnyAction) => `${action.fn}.${action.action}`
@@ -172,7 +186,7 @@ describe('authorization matrix', () => {
   it.each(cases)('%s as %s → %s', async (_action, _caller, cell, as, r) => {
     const { fx, seeded } = await fixture()
     const before = await snapshot(fx)
-    const result = await fx.api.as(as).resultOfUnchecked(r.action, r.input(seeded))
+    const result = await fx.api.as(as).resultOfUnchecked(r.action, r.input(seeded, as))
     switch (cell) {
       case 'Y':
         expect(result).toMatchObject({ ok: true })

@@ -6,7 +6,7 @@
  */
 import * as fakeSdk from '../fakes/wx-server-sdk'
 import { main as checkinMain } from '../../cloudfunctions/checkin/index'
-import { checkinFunction } from '../../cloudfunctions/checkin/handlers'
+import { createCheckinFunction } from '../../cloudfunctions/checkin/handlers'
 import { createRemindersFunction } from '../../cloudfunctions/reminders/handlers'
 import { checkIn, makeUpCheckin } from '../../contracts'
 import { SUBSCRIBE_TEMPLATES, withTemplateIds } from '../../contracts/subscribe-templates'
@@ -15,6 +15,7 @@ import type { SubscribeMessage } from '../../usecases/ports/wechat'
 import type { GroupDoc } from '../../domain/group'
 import { checkinId, checkinStatsId } from '../../domain/checkin'
 import { createCloudbaseStore } from '../../store/cloudbase'
+import { memberKey } from '../../usecases/member-keys'
 import type { Store } from '../../store/port'
 import { userCaller } from '../../usecases/context'
 import { GROUP, MEMBER, OUTSIDER, TIMER, seedGroup, testCaller } from '../support/fixture'
@@ -22,6 +23,7 @@ import { GROUP, MEMBER, OUTSIDER, TIMER, seedGroup, testCaller } from '../suppor
 jest.mock('wx-server-sdk', () => jest.requireActual('../fakes/wx-server-sdk'))
 
 const GROUP_NAME = '晨读打卡·测试群'
+const checkinFunction = createCheckinFunction(createLocalWechatServices({ appBaseUrl: 'http://127.0.0.1:8787' }))
 
 async function cloudbaseStore(group: Partial<GroupDoc> = {}): Promise<{ store: Store; cloud: fakeSdk.FakeCloud }> {
   const cloud = fakeSdk.createFakeCloud()
@@ -85,7 +87,7 @@ describe('the reminders job', () => {
   it('reminds a subscriber at their time once a day (inbox + subscribe message), skips whoever checked in, refuses users', async () => {
     const { store } = await cloudbaseStore()
     const extra = 'o_m4'
-    await store.create('members', { _id: `${GROUP}:${extra}`, groupId: GROUP, openid: extra, role: 'member', intro: { name: '甲', region: '郑州', occupation: '医生' }, joinedAt: '2026-01-01T00:00:00.000Z' })
+    await store.create('members', { _id: `${GROUP}:${extra}`, groupId: GROUP, openid: extra, memberKey: memberKey(GROUP, extra), role: 'member', intro: { name: '甲', region: '郑州', occupation: '医生' }, joinedAt: '2026-01-01T00:00:00.000Z' })
     const subscribe = (openid: string) => checkinFunction({ action: 'setReminder', input: { groupId: GROUP, enabled: true, time: '20:00' } }, { store, caller: userCaller(openid), now: at('2026-11-23T01:00:00Z') })
     await subscribe(MEMBER)
     await subscribe(extra)

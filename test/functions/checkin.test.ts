@@ -5,7 +5,9 @@
  */
 import { checkinId, checkinStatsId } from '../../domain/checkin'
 import { shiftDay } from '../../domain/days'
-import { checkIn, getCheckinCalendar, getCheckinOverview, listTodayFeed, makeUpCheckin, saveDailyTask, setReminder } from '../../contracts'
+import { checkIn, getCheckinCalendar, getCheckinOverview, listTodayFeed, makeUpCheckin, registerPhoto, saveDailyTask, setReminder } from '../../contracts'
+import { photoPathPrefix } from '../../usecases/photos'
+import { opaqueViewId } from '../../usecases/member-keys'
 import { GROUP, MEMBER, ADMIN, OUTSIDER, OWNER, STRANGER, makeFixture, testMember } from '../support/fixture'
 
 /** The UTC instant of a Shanghai wall-clock time. */
@@ -162,7 +164,8 @@ describe('idempotent check-in', () => {
     const created = results.filter((r) => r.ok && r.data.created)
     expect(created).toHaveLength(1)
     const ids = new Set(results.map((r) => (r.ok ? r.data.checkin.id : null)))
-    expect([...ids]).toEqual([checkinId(GROUP, MEMBER, '2026-11-23')])
+    // Views carry an opaque id of the check-in (its document id names the author).
+    expect([...ids]).toEqual([opaqueViewId(checkinId(GROUP, MEMBER, '2026-11-23'))])
     expect(await fx.store.count('checkins', { groupId: GROUP, openid: MEMBER })).toBe(2)
     expect(await fx.store.get('checkinStats', checkinStatsId(GROUP, MEMBER))).toMatchObject({ totalDays: 2, currentStreak: 2, longestStreak: 2 })
   })
@@ -224,10 +227,12 @@ describe("today's task, feed and access", () => {
     expect(await fx.store.count('checkins', { groupId: GROUP })).toBe(0)
   })
 
-  it('keeps a photo id and a note on the check-in', async () => {
+  it('keeps the member’s registered photo and a note on the check-in (the view links the photo)', async () => {
     const fx = await makeFixture()
-    const photo = 'cloud://env-1.bucket/checkins/a.jpg'
+    // A photo must now be the author's own registered upload (test/functions/photos.test.ts has the refusals).
+    const photo = `cloud://env-1.bucket/${photoPathPrefix(GROUP, '2026-11-23', MEMBER)}abc123.jpg`
+    await fx.api.as(MEMBER).at(shanghai('2026-11-23')).call(registerPhoto, { groupId: GROUP, fileId: photo })
     const result = await fx.api.as(MEMBER).at(shanghai('2026-11-23')).call(checkIn, { groupId: GROUP, note: ' 今天读了 30 页 ', photoFileId: photo })
-    expect(result.checkin).toMatchObject({ note: '今天读了 30 页', photoFileId: photo, makeUp: false, isMine: true })
+    expect(result.checkin).toMatchObject({ note: '今天读了 30 页', photoUrl: photo, makeUp: false, isMine: true })
   })
 })

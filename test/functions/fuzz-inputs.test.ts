@@ -21,6 +21,8 @@ import { ERROR_CODES } from '../../domain/errors'
 import type { Store } from '../../store/port'
 import { COLLECTION_NAMES } from '../../store/schema'
 import { ADMIN, GROUP, MEMBER, applyInput, makeFixture, type Fixture } from '../support/fixture'
+import { memberKey } from '../../usecases/member-keys'
+import { photoPathPrefix } from '../../usecases/photos'
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 30)
 const FUZZ_SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED)
@@ -38,6 +40,7 @@ const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'group.getProfile': { groupId: GROUP },
   'group.listMine': {},
   'setup.ensureCollections': {},
+  'setup.backfillMemberKeys': {},
   'admission.getApplyPage': { groupId: GROUP, inviteId: 'i_0123456789' },
   'admission.submit': { ...applyInput(), inviteId: null, phone: '', subscribedTemplateIds: ['tmpl'] },
   'admission.withdraw': { groupId: GROUP },
@@ -62,9 +65,9 @@ const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'admission.getInviteCode': { groupId: GROUP },
   'admissionPurge.purgeRejected': { olderThanDays: 30 },
   'members.list': { groupId: GROUP, cursor: 0 },
-  'members.changeRole': { groupId: GROUP, targetOpenid: MEMBER, role: 'admin' },
-  'members.transferOwnership': { groupId: GROUP, targetOpenid: ADMIN },
-  'members.remove': { groupId: GROUP, targetOpenid: MEMBER, reason: '' },
+  'members.changeRole': { groupId: GROUP, memberKey: memberKey(GROUP, MEMBER), role: 'admin' },
+  'members.transferOwnership': { groupId: GROUP, memberKey: memberKey(GROUP, ADMIN) },
+  'members.remove': { groupId: GROUP, memberKey: memberKey(GROUP, MEMBER), reason: '' },
   'members.leave': { groupId: GROUP },
   'inbox.list': { cursor: 0 },
   'inbox.markRead': { messageId: 'inbox_abc' },
@@ -78,6 +81,8 @@ const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'board.saveTask': { groupId: GROUP, day: '2026-11-23', title: '读一章', body: '读完写一句感想', publishTime: '08:00' },
   'checkin.overview': { groupId: GROUP },
   'checkin.checkIn': { groupId: GROUP, note: '读完了', linkTask: true },
+  'checkin.registerPhoto': { groupId: GROUP, fileId: `cloud://env-test.1234/${photoPathPrefix(GROUP, '2026-11-23', MEMBER)}abcdef12.jpg` },
+  'photoCleanup.run': {},
   'checkin.makeUp': { groupId: GROUP, day: '2026-11-22', note: '补卡' },
   'checkin.calendar': { groupId: GROUP, month: '2026-11' },
   'checkin.feed': { groupId: GROUP, cursor: 0 },

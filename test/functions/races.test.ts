@@ -6,13 +6,17 @@
  *   "another request won the race") answers with the winner's check-in;
  * - reminders: two timer runs at once remind once (the once-a-day check inside the transaction);
  * - approvals: more approvals than seats at once never overfill the group, and a transaction that loses
- *   every retry answers CONFLICT ("try again"), not INTERNAL.
+ *   every retry answers CONFLICT ("try again"), not INTERNAL;
+ * - photos: one photo offered to two check-ins at once is taken by one; registrations at once never pass
+ *   the daily quota.
  */
 import { decideApplication, submitApplication } from '../../contracts/admission'
-import { checkIn, setReminder } from '../../contracts/checkin'
+import { checkIn, makeUpCheckin, registerPhoto, setReminder } from '../../contracts/checkin'
 import { applicationId } from '../../domain/admission'
 import { checkinId, checkinStatsId } from '../../domain/checkin'
 import { reminderId } from '../../domain/reminders'
+import { DAILY_PHOTO_QUOTA, photoRecordId } from '../../domain/photos'
+import { photoPathPrefix } from '../../usecases/photos'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import type { Store } from '../../store/port'
 import { createFakeCloud, type FakeCloud } from '../fakes/wx-server-sdk'
@@ -139,5 +143,43 @@ describe('approval races (CloudBase, transactions interleaving)', () => {
     const members = await store.count('members', { groupId: GROUP })
     expect(members).toBeLessThanOrEqual(8)
     expect((await store.get('groups', GROUP))?.memberCount).toBe(members)
+  })
+})
+
+describe('photo races (CloudBase, transactions interleaving)', () => {
+  const photoOf = (nonce: string) => `cloud://env-test.bucket/${photoPathPrefix(GROUP, '2026-11-23', MEMBER)}${nonce}.jpg`
+
+  it('one photo offered to today’s check-in and a make-up at once: exactly one takes it, the other is refused and writes nothing', async () => {
+    const { store, cloud } = await interleavingCloudbase()
+    await store.update('groups', GROUP, { makeUp: { enabled: true, windowDays: 3, monthlyLimit: 2 } })
+    const member = testCaller(store, { now: () => MORNING }).as(MEMBER)
+    await member.call(registerPhoto, { groupId: GROUP, fileId: photoOf('shared1') })
+    // Hold today's check-in just before it marks the photo used; the make-up claims it meanwhile.
+    const gate = cloud.pauseBefore({ op: 'document.update', collection: 'photos', inTransaction: true })
+    const today = member.result(checkIn, { groupId: GROUP, photoFileId: photoOf('shared1') })
+    await gate.reached
+    const makeUp = member.result(makeUpCheckin, { groupId: GROUP, day: '2026-11-22', photoFileId: photoOf('shared1') })
+    const first = await makeUp
+    gate.release()
+    const second = await today
+    // The make-up committed first; today's check-in meets the write conflict, re-runs, finds the photo used.
+    expect(first).toMatchObject({ ok: true, data: { created: true, checkin: { makeUp: true } } })
+    expect(second).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await store.count('checkins', { groupId: GROUP, openid: MEMBER })).toBe(1)
+    const used = (await store.get('photos', photoRecordId(GROUP, photoOf('shared1'))!))?.checkinId
+    const made = await store.find('checkins', { where: { groupId: GROUP, openid: MEMBER } })
+    expect(used).toBe(made[0]._id)
+  })
+
+  it(`${DAILY_PHOTO_QUOTA + 10} registrations at once never pass the daily quota, and the counter matches the records`, async () => {
+    const { store } = await interleavingCloudbase()
+    const member = testCaller(store, { now: () => MORNING }).as(MEMBER)
+    const results = await Promise.all(Array.from({ length: DAILY_PHOTO_QUOTA + 10 }, (_, i) => member.result(registerPhoto, { groupId: GROUP, fileId: photoOf(`nonce${i}x`) })))
+    const accepted = results.filter((r) => r.ok).length
+    expect(accepted).toBeLessThanOrEqual(DAILY_PHOTO_QUOTA)
+    expect(accepted).toBeGreaterThan(0)
+    for (const r of results) if (!r.ok) expect(r.error.code).toBe('CONFLICT')
+    expect(await store.count('photos', { groupId: GROUP, openid: MEMBER })).toBe(accepted)
+    expect((await store.get('photoQuotas', `${GROUP}:${MEMBER}:2026-11-23`))?.count).toBe(accepted)
   })
 })

@@ -14,7 +14,9 @@ import { checkinId } from '../../domain/checkin'
 import { startLocalRuntime } from '../../local-runtime/server'
 import { HOUR_MS, MINUTE_MS, PHOTO_UPLOAD_LIMIT, RATE_LIMITS, createRateLimiter, rateLimitOf, type RateLimit } from '../../platform/rate-limit'
 import { createCloudbaseStore } from '../../store/cloudbase'
-import { GROUP, MEMBER, OWNER, applyInput, makeFixture, makeStore, seedGroup, storeSnapshot, testCaller } from '../support/fixture'
+import { memberId } from '../../domain/group'
+import { memberKey } from '../../usecases/member-keys'
+import { ADMIN, GROUP, MEMBER, OWNER, applyInput, makeFixture, makeStore, seedGroup, storeSnapshot, testCaller, testGroup, testMember } from '../support/fixture'
 
 jest.mock('wx-server-sdk', () => jest.requireActual('../fakes/wx-server-sdk'))
 
@@ -126,18 +128,25 @@ describe('POST /api/_upload', () => {
   it(`takes ${PHOTO_UPLOAD_LIMIT.max} photos an hour per user; the next is 429 RATE_LIMITED and stores nothing`, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uploads-limit-'))
     const clock = limiterClock()
-    const runtime = await startLocalRuntime({ store: await makeStore(), port: 0, staticDir: null, uploadDir: dir, rateLimiter: createRateLimiter({ now: clock.now }) })
+    // MEMBER belongs to GROUP and to a second group: the per-group daily photo quota (also 20) must not be
+    // what refuses the upload after the limiter refills.
+    const store = await makeStore()
+    await seedGroup(store)
+    await store.create('groups', testGroup({ _id: 'g-two', memberCount: 1 }))
+    await store.create('members', { ...testMember(MEMBER), _id: memberId('g-two', MEMBER), groupId: 'g-two', memberKey: memberKey('g-two', MEMBER) })
+    const runtime = await startLocalRuntime({ store, port: 0, staticDir: null, uploadDir: dir, rateLimiter: createRateLimiter({ now: clock.now }) })
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16, 1)])
-    const upload = (openid: string) => fetch(`${runtime.url}/api/_upload`, { method: 'POST', body: png, headers: { 'Content-Type': 'image/png', 'X-WX-OPENID': openid } })
+    const upload = (openid: string, groupId = GROUP) =>
+      fetch(`${runtime.url}/api/_upload?groupId=${groupId}`, { method: 'POST', body: png, headers: { 'Content-Type': 'image/png', 'X-WX-OPENID': openid } })
     try {
-      for (let i = 0; i < PHOTO_UPLOAD_LIMIT.max; i++) expect((await upload('o_demo_member')).status).toBe(200)
-      const refused = await upload('o_demo_member')
+      for (let i = 0; i < PHOTO_UPLOAD_LIMIT.max; i++) expect((await upload(MEMBER)).status).toBe(200)
+      const refused = await upload(MEMBER, 'g-two')
       expect(refused.status).toBe(429)
       expect(await refused.json()).toEqual(RATE_LIMITED)
       expect(fs.readdirSync(dir)).toHaveLength(PHOTO_UPLOAD_LIMIT.max)
-      expect((await upload('o_demo_admin')).status).toBe(200)
+      expect((await upload(ADMIN)).status).toBe(200)
       clock.advance(HOUR_MS / PHOTO_UPLOAD_LIMIT.max)
-      expect((await upload('o_demo_member')).status).toBe(200)
+      expect((await upload(MEMBER, 'g-two')).status).toBe(200)
     } finally {
       await runtime.close()
       fs.rmSync(dir, { recursive: true, force: true })

@@ -28,6 +28,7 @@ describe('readTimerTriggers', () => {
     expect(readTimerTriggers()).toEqual([
       { fn: 'admissionPurge', name: 'purgeRejectedDaily', cron: '0 30 3 * * * *' },
       { fn: 'reminders', name: 'checkinReminders', cron: '0 */15 * * * * *' },
+      { fn: 'photoCleanup', name: 'cleanOrphanPhotosHourly', cron: '0 20 * * * * *' },
     ])
   })
 })
@@ -61,10 +62,12 @@ describe('startScheduler on a fake clock', () => {
       expect(calls).toEqual([
         { fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'purgeRejectedDaily' } },
         { fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'checkinReminders' } },
+        { fn: 'photoCleanup', event: { Type: 'Timer', TriggerName: 'cleanOrphanPhotosHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'cleanOrphanPhotosHourly' } },
       ])
       expect(scheduler.jobs.map((job) => [job.fn, job.next?.toISOString()])).toEqual([
         ['admissionPurge', '2026-11-23T19:30:00.000Z'],
         ['reminders', '2026-11-23T12:00:00.000Z'],
+        ['photoCleanup', '2026-11-23T12:20:00.000Z'],
       ])
 
       calls.length = 0
@@ -76,6 +79,7 @@ describe('startScheduler on a fake clock', () => {
       const purges = calls.filter((call) => call.fn === 'admissionPurge')
       expect(purges).toEqual([{ fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: '2026-11-23T19:30:00.000Z' }, caller: { kind: 'timer', trigger: 'purgeRejectedDaily' } }])
       expect(calls.filter((call) => call.fn === 'reminders')).toHaveLength(30) // 12:15 … 19:30, every 15 minutes
+      expect(calls.filter((call) => call.fn === 'photoCleanup')).toHaveLength(8) // 12:20 … 19:20, hourly
     } finally {
       scheduler.stop()
     }

@@ -4,6 +4,7 @@
  * @example
  *   describeStoreContract('sqlite :memory:', () => createSqliteStore())
  */
+import { memberKey } from '../../usecases/member-keys'
 import { memberId, type GroupDoc, type MemberDoc } from '../../domain/group'
 import {
   MAX_FIND_LIMIT,
@@ -36,6 +37,7 @@ export function makeMember(groupId: string, openid: string, overrides: Partial<M
     _id: memberId(groupId, openid),
     groupId,
     openid,
+    memberKey: memberKey(groupId, openid),
     role: 'member',
     intro: { name: '张三', region: '郑州', occupation: '理财顾问' },
     joinedAt: '2026-01-01T00:00:00.000Z',

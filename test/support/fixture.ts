@@ -24,6 +24,7 @@ import type { Store } from '../../store/port'
 import { COLLECTION_NAMES } from '../../store/schema'
 import { createSqliteStore } from '../../store/sqlite'
 import { testCaller, toCaller, type CallAs, type TestCaller } from './caller'
+import { memberKey } from '../../usecases/member-keys'
 
 export { CONSOLE, CallFailedError, STRANGER, TIMER, testCaller, type ActingCaller, type CallAs, type TestCaller } from './caller'
 
@@ -73,6 +74,7 @@ export function testMember(openid: string, role: Role = 'member', name = '张三
     _id: memberId(GROUP, openid),
     groupId: GROUP,
     openid,
+    memberKey: memberKey(GROUP, openid),
     role,
     intro: { name, region: '郑州', occupation: '工程师' },
     joinedAt,

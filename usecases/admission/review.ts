@@ -28,6 +28,7 @@ import { DomainError } from '../../domain/errors'
 import { canManageGroup, formatNickname, isFull, memberId, type GroupDoc, type MemberDoc } from '../../domain/group'
 import { rulesAckId } from '../../domain/rules'
 import { t } from '../../i18n/strings'
+import { memberKey } from '../member-keys'
 import type { WechatPort } from '../ports/wechat'
 import { recordAudit } from '../audit'
 import type { UseCaseContext } from '../context'
@@ -133,6 +134,7 @@ async function decideInTransaction(ctx: UseCaseContext, adminOpenid: string, inp
         _id: memberId(group._id, app.openid),
         groupId: group._id,
         openid: app.openid,
+        memberKey: memberKey(group._id, app.openid),
         role: 'member',
         intro: { name: app.intro.name, region: app.intro.region, occupation: app.intro.occupation },
         joinedAt: at,

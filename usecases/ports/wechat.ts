@@ -2,7 +2,8 @@
  * The WeChat-only services the use cases need, behind small ports so the use cases stay platform-free.
  *
  * - `WechatServices` is what the platform provides: exchanging the phone-number button's code, making an
- *   invite code image, and sending a subscribe message by template id. Two implementations live in
+ *   invite code image, sending a subscribe message by template id, and the check-in photos' storage
+ *   (short-lived links for members, deleting unused uploads). Two implementations live in
  *   `platform/`: CloudBase (`wechat-services-cloudbase.ts`, over wx-server-sdk's `cloud.openapi` and cloud
  *   storage) and local (`wechat-services-local.ts`, a real QR PNG of the H5 link; messages only recorded).
  * - `Notifier` is the one way a use case reaches a user outside the app: a subscribe message named by its
@@ -42,6 +43,14 @@ export interface WechatServices {
   createInviteCode(input: { scene: string; page: string }): Promise<InviteCodeImage>
   /** Send one message; throws when WeChat refuses it (e.g. no subscription grant left). */
   sendSubscribeMessage(message: SubscribeMessage): Promise<void>
+  /**
+   * Short-lived links that show these check-in photos (by photo id: `cloud://…` or `local:<name>`), for a
+   * view the caller may see: CloudBase temp URLs (one `getTempFileURL` call for the lot), or the local
+   * runtime's signed `/photos/<name>?exp=&sig=`. An id it cannot link is left out.
+   */
+  photoLinks(photoIds: string[], at: Date): Promise<Record<string, string>>
+  /** Delete stored photo files by their location (cloud fileIDs, local paths); a missing one is no error. */
+  deleteFiles(locations: string[]): Promise<void>
 }
 
 export interface Notification<K extends SubscribeTemplateKey> {
@@ -65,4 +74,4 @@ export interface Notifier {
   subscribeTemplateIds(...keys: SubscribeTemplateKey[]): string[]
 }
 
-export type WechatPort = Omit<WechatServices, 'sendSubscribeMessage'> & Notifier
+export type WechatPort = Omit<WechatServices, 'sendSubscribeMessage' | 'photoLinks' | 'deleteFiles'> & Notifier

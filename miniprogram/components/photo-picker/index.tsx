@@ -13,12 +13,13 @@ import './index.scss'
 
 export interface PhotoPickerProps {
   groupId: string
-  day: string
+  /** The viewer's own cloud path prefix for today (the overview's `photoPathPrefix`). */
+  pathPrefix: string
   value: string | null
   onChange: (photoFileId: string | null) => void
 }
 
-export default function PhotoPicker({ groupId, day, value, onChange }: PhotoPickerProps) {
+export default function PhotoPicker({ groupId, pathPrefix, value, onChange }: PhotoPickerProps) {
   const [preview, setPreview] = useState<string | null>(null)
   const [uploading, setUploading] = useState(false)
   const [error, setError] = useState('')
@@ -34,7 +35,7 @@ export default function PhotoPicker({ groupId, day, value, onChange }: PhotoPick
     }
     setUploading(true)
     try {
-      const id = await uploadCheckinPhoto(path, { groupId, day })
+      const id = await uploadCheckinPhoto(path, { groupId, pathPrefix })
       setPreview(path)
       onChange(id)
     } catch (failure) {

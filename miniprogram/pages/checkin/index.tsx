@@ -21,7 +21,7 @@ import LoadMore from '../../components/load-more'
 import { useAction } from '../../hooks/use-action'
 import { usePageData } from '../../hooks/use-page-data'
 import { usePagedAction } from '../../hooks/use-paged-action'
-import { clockTime, photoSrc, shortDay } from './utils'
+import { clockTime, shortDay } from './utils'
 import './index.scss'
 
 export default function CheckinPage() {
@@ -95,7 +95,7 @@ function CheckinDay({ overview, onChanged }: { overview: CheckinOverview; onChan
 }
 
 function MyCheckin({ checkin, timezone }: { checkin: CheckinView; timezone: string }) {
-  const src = photoSrc(checkin.photoFileId)
+  const src = checkin.photoUrl
   return (
     <View id="checkin-done" className="checkin-done">
       <Text className="checkin-done__title">{t('checkin.doneAt', { time: clockTime(checkin.checkedInAt, timezone) })}</Text>
@@ -132,7 +132,7 @@ function CheckinForm({ overview, onDone }: { overview: CheckinOverview; onDone: 
           <Switch id="checkin-link-task" checked={linkTask} color="#07c160" onChange={(e) => setLinkTask(e.detail.value)} />
         </View>
       )}
-      <PhotoPicker groupId={overview.groupId} day={overview.today} value={photoFileId} onChange={setPhotoFileId} />
+      <PhotoPicker groupId={overview.groupId} pathPrefix={overview.photoPathPrefix} value={photoFileId} onChange={setPhotoFileId} />
       {check.error !== '' && (
         <Text id="checkin-form-error" className="form-error">
           {check.error}
@@ -217,7 +217,7 @@ function Feed({ groupId }: { groupId: string }) {
       </Text>
       {items.length === 0 && <Text className="checkin-feed__empty">{t('checkin.feedEmpty')}</Text>}
       {items.map((item) => {
-        const src = photoSrc(item.photoFileId)
+        const src = item.photoUrl
         return (
           <View key={item.id} id={`feed-${item.id.replace(/[^A-Za-z0-9_-]/g, '_')}`} className="checkin-feed__item">
             <View className="checkin-feed__head">

@@ -1,19 +1,12 @@
 /**
- * Pure helpers of the check-in page: showing a photo id (a cloud fileID as is, a local upload through the
- * runtime's /uploads/ path) and local times for people.
+ * Pure helpers of the check-in page: local times for people. (Photos need no helper: views carry a
+ * short-lived `photoUrl` the server issues to members.)
  * No Taro imports, so they are unit-tested directly (utils.test.ts).
  *
  * @example
- *   photoSrc('local:0123456789abcdef0123456789abcdef.jpg')  // '/uploads/0123456789abcdef0123456789abcdef.jpg'
- *   photoSrc('cloud://env.bucket/checkins/a.jpg')           // 'cloud://env.bucket/checkins/a.jpg' (Image shows fileIDs)
+ *   clockTime('2026-11-23T00:05:00.000Z', 'Asia/Shanghai')   // '08:05'
  */
 import { formatLocal } from '../../../domain/days'
-
-export function photoSrc(photoFileId: string | null): string | null {
-  if (!photoFileId) return null
-  if (photoFileId.startsWith('local:')) return `/uploads/${photoFileId.slice('local:'.length)}`
-  return photoFileId
-}
 
 /** '08:05' in the group's timezone. */
 export function clockTime(iso: string, timezone: string): string {

@@ -2,7 +2,8 @@
  * Members page (pages/members/index?id=<groupId>): the roster with roles (群主 / 管理员 / 成员). Admin
  * actions appear by the viewer's role — the owner promotes / demotes admins, transfers ownership and
  * removes anyone; admins remove plain members — and every member but the owner may leave. The function
- * checks each action again on the server. The roster loads a page at a time (加载更多).
+ * checks each action again on the server. The roster loads a page at a time (加载更多). Members are named
+ * by their opaque roster `key` (the page never sees an OPENID); the viewer's own row is `isViewer`.
  */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
@@ -56,11 +57,11 @@ export default function MembersPage() {
         <Roster
           page={state.data}
           members={roster.items}
-          onRemove={(m) => act(`${t('members.remove')} ${m.nickname}？`, () => remove.run({ groupId, targetOpenid: m.openid, reason: '' }), `${t('members.remove')} ${m.nickname}`)}
+          onRemove={(m) => act(`${t('members.remove')} ${m.nickname}？`, () => remove.run({ groupId, memberKey: m.key, reason: '' }), `${t('members.remove')} ${m.nickname}`)}
           onRole={(m, role) =>
-            act(null, () => changeRole.run({ groupId, targetOpenid: m.openid, role }), `${role === 'admin' ? t('members.promote') : t('members.demote')}：${m.nickname}`)
+            act(null, () => changeRole.run({ groupId, memberKey: m.key, role }), `${role === 'admin' ? t('members.promote') : t('members.demote')}：${m.nickname}`)
           }
-          onTransfer={(m) => act(`${t('members.transfer')} → ${m.nickname}？`, () => transfer.run({ groupId, targetOpenid: m.openid }), `${t('members.transfer')} → ${m.nickname}`)}
+          onTransfer={(m) => act(`${t('members.transfer')} → ${m.nickname}？`, () => transfer.run({ groupId, memberKey: m.key }), `${t('members.transfer')} → ${m.nickname}`)}
           onLeave={() => act(`${t('members.leave')}？`, () => leave.run({ groupId }), t('members.left'))}
         />
       )}
@@ -70,7 +71,7 @@ export default function MembersPage() {
 }
 
 function Roster(props: {
-  /** The first page: total, the viewer's role and openid. */
+  /** The first page: total and the viewer's role. */
   page: RosterPage
   /** Every member loaded so far. */
   members: RosterMember[]
@@ -85,9 +86,9 @@ function Roster(props: {
       <Text className="section-title">{t('members.count', { count: page.total })}</Text>
       <CellGroup>
         {props.members.map((member, index) => {
-          const self = member.openid === page.viewerOpenid
+          const self = member.isViewer
           return (
-            <View key={member.openid} id={`member-${index}`} className="members-row">
+            <View key={member.key} id={`member-${index}`} className="members-row">
               <Cell
                 title={<Text className="members-row__name">{`${member.nickname}${self ? t('members.you') : ''}`}</Text>}
                 extra={<Tag type={member.role === 'member' ? 'default' : 'primary'}>{t(`role.${member.role}`)}</Tag>}

@@ -1,0 +1,60 @@
+/**
+ * No view a plain member sees carries another person's OPENID: the roster (opaque keys, `isViewer`), the
+ * check-in overview and today's feed (opaque check-in ids), announcements (author by name), the daily
+ * tasks, the rules, the group profile, my groups and the inbox. Checked on the JSON the functions answer.
+ * (Admins' review queue still names applications by `<groupId>:<openid>`: see the report.)
+ */
+import {
+  acknowledgeRules,
+  checkIn,
+  getCheckinOverview,
+  getGroupProfile,
+  getRules,
+  listAnnouncements,
+  listDailyTasks,
+  listInbox,
+  listMembers,
+  listMyGroups,
+  listTodayFeed,
+  postAnnouncement,
+  removeMember,
+  saveDailyTask,
+} from '../../contracts'
+import { memberKey } from '../../usecases/member-keys'
+import { ADMIN, GROUP, MEMBER, OWNER, makeFixture, testMember } from '../support/fixture'
+
+const OTHER = 'o_m2'
+const OTHERS = [OWNER, ADMIN, OTHER, 'o_m3']
+
+describe('views a member sees carry no one else’s OPENID', () => {
+  it('roster, check-ins, announcements, tasks, rules, profile, my groups and inbox', async () => {
+    const fx = await makeFixture({ members: [testMember(OTHER, 'member', '刘洋'), testMember('o_m3', 'member', '陈晨')] })
+    await fx.api.as(ADMIN).call(postAnnouncement, { groupId: GROUP, title: '周日共读', body: '晚 8 点语音' })
+    await fx.api.as(ADMIN).call(saveDailyTask, { groupId: GROUP, day: '2026-11-23', title: '第 3 章', body: '读完写一句' })
+    for (const openid of [OWNER, ADMIN, OTHER, MEMBER]) await fx.api.as(openid).call(checkIn, { groupId: GROUP, note: '读完' })
+    await fx.api.as(MEMBER).call(acknowledgeRules, { groupId: GROUP, version: 2 })
+    // Something in the member's inbox written by an admin's action.
+    await fx.api.as(ADMIN).call(removeMember, { groupId: GROUP, memberKey: memberKey(GROUP, 'o_m3'), reason: '测试' })
+
+    const views = await Promise.all([
+      fx.api.as(MEMBER).call(listMembers, { groupId: GROUP }),
+      fx.api.as(MEMBER).call(getCheckinOverview, { groupId: GROUP }),
+      fx.api.as(MEMBER).call(listTodayFeed, { groupId: GROUP }),
+      fx.api.as(MEMBER).call(listAnnouncements, { groupId: GROUP }),
+      fx.api.as(MEMBER).call(listDailyTasks, { groupId: GROUP }),
+      fx.api.as(MEMBER).call(getRules, { groupId: GROUP }),
+      fx.api.as(MEMBER).call(getGroupProfile, { groupId: GROUP }),
+      fx.api.as(MEMBER).call(listMyGroups, {}),
+      fx.api.as(MEMBER).call(listInbox, {}),
+      fx.api.as('o_m3').call(listInbox, {}),
+    ])
+    expect(views[2].items).toHaveLength(4)
+    expect(views[0].items).toHaveLength(4)
+    for (const view of views) {
+      const json = JSON.stringify(view)
+      for (const openid of OTHERS) expect(json).not.toContain(openid)
+    }
+    // The roster does not carry the viewer's own either: the row says isViewer.
+    expect(JSON.stringify(views[0])).not.toContain(MEMBER)
+  })
+})
