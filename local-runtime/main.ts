@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     devMode: env.DEV_MODE !== '0',
     staticDir: path.join(root, 'dist/h5'),
     uploadDir: path.join(dataDir, 'uploads'),
+    publicUrl: env.PUBLIC_URL || undefined,
   })
   // The functions' timer triggers (config.json), e.g. the admission purge and the check-in reminders.
   const scheduler = startScheduler(store)
