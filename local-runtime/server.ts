@@ -170,12 +170,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   }
 }
 
-/** Stop accepting; idle keep-alive connections go now, busy ones when their response ends or after the grace period. */
+/** Stop accepting; idle keep-alive connections go now, busy ones once their response ends (or after the grace period). */
 function closeGracefully(server: http.Server): Promise<void> {
   return new Promise<void>((resolve) => {
+    // A keep-alive connection whose response just ended turns idle: sweep those until the server is closed.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50)
     const deadline = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS)
-    deadline.unref()
     server.close(() => {
+      clearInterval(sweep)
       clearTimeout(deadline)
       resolve()
     })
