@@ -11,7 +11,7 @@
  * stops and its running job ends, the SQLite store is checkpointed and closed, exit 0. It runs as
  * `node --import tsx` (the tsx CLI would put a second process between npm and the server). npm hands a
  * SIGTERM to the shell that runs the script, and a shell that does not exec (dash) dies without passing it
- * on; so the runtime also stops the same way when its parent process goes.
+ * on; so under npm the runtime also stops the same way when its parent process goes.
  *
  * @example
  *   PORT=0 DATA_DIR=/tmp/shequn SKIP_H5_BUILD=1 npm start
@@ -74,11 +74,14 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
-  // The parent (npm's shell) is gone when we have been handed to another process: stop as on SIGTERM.
-  const parentPid = process.ppid
-  setInterval(() => {
-    if (process.ppid !== parentPid) void stop('parent exited')
-  }, PARENT_CHECK_MS).unref()
+  // Under npm, the parent (npm's shell) is gone when we have been handed to another process: stop as on
+  // SIGTERM. Run directly (`node --import tsx …  &`), the runtime may outlive whatever started it.
+  if (process.env.npm_lifecycle_event) {
+    const parentPid = process.ppid
+    setInterval(() => {
+      if (process.ppid !== parentPid) void stop('npm exited')
+    }, PARENT_CHECK_MS).unref()
+  }
 
   const groupLink = `${runtime.url}${pageUrl('group', { id: DEMO_GROUP_ID })}`
   const applyLink = `${runtime.url}${pageUrl('apply', { id: DEMO_GROUP_ID })}`

@@ -82,13 +82,12 @@ export function isAllowedHostHeader(header: string | undefined, port: number, pu
 /** The request target as a URL, or null unless it is origin form (`/path?query`) with a decodable, NUL- and backslash-free path. */
 export function parseRequestTarget(target: string | undefined): URL | null {
   if (!target || !target.startsWith('/') || target.startsWith('//') || /[\\\0]/.test(target)) return null
-  const url = new URL(target, 'http://local')
   try {
-    if (/[\\\0]/.test(decodeURIComponent(url.pathname))) return null
+    const url = new URL(target, 'http://local')
+    return /[\\\0]/.test(decodeURIComponent(url.pathname)) ? null : url
   } catch {
     return null
   }
-  return url
 }
 
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
@@ -112,10 +111,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       else res.end()
     })
   })
-  // Requests Node's parser refuses (NUL in the target, broken headers) still get a plain 400 with nosniff.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nX-Content-Type-Options: nosniff\r\nContent-Length: 0\r\nConnection: close\r\n\r\n')
-    else socket.destroy()
+  // Requests Node's parser refuses (NUL in the target, broken headers) still get a plain answer with nosniff.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy()
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request'
+    socket.end(`HTTP/1.1 ${status}\r\nX-Content-Type-Options: nosniff\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`)
   })
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -154,6 +154,12 @@ describe('the loopback server', () => {
       expect(response.body).not.toContain('SECRET')
     })
 
+    it('answers oversized headers with 431 and nosniff', async () => {
+      const response = await rawRequest(runtime.url, 'GET / HTTP/1.1', { 'X-Padding': 'x'.repeat(20 * 1024) })
+      expect(response.status).toBe(431)
+      expect(response.headers['x-content-type-options']).toBe('nosniff')
+    })
+
     it('parses only origin-form targets', () => {
       expect(parseRequestTarget('/pages/group/index?id=1')?.pathname).toBe('/pages/group/index')
       expect(parseRequestTarget('/%E4%B8%AD')?.pathname).toBe('/%E4%B8%AD')
