@@ -16,6 +16,12 @@ import type { Role } from '../domain/group'
 
 export const MAX_NOTE_LENGTH = 500
 
+/** A `YYYY-MM` key whose month is 01–12. */
+function isCalendarMonth(month: string): boolean {
+  const number = Number(month.slice(5, 7))
+  return number >= 1 && number <= 12
+}
+
 // --- views ---
 
 export interface CheckinView {
@@ -129,7 +135,15 @@ export const makeUpCheckin = defineAction<CheckinResult>()(
 export const getCheckinCalendar = defineAction<CalendarMonth>()(
   'checkin',
   'calendar',
-  v.object({ groupId: groupIdSchema, month: v.pipe(v.string(t('checkin.validate.month')), v.regex(MONTH_KEY_PATTERN, t('checkin.validate.month'))) }),
+  v.object({
+    groupId: groupIdSchema,
+    month: v.pipe(
+      v.string(t('checkin.validate.month')),
+      v.regex(MONTH_KEY_PATTERN, t('checkin.validate.month')),
+      // The pattern lets 2026-13 and 2026-00 through; a calendar has months 01–12 only.
+      v.check((month) => isCalendarMonth(month), t('checkin.validate.monthRange')),
+    ),
+  }),
 )
 
 export const listTodayFeed = defineAction<TodayFeed>()('checkin', 'feed', v.object({ groupId: groupIdSchema, cursor: cursorSchema }))

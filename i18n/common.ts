@@ -28,6 +28,15 @@ export const COMMON_STRINGS = {
   'validate.dayKey': { zh: '日期格式应为 YYYY-MM-DD', en: 'Use YYYY-MM-DD' },
   'validate.timeOfDay': { zh: '时间格式应为 HH:mm，例如 08:00', en: 'Use HH:mm, e.g. 08:00' },
 
+  // The local runtime's HTTP server (npm start)
+  'server.error.host': {
+    zh: '本地服务只接受通过本机地址（localhost 或 127.0.0.1）发来的请求',
+    en: 'The local runtime only answers requests addressed to a loopback name',
+  },
+  'server.error.contentType': { zh: '请求内容必须是 JSON（Content-Type: application/json）', en: 'The request body must be JSON (Content-Type: application/json)' },
+  'server.error.tooLarge': { zh: '请求内容过大（最多 {max} KB）', en: 'The request body is too large (at most {max} KB)' },
+  'server.error.badTarget': { zh: '请求地址格式不正确', en: 'Malformed request address' },
+
   // App chrome
   'app.title': { zh: '社群助手', en: 'Community Assistant' },
   'common.loading': { zh: '加载中…', en: 'Loading…' },

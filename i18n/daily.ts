@@ -74,6 +74,7 @@ export const DAILY_STRINGS = {
   'checkin.reminderOn': { zh: '每天 {time} 提醒我（已打卡则不提醒）', en: 'Remind me at {time}' },
   'checkin.reminderSaved': { zh: '提醒设置已保存', en: 'Saved' },
   'checkin.validate.month': { zh: '月份格式应为 YYYY-MM', en: 'Use YYYY-MM' },
+  'checkin.validate.monthRange': { zh: '月份应在 01 到 12 之间', en: 'The month must be 01 to 12' },
   'checkin.validate.photo': { zh: '照片编号格式不正确', en: 'Malformed photo id' },
   'checkin.makeUp.disabled': { zh: '本群未开启补卡', en: 'Make-ups are off in this group' },
   'checkin.makeUp.notPast': { zh: '只能为已经过去的日期补卡', en: 'Only past days can be filled' },

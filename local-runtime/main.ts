@@ -1,8 +1,20 @@
 /**
  * `npm start`: the local runtime with the demo community.
  *
- * Environment (all optional): HOST (127.0.0.1), PORT (8787), DATA_DIR (./data), DEV_MODE (1; 0 turns off
- * the X-WX-OPENID header and the persona switcher), SEED_DEMO (1), SKIP_H5_BUILD (0).
+ * Environment (all optional, read by `settings.ts`): HOST (127.0.0.1), PORT (8787; 0 picks a free port),
+ * DATA_DIR (./data), DEV_MODE (on; off turns off the X-WX-OPENID header and the persona switcher), SEED_DEMO
+ * (on), SKIP_H5_BUILD (off), PUBLIC_URL. Switches take true/yes/on/1 or false/no/off/0; anything else stops
+ * the start. Once listening it prints `社群助手本地运行中 / Local runtime: <url>` (the bound address, so with
+ * PORT=0 the port it got).
+ *
+ * SIGTERM / SIGINT stop it cleanly: no new connections, requests in flight finish (bounded), the scheduler
+ * stops and its running job ends, the SQLite store is checkpointed and closed, exit 0. It runs as
+ * `node --import tsx` (the tsx CLI would put a second process between npm and the server). npm hands a
+ * SIGTERM to the shell that runs the script, and a shell that does not exec (dash) dies without passing it
+ * on; so under npm the runtime also stops the same way when its parent process goes.
+ *
+ * @example
+ *   PORT=0 DATA_DIR=/tmp/shequn SKIP_H5_BUILD=1 npm start
  */
 import path from 'node:path'
 import qrcodeTerminal from 'qrcode-terminal'
@@ -10,50 +22,76 @@ import { createSqliteStore } from '../store/sqlite'
 import { DEMO_GROUP_ID } from './demo/personas'
 import { seedDemoCommunity } from './demo/demo-community'
 import { ensureH5Build } from './h5-build'
-import { startLocalRuntime } from './server'
+import { CLOSE_GRACE_MS, startLocalRuntime } from './server'
 import { startScheduler } from './scheduler'
+import { readRuntimeSettings, SettingError } from './settings'
 import { pageUrl } from '../contracts/routes'
+
+/** Past this, shutdown gives up waiting and exits 1 (the grace period plus time for the store). */
+const SHUTDOWN_LIMIT_MS = CLOSE_GRACE_MS + 5000
+/** How often the runtime checks that the process that started it is still there. */
+const PARENT_CHECK_MS = 500
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..')
-  const env = process.env
-  if (env.SKIP_H5_BUILD !== '1') ensureH5Build(root)
+  const settings = readRuntimeSettings(process.env, root)
+  if (!settings.skipH5Build) ensureH5Build(root)
 
-  const dataDir = path.resolve(env.DATA_DIR ?? path.join(root, 'data'))
-  const store = createSqliteStore({ filename: path.join(dataDir, 'shequn.db') })
+  const store = createSqliteStore({ filename: path.join(settings.dataDir, 'shequn.db') })
   await store.ensureSchema()
-  if (env.SEED_DEMO !== '0' && (await seedDemoCommunity(store, new Date()))) {
+  if (settings.seedDemo && (await seedDemoCommunity(store, new Date()))) {
     console.log('已创建示例社群 / Seeded the demo community')
   }
 
   const runtime = await startLocalRuntime({
     store,
-    host: env.HOST ?? '127.0.0.1',
-    port: env.PORT ? Number(env.PORT) : 8787,
-    devMode: env.DEV_MODE !== '0',
+    host: settings.host,
+    port: settings.port,
+    devMode: settings.devMode,
     staticDir: path.join(root, 'dist/h5'),
-    uploadDir: path.join(dataDir, 'uploads'),
+    uploadDir: path.join(settings.dataDir, 'uploads'),
+    publicUrl: settings.publicUrl ?? undefined,
   })
   // The functions' timer triggers (config.json), e.g. the admission purge and the check-in reminders.
   const scheduler = startScheduler(store)
+
+  let stopping = false
+  const stop = async (reason: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`\n正在停止（${reason}）… / Stopping (${reason})`)
+    setTimeout(() => {
+      console.error('停止超时，强制退出 / Shutdown took too long; exiting')
+      process.exit(1)
+    }, SHUTDOWN_LIMIT_MS).unref()
+    await runtime.close()
+    await scheduler.stop()
+    await store.whenIdle()
+    store.checkpoint()
+    store.close()
+    console.log('已停止 / Stopped')
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  // Under npm, the parent (npm's shell) is gone when we have been handed to another process: stop as on
+  // SIGTERM. Run directly (`node --import tsx …  &`), the runtime may outlive whatever started it.
+  if (process.env.npm_lifecycle_event) {
+    const parentPid = process.ppid
+    setInterval(() => {
+      if (process.ppid !== parentPid) void stop('npm exited')
+    }, PARENT_CHECK_MS).unref()
+  }
+
   const groupLink = `${runtime.url}${pageUrl('group', { id: DEMO_GROUP_ID })}`
   const applyLink = `${runtime.url}${pageUrl('apply', { id: DEMO_GROUP_ID })}`
   console.log(`\n社群助手本地运行中 / Local runtime: ${runtime.url}`)
   console.log(`示例社群 / Demo group: ${groupLink}`)
   console.log(`入群申请链接（扫码打开）/ Apply link (QR below): ${applyLink}\n`)
   qrcodeTerminal.generate(applyLink, { small: true })
-
-  const stop = async () => {
-    scheduler.stop()
-    await runtime.close()
-    store.close()
-    process.exit(0)
-  }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error)
+  console.error(error instanceof SettingError ? `设置有误 / Bad setting: ${error.message}` : error instanceof Error ? error.message : error)
   process.exit(1)
 })

@@ -9,7 +9,7 @@
  * @example
  *   readTimerTriggers()   // [{ fn: 'admissionPurge', name: 'purgeRejectedDaily', cron: '0 30 3 * * * *' }, { fn: 'reminders', … }]
  *   const scheduler = startScheduler(store)   // runs each trigger now, then on its schedule
- *   scheduler.stop()
+ *   await scheduler.stop()                   // and waits for a run in progress
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -53,7 +53,8 @@ export interface Scheduler {
   readonly jobs: ReadonlyArray<TimerTrigger & { next: Date | null }>
   /** Run every trigger once now; resolves with each run's result. */
   runAll(): Promise<Array<ActionResult<unknown>>>
-  stop(): void
+  /** Fire nothing more; resolves once the runs already going have finished (so the store can close). */
+  stop(): Promise<void>
 }
 
 /** Timers cannot wait longer than this (about 24.8 days); a later fire is reached in hops. */
@@ -64,9 +65,17 @@ export function startScheduler(store: Store, options: SchedulerOptions = {}): Sc
   const now = options.now ?? (() => new Date())
   const jobs = (options.triggers ?? readTimerTriggers()).map((trigger) => ({ ...trigger, schedule: parseCron(trigger.cron), next: null as Date | null }))
   const timers = new Set<NodeJS.Timeout>()
+  const running = new Set<Promise<ActionResult<unknown>>>()
   let stopped = false
 
-  const run = async (trigger: TimerTrigger, at: Date): Promise<ActionResult<unknown>> => {
+  const run = (trigger: TimerTrigger, at: Date): Promise<ActionResult<unknown>> => {
+    const going = runOnce(trigger, at)
+    running.add(going)
+    void going.finally(() => running.delete(going))
+    return going
+  }
+
+  const runOnce = async (trigger: TimerTrigger, at: Date): Promise<ActionResult<unknown>> => {
     const event: TimerEvent = { Type: 'Timer', TriggerName: trigger.name, Time: at.toISOString() }
     try {
       const result = await handlers[trigger.fn](event, { store, caller: timerCaller(trigger.name), now })
@@ -107,10 +116,11 @@ export function startScheduler(store: Store, options: SchedulerOptions = {}): Sc
   return {
     jobs,
     runAll,
-    stop() {
+    async stop() {
       stopped = true
       for (const timer of timers) clearTimeout(timer)
       timers.clear()
+      await Promise.all(running)
     },
   }
 }

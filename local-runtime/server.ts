@@ -7,6 +7,15 @@
  * Every request is a `user` (that header, dev mode only) or a `stranger` — never the timer or the console,
  * so no request can run the purge, the reminders or `setup` (the scheduler and `npm run setup` do).
  *
+ * What a loopback server answers (so a web page elsewhere cannot drive it through the browser):
+ * - only requests whose `Host` is a loopback name (`localhost`, `127.x.y.z`, `[::1]`, with this port or none)
+ *   or the host of `publicUrl` — anything else is DNS rebinding and gets 421;
+ * - API bodies only as `application/json` (415), at most `MAX_BODY_BYTES` (413), a JSON object (400);
+ * - request targets in origin form (`/path?query`) only: `*`, `http://x/`, `//x`, NUL, backslashes and broken
+ *   percent-encoding get 400; static files never leave the H5 folder;
+ * - every response carries `X-Content-Type-Options: nosniff`.
+ * `close()` stops accepting, lets requests in flight finish (at most `CLOSE_GRACE_MS`), then drops the rest.
+ *
  * @example
  *   const runtime = await startLocalRuntime({ port: 0, store })
  *   await fetch(runtime.url + '/api/group', { method: 'POST', body: JSON.stringify({ action: 'getProfile', input: { groupId } }),
@@ -41,19 +50,50 @@ export interface LocalRuntimeOptions {
   uploadDir?: string
   /** Per-user rate limits on submits, check-ins and uploads (`platform/rate-limit.ts`). Defaults to a new one. */
   rateLimiter?: RateLimiter
+  /** The address people reach this runtime by through a proxy (`PUBLIC_URL`); its host is accepted in `Host`. */
+  publicUrl?: string
 }
 
 export interface LocalRuntime {
   url: string
+  /** Stop accepting, wait for requests in flight (at most `CLOSE_GRACE_MS`), then close every connection. */
   close(): Promise<void>
 }
 
 export const MAX_BODY_BYTES = 256 * 1024
+/** How long `close()` waits for requests in flight before dropping their connections. */
+export const CLOSE_GRACE_MS = 3000
 const OPENID_HEADER = 'x-wx-openid'
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host)
+}
+
+/**
+ * Whether a `Host` header names this loopback server: a loopback name with `port` or no port, or exactly
+ * `publicHost` (a `URL.host`, lower case). Anything else is a foreign name pointing at 127.0.0.1 (DNS rebinding).
+ */
+export function isAllowedHostHeader(header: string | undefined, port: number, publicHost: string | null): boolean {
+  if (!header) return false
+  const value = header.toLowerCase()
+  if (publicHost !== null && value === publicHost) return true
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(value)
+  if (!match) return false
+  const [, name, portText] = match
+  if (portText !== undefined && Number(portText) !== port) return false
+  return name === 'localhost' || name === '[::1]' || /^127(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(name)
+}
+
+/** The request target as a URL, or null unless it is origin form (`/path?query`) with a decodable, NUL- and backslash-free path. */
+export function parseRequestTarget(target: string | undefined): URL | null {
+  if (!target || !target.startsWith('/') || target.startsWith('//') || /[\\\0]/.test(target)) return null
+  try {
+    const url = new URL(target, 'http://local')
+    return /[\\\0]/.test(decodeURIComponent(url.pathname)) ? null : url
+  } catch {
+    return null
+  }
 }
 
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
@@ -62,19 +102,36 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   if (devMode && !isLoopbackHost(host)) {
     throw new Error(`dev mode trusts the X-WX-OPENID header, so it only listens on loopback; refusing ${host}`)
   }
+  const publicHost = options.publicUrl ? new URL(options.publicUrl).host.toLowerCase() : null
+  // A loopback server is reachable only from this machine, so every caller is a local program or a browser
+  // page; the Host check keeps a foreign page whose name resolves to 127.0.0.1 out.
+  const checkHost = isLoopbackHost(host)
+  let port = 0
   const staticDir = options.staticDir === undefined ? path.resolve('dist/h5') : options.staticDir
   const uploadDir = options.uploadDir ?? path.join(os.tmpdir(), 'shequn-uploads')
   const rateLimiter = options.rateLimiter ?? createRateLimiter()
   const server = http.createServer((req, res) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff')
     route(req, res).catch((error) => {
       console.error('[local-runtime]', error)
       if (!res.headersSent) sendJson(res, 500, failure('INTERNAL', t('error.INTERNAL')))
       else res.end()
     })
   })
+  // Requests Node's parser refuses (NUL in the target, broken headers) still get a plain answer with nosniff.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy()
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request'
+    socket.end(`HTTP/1.1 ${status}\r\nX-Content-Type-Options: nosniff\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`)
+  })
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://local')
+    const isApi = (req.url ?? '').startsWith('/api/')
+    if (checkHost && !isAllowedHostHeader(req.headers.host, port, publicHost)) {
+      return refuse(res, isApi, 421, 'FORBIDDEN', t('server.error.host'))
+    }
+    const url = parseRequestTarget(req.url)
+    if (!url) return refuse(res, isApi, 400, 'INVALID_INPUT', t('server.error.badTarget'))
     if (url.pathname === '/api/_dev/session' && req.method === 'GET') {
       sendJson(res, 200, devMode ? { devMode: true, personas: PERSONAS, demoGroupId: DEMO_GROUP_ID } : { devMode: false, personas: [], demoGroupId: '' })
       return
@@ -85,8 +142,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       if (req.method !== 'POST') return sendJson(res, 405, failure('INVALID_INPUT', t('validate.object')))
       const name = apiMatch[1]
       if (!isFunctionName(name)) return sendJson(res, 404, failure('NOT_FOUND', t('error.unknownAction')))
-      const event = await readJsonBody(req)
-      if (event === undefined) return sendJson(res, 400, failure('INVALID_INPUT', t('validate.object')))
+      if (!isJsonContentType(req.headers['content-type'])) return sendJson(res, 415, failure('INVALID_INPUT', t('server.error.contentType')))
+      const body = await readJsonBody(req)
+      if (body === 'tooLarge') return sendJson(res, 413, failure('INVALID_INPUT', t('server.error.tooLarge', { max: MAX_BODY_BYTES / 1024 })))
+      // A function's event is an object ({ action, input }); an array, a scalar or bad JSON is refused here.
+      if (!isPlainObject(body)) return sendJson(res, 400, failure('INVALID_INPUT', t('validate.object')))
+      const event = body
       const result = await invokeFunction(options.store, name, event, requestCaller(req), { now: options.now, rateLimiter })
       return sendJson(res, 200, result)
     }
@@ -108,15 +169,48 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     server.listen(options.port ?? 8787, host, () => resolve())
   })
   const address = server.address() as AddressInfo
+  port = address.port
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  let closing: Promise<void> | null = null
   return {
     url: `http://${shownHost}:${address.port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => (closing ??= closeGracefully(server)),
   }
 }
 
-function failure(code: 'INVALID_INPUT' | 'NOT_FOUND' | 'INTERNAL', message: string): ActionResult<never> {
+/** Stop accepting; idle keep-alive connections go now, busy ones once their response ends (or after the grace period). */
+function closeGracefully(server: http.Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    // A keep-alive connection whose response just ended turns idle: sweep those until the server is closed.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50)
+    const deadline = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS)
+    server.close(() => {
+      clearInterval(sweep)
+      clearTimeout(deadline)
+      resolve()
+    })
+    server.closeIdleConnections()
+  })
+}
+
+function failure(code: 'INVALID_INPUT' | 'FORBIDDEN' | 'NOT_FOUND' | 'INTERNAL', message: string): ActionResult<never> {
   return { ok: false, error: { code, message } }
+}
+
+/** A refusal before routing: the typed JSON error under /api/, plain text elsewhere. */
+function refuse(res: http.ServerResponse, isApi: boolean, status: number, code: 'INVALID_INPUT' | 'FORBIDDEN', message: string): void {
+  if (isApi) return sendJson(res, status, failure(code, message))
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(message)
+}
+
+/** `application/json`, with or without parameters such as `; charset=utf-8`. */
+function isJsonContentType(header: string | undefined): boolean {
+  return (header ?? '').split(';')[0].trim().toLowerCase() === 'application/json'
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -125,7 +219,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(payload)
 }
 
-/** The parsed JSON body, or undefined when it is not JSON or too large. */
+/** The parsed JSON body (`{}` when empty), undefined when it is not JSON, 'tooLarge' past `MAX_BODY_BYTES`. */
 function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = []
@@ -137,7 +231,7 @@ function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
       else chunks.push(chunk)
     })
     req.on('end', () => {
-      if (tooLarge) return resolve(undefined)
+      if (tooLarge) return resolve('tooLarge')
       try {
         resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'))
       } catch {
@@ -162,10 +256,17 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 }
 
+/** Whether `file` (absolute) lies inside the folder `root` (absolute): by path segments, so `dist/h5-old` is not inside `dist/h5`. */
+export function isInsideFolder(root: string, file: string): boolean {
+  const relative = path.relative(root, file)
+  return relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative)
+}
+
+/** `pathname` is a parsed request target's, so it decodes (see parseRequestTarget). */
 function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
   const resolvedRoot = path.resolve(root)
   let file = path.resolve(resolvedRoot, '.' + decodeURIComponent(pathname))
-  if (!file.startsWith(resolvedRoot)) return void res.writeHead(403).end()
+  if (!isInsideFolder(resolvedRoot, file)) return void res.writeHead(403).end()
   const isFile = fs.existsSync(file) && fs.statSync(file).isFile()
   if (!isFile) {
     // Client-side routes (/pages/group/index?id=…) fall back to the app shell.

@@ -15,7 +15,7 @@
  *   const store = createSqliteStore({ filename: '.data/local.db' })
  *   await store.create('groups', group)
  *   const open = await store.find('groups', { where: { status: 'open' }, limit: 10 })
- *   store.close()
+ *   await store.whenIdle(); store.checkpoint(); store.close()
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { mkdirSync } from 'node:fs'
@@ -41,7 +41,11 @@ export interface SqliteStoreOptions {
 }
 
 export type SqliteStore = Store & {
-  /** Close the database. Call it once no operation is in flight. */
+  /** Resolves once every operation and transaction queued so far has finished. */
+  whenIdle(): Promise<void>
+  /** Copy the WAL into the database file and truncate it (a no-op in memory). Call it when idle. */
+  checkpoint(): void
+  /** Close the database. Call it once no operation is in flight (`await whenIdle()`). */
   close(): void
 }
 
@@ -228,6 +232,12 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
           throw error
         }
       })
+    },
+
+    whenIdle: () => queue.run(async () => undefined),
+
+    checkpoint(): void {
+      if (isFile) db.pragma('wal_checkpoint(TRUNCATE)')
     },
 
     close(): void {

@@ -223,6 +223,10 @@ describe("today's task, feed and access", () => {
     expect(await fx.api.as(MEMBER).at(at).result(checkIn, { groupId: GROUP, note: 'x'.repeat(501) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '最多 500 个字' } })
     expect(await fx.api.as(MEMBER).at(at).result(checkIn, { groupId: GROUP, photoFileId: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '照片编号格式不正确' } })
     expect(await fx.api.as(MEMBER).at(at).result(getCheckinCalendar, { groupId: GROUP, month: '2026-1' })).toMatchObject({ ok: false, error: { message: '月份格式应为 YYYY-MM' } })
+    for (const month of ['2026-13', '2026-00', '2026-99']) {
+      expect(await fx.api.as(MEMBER).at(at).result(getCheckinCalendar, { groupId: GROUP, month })).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '月份应在 01 到 12 之间', fields: { month: '月份应在 01 到 12 之间' } } })
+    }
+    expect(await fx.api.as(MEMBER).at(at).result(getCheckinCalendar, { groupId: GROUP, month: '2026-12' })).toMatchObject({ ok: true })
     expect(await fx.api.as(MEMBER).at(at).result(setReminder, { groupId: GROUP, enabled: true, time: '25:00' })).toMatchObject({ ok: false, error: { message: '时间格式应为 HH:mm，例如 08:00' } })
     expect(await fx.store.count('checkins', { groupId: GROUP })).toBe(0)
   })

@@ -95,6 +95,22 @@ describe('startScheduler on a fake clock', () => {
   })
 })
 
+describe('stopping the scheduler', () => {
+  it('waits for a run in progress, so the store can close after it', async () => {
+    let finishRun: () => void = () => undefined
+    const slow: FunctionHandler = () => new Promise((resolve) => (finishRun = () => resolve({ ok: true, data: null })))
+    const handlers = Object.fromEntries(FUNCTION_NAMES.map((fn) => [fn, slow])) as Record<FunctionName, FunctionHandler>
+    const scheduler = startScheduler(await makeStore(), { handlers, triggers: [{ fn: 'reminders', name: 'checkinReminders', cron: '0 */15 * * * * *' }] })
+    let stopped = false
+    const stopping = scheduler.stop().then(() => (stopped = true))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(stopped).toBe(false)
+    finishRun()
+    await stopping
+    expect(stopped).toBe(true)
+  })
+})
+
 describe('the scheduler with the real functions', () => {
   it('runs admissionPurge as a timer event: old rejected applications lose their personal fields', async () => {
     const fx = await makeFixture()

@@ -47,7 +47,7 @@ describe('local runtime', () => {
     expect(await post(`${runtime.url}/api/group`, '{not json')).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT' } } })
     expect(await post(`${runtime.url}/api/nosuch`, '{}')).toMatchObject({ status: 404, body: { ok: false, error: { code: 'NOT_FOUND' } } })
     const tooBig = await post(`${runtime.url}/api/group`, JSON.stringify({ action: 'getProfile', input: { pad: 'x'.repeat(300 * 1024) } }))
-    expect(tooBig).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT' } } })
+    expect(tooBig).toMatchObject({ status: 413, body: { ok: false, error: { code: 'INVALID_INPUT', message: '请求内容过大（最多 256 KB）' } } })
     const get = await fetch(`${runtime.url}/api/group`)
     expect(get.status).toBe(405)
   })
