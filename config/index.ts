@@ -36,6 +36,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: SHARED_SOURCE_DIRS },
+      // Modules only subpackage pages use are built into that subpackage (sub-vendors / sub-common), not
+      // the main package every visitor downloads. Taro's default; spelled out because the routes table
+      // (contracts/routes.ts) relies on it to keep admin-only code out of the main package.
+      optimizeMainPackage: { enable: true },
       // NutUI's per-component stylesheets do not depend on each other's order; pages importing
       // components in different orders would otherwise warn "Conflicting order".
       miniCssExtractPluginOption: { ignoreOrder: true },

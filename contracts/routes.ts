@@ -1,32 +1,52 @@
 /**
- * Every page of the mini program, by name, with the query it takes: the one place a page path is written.
- * The app's page list (`miniprogram/app.config.ts`), the pages' navigation, the server's inbox links and
- * subscribe-message pages, and the local runtime's printed links all come from here, so moving a page
- * (e.g. into a subpackage) is one edit.
+ * Every page of the mini program, by name, with the package it lives in and the query it takes: the one
+ * place a page path is written. The app's page list and subpackages (`miniprogram/app.config.ts`), the
+ * pages' navigation, the server's inbox links and subscribe-message pages, and the local runtime's printed
+ * links all come from here, so moving a page (e.g. into another subpackage) is one edit here plus moving its
+ * folder to `miniprogram/<package root>/<path>`.
+ *
+ * Packages: the main package is what every visitor downloads before the first page shows, so it holds the
+ * pages anyone may open (home, group, apply, the member pages). Pages only owners and admins open (the
+ * review queue, admission settings, publishing) live in the `admin` subpackage, which WeChat downloads
+ * the first time one of them opens; modules only they use are built into it (`mini.optimizeMainPackage`).
  *
  * @example
  *   pageUrl('checkin', { id: 'g1' })        // '/pages/checkin/index?id=g1'   (Taro.navigateTo, inbox links)
  *   wechatPagePath('apply', { id: 'g1' })   // 'pages/apply/index?id=g1'      (subscribe messages, wxacode)
+ *   pageUrl('review', { id: 'g1' })         // '/packages/admin/pages/review/index?id=g1'
  *   pageUrl('inbox')                         // '/pages/inbox/index'
  */
 
-/** The pages in app order (the first is the home page) with the query each one reads. */
-export const ROUTES = {
-  index: 'pages/index/index',
-  group: 'pages/group/index',
-  apply: 'pages/apply/index',
-  review: 'pages/review/index',
-  members: 'pages/members/index',
-  invite: 'pages/invite/index',
-  inbox: 'pages/inbox/index',
-  admissionSettings: 'pages/admission-settings/index',
-  checkin: 'pages/checkin/index',
-  rules: 'pages/rules/index',
-  announcements: 'pages/announcements/index',
-  tasks: 'pages/tasks/index',
+/** The subpackages by name, with their root folder (under `miniprogram/` and in the build). */
+export const SUBPACKAGE_ROOTS = {
+  admin: 'packages/admin',
 } as const
 
-export type RouteName = keyof typeof ROUTES
+export type SubpackageName = keyof typeof SUBPACKAGE_ROOTS
+
+/** A page: its path inside its package, and the subpackage it lives in (none: the main package). */
+export interface Route {
+  readonly path: string
+  readonly package?: SubpackageName
+}
+
+/** The pages in app order (the first is the home page); see RouteParams for the query each one reads. */
+export const ROUTE_TABLE = {
+  index: { path: 'pages/index/index' },
+  group: { path: 'pages/group/index' },
+  apply: { path: 'pages/apply/index' },
+  review: { package: 'admin', path: 'pages/review/index' },
+  members: { path: 'pages/members/index' },
+  invite: { path: 'pages/invite/index' },
+  inbox: { path: 'pages/inbox/index' },
+  admissionSettings: { package: 'admin', path: 'pages/admission-settings/index' },
+  checkin: { path: 'pages/checkin/index' },
+  rules: { path: 'pages/rules/index' },
+  announcements: { path: 'pages/announcements/index' },
+  tasks: { package: 'admin', path: 'pages/tasks/index' },
+} as const satisfies Record<string, Route>
+
+export type RouteName = keyof typeof ROUTE_TABLE
 
 /** What each page's query carries: `id` is a group id; the apply page also opens from an invite `scene`. */
 export interface RouteParams {
@@ -46,8 +66,24 @@ export interface RouteParams {
 
 type ParamsArgument<N extends RouteName> = RouteParams[N] extends Record<string, never> ? [] : [params: RouteParams[N]]
 
-/** The page list of app.json, in order. */
-export const APP_PAGES: string[] = Object.values(ROUTES)
+/** A route's full page path: its subpackage root, if any, then its path. */
+function fullPath(route: Route): string {
+  return route.package ? `${SUBPACKAGE_ROOTS[route.package]}/${route.path}` : route.path
+}
+
+const routeEntries = Object.entries(ROUTE_TABLE) as Array<[RouteName, Route]>
+
+/** Every page's full path by name (`ROUTES.review` is 'packages/admin/pages/review/index'). */
+export const ROUTES = Object.fromEntries(routeEntries.map(([name, route]) => [name, fullPath(route)])) as Record<RouteName, string>
+
+/** The main package's page list of app.json, in order. */
+export const APP_PAGES: string[] = routeEntries.filter(([, route]) => !route.package).map(([, route]) => route.path)
+
+/** The `subPackages` of app.json: each subpackage's root and its pages (relative to the root), in order. */
+export const APP_SUBPACKAGES: Array<{ root: string; pages: string[] }> = (Object.keys(SUBPACKAGE_ROOTS) as SubpackageName[]).map((name) => ({
+  root: SUBPACKAGE_ROOTS[name],
+  pages: routeEntries.filter(([, route]) => route.package === name).map(([, route]) => route.path),
+}))
 
 /** A path with a leading `/`, as `Taro.navigateTo` and inbox links take it. */
 export function pageUrl<N extends RouteName>(name: N, ...params: ParamsArgument<N>): string {

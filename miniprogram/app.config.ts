@@ -1,10 +1,14 @@
-/** The mini program's app.json: its pages (contracts/routes.ts; the first one is the home page) and the window style. */
+/**
+ * The mini program's app.json: its main-package pages and its subpackages, both from the routes table
+ * (contracts/routes.ts; the first page is the home page), and the window style.
+ */
 import type { AppConfig } from '@tarojs/taro'
-import { APP_PAGES } from '../contracts/routes'
+import { APP_PAGES, APP_SUBPACKAGES } from '../contracts/routes'
 import { t } from '../i18n/strings'
 
 const appConfig: AppConfig = {
   pages: APP_PAGES,
+  subPackages: APP_SUBPACKAGES,
   window: {
     navigationBarTitleText: t('app.title'),
     navigationBarBackgroundColor: '#ffffff',

@@ -47,7 +47,7 @@ describe('admission journey in the H5 app (Chromium)', () => {
 
     // The admin reviews on the queue, newest first: the visitor's card is on top.
     await click(app.page, '#persona-admin')
-    await app.page.goto(`${app.runtime.url}/pages/review/index?id=${DEMO_GROUP_ID}`)
+    await app.page.goto(`${app.runtime.url}/packages/admin/pages/review/index?id=${DEMO_GROUP_ID}`)
     await expectText(app.page, '#review-summary', '待审核 9 条')
     await click(app.page, '#order-newest')
     await expectText(app.page, '#application-0', '陈晨-郑州-数据分析师')
@@ -81,7 +81,7 @@ describe('admission journey in the H5 app (Chromium)', () => {
     const src = await visible(app.page, '#invite-image img').getAttribute('src')
     expect(src).toMatch(/^data:image\/png;base64,/)
 
-    await app.page.goto(`${app.runtime.url}/pages/admission-settings/index?id=${DEMO_GROUP_ID}`)
+    await app.page.goto(`${app.runtime.url}/packages/admin/pages/admission-settings/index?id=${DEMO_GROUP_ID}`)
     await visible(app.page, '#settings-question-label-2').waitFor({ state: 'visible', timeout: 15000 })
     await click(app.page, '#settings-add-question')
     await fill(app.page, '#settings-question-label-3', '所在城市')
@@ -105,7 +105,7 @@ describe('admission journey in the H5 app (Chromium)', () => {
 
   it('the member sees no review queue: the function refuses with FORBIDDEN', async () => {
     await click(app.page, '#persona-member')
-    await app.page.goto(`${app.runtime.url}/pages/review/index?id=${DEMO_GROUP_ID}`)
+    await app.page.goto(`${app.runtime.url}/packages/admin/pages/review/index?id=${DEMO_GROUP_ID}`)
     await expectText(app.page, '#review-error', '你没有权限进行此操作')
   })
 })

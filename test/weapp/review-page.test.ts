@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 /**
- * The built review queue (dist/weapp/pages/review/index) in miniprogram-simulate, on the real handlers
+ * The built review queue (dist/weapp/packages/admin/pages/review/index) in miniprogram-simulate, on the real handlers
  * and the seeded demo community: the admin approves one application from the queue; a member is refused.
  * Needs `npm run build:weapp` first.
  */
@@ -16,7 +16,7 @@ describe('weapp review queue', () => {
 
   it('approves the oldest application: the applicant becomes a member and the queue shrinks', async () => {
     const callFunction = weapp.backend.callFunctionAs(personaOpenid('admin'))
-    page = await weapp.open('pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction })
+    page = await weapp.open('packages/admin/pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction })
     await page.waitForText('#review-summary', '待审核 8 条')
     // Oldest first: 王磊 applied 40 hours before the seed.
     await page.waitForText('#application-0', '王磊-郑州-保险代理人')
@@ -34,7 +34,7 @@ describe('weapp review queue', () => {
 
   it('rejects two selected applications in one go with a reason template, reporting each', async () => {
     const callFunction = weapp.backend.callFunctionAs(personaOpenid('admin'))
-    page = await weapp.open('pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction })
+    page = await weapp.open('packages/admin/pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction })
     await page.waitForText('#review-summary', '待审核 7 条')
     page.tap('#order-newest')
     await page.waitForText('#application-0', '赵雪-郑州-银行柜员')
@@ -54,7 +54,7 @@ describe('weapp review queue', () => {
   })
 
   it('shows a member the FORBIDDEN message instead of the queue', async () => {
-    page = await weapp.open('pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
+    page = await weapp.open('packages/admin/pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
     await page.waitForText('#review-error', '你没有权限进行此操作')
     expect(page.query('#application-0')).toBeNull()
   })

@@ -1,6 +1,6 @@
 /**
  * Announcements page (pages/announcements/index?id=<groupId>): pinned announcements on top, then the rest
- * newest first with "load more"; admins get pin / unpin on each (posting is on pages/tasks).
+ * newest first with "load more"; admins get pin / unpin on each (posting is on packages/admin/pages/tasks).
  */
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'

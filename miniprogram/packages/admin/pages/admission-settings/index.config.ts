@@ -1,6 +1,6 @@
-/** Page config of the admission settings page (pages/admission-settings/index?id=<groupId>). */
+/** Page config of the admission settings page (packages/admin/pages/admission-settings/index?id=<groupId>). */
 import type { PageConfig } from '@tarojs/taro'
-import { t } from '../../../i18n/strings'
+import { t } from '../../../../../i18n/strings'
 
 const pageConfig: PageConfig = {
   navigationBarTitleText: t('settings.pageTitle'),

@@ -1,5 +1,5 @@
 /**
- * Admission settings (pages/admission-settings/index?id=<groupId>), admins only: the questions applicants
+ * Admission settings (packages/admin/pages/admission-settings/index?id=<groupId>), admins only: the questions applicants
  * answer (short text, paragraph, single choice; required or optional; at most 10), the phone threshold,
  * whether members may invite, the cooldown after a rejection, and the reusable rejection reasons. Checked
  * with the contract's `admissionSettingsSchema` before saving; the function checks again.
@@ -21,15 +21,15 @@ import {
   MAX_COOLDOWN_DAYS,
   MAX_QUESTIONS,
   MAX_REASON_TEMPLATES,
-} from '../../../contracts/admission'
-import type { ApplicationQuestion, QuestionKind } from '../../../domain/admission'
-import { t } from '../../../i18n/strings'
-import ErrorState from '../../components/error-state'
-import FormField from '../../components/form-field'
-import { listTextLimit } from '../../components/form-field/utils'
-import PageShell from '../../components/page-shell'
-import { useAction } from '../../hooks/use-action'
-import { usePageData } from '../../hooks/use-page-data'
+} from '../../../../../contracts/admission'
+import type { ApplicationQuestion, QuestionKind } from '../../../../../domain/admission'
+import { t } from '../../../../../i18n/strings'
+import ErrorState from '../../../../components/error-state'
+import FormField from '../../../../components/form-field'
+import { listTextLimit } from '../../../../components/form-field/utils'
+import PageShell from '../../../../components/page-shell'
+import { useAction } from '../../../../hooks/use-action'
+import { usePageData } from '../../../../hooks/use-page-data'
 import { nextQuestionId, splitLines, splitOptions } from './utils'
 import './index.scss'
 

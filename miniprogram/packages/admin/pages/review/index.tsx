@@ -1,5 +1,5 @@
 /**
- * Review queue (pages/review/index?id=<groupId>), admins only (the function refuses others with
+ * Review queue (packages/admin/pages/review/index?id=<groupId>), admins only (the function refuses others with
  * FORBIDDEN): pending applications as cards, oldest or newest first, 20 at a time with 加载更多;
  * approve, reject with a reason (reusable templates), or select several and decide them in one go —
  * the result of each is shown (approved / already decided / group full …). Phones are masked; 查看完整号码
@@ -9,15 +9,15 @@ import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
-import { decideApplication, decideApplications, getApplication, listApplications } from '../../../contracts/admission'
-import { MAX_REASON_LENGTH } from '../../../contracts/fields'
-import { t } from '../../../i18n/strings'
-import ApplicationCard from '../../components/application-card'
-import ErrorState from '../../components/error-state'
-import PageShell from '../../components/page-shell'
-import LoadMore from '../../components/load-more'
-import { useAction } from '../../hooks/use-action'
-import { usePagedAction } from '../../hooks/use-paged-action'
+import { decideApplication, decideApplications, getApplication, listApplications } from '../../../../../contracts/admission'
+import { MAX_REASON_LENGTH } from '../../../../../contracts/fields'
+import { t } from '../../../../../i18n/strings'
+import ApplicationCard from '../../../../components/application-card'
+import ErrorState from '../../../../components/error-state'
+import PageShell from '../../../../components/page-shell'
+import LoadMore from '../../../../components/load-more'
+import { useAction } from '../../../../hooks/use-action'
+import { usePagedAction } from '../../../../hooks/use-paged-action'
 import './index.scss'
 
 type Order = 'oldest' | 'newest'

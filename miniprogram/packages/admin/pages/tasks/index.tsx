@@ -1,5 +1,5 @@
 /**
- * Admin publishing page (pages/tasks/index?id=<groupId>): write a daily task ahead (day, publish time —
+ * Admin publishing page (packages/admin/pages/tasks/index?id=<groupId>): write a daily task ahead (day, publish time —
  * the group's default 08:00 — title and text), see scheduled and published tasks, post an announcement
  * (optionally pinned), and open the rules editor. Members who open it see the published tasks only; the
  * server refuses their writes anyway.
@@ -18,16 +18,16 @@ import {
   saveDailyTask,
   type DailyTaskView,
   type TaskList,
-} from '../../../contracts/board'
-import { pageUrl } from '../../../contracts/routes'
-import { formatLocal, shiftDay } from '../../../domain/days'
-import { t } from '../../../i18n/strings'
-import ErrorState from '../../components/error-state'
-import FormField from '../../components/form-field'
-import PageShell from '../../components/page-shell'
-import LoadMore from '../../components/load-more'
-import { useAction } from '../../hooks/use-action'
-import { usePagedAction } from '../../hooks/use-paged-action'
+} from '../../../../../contracts/board'
+import { pageUrl } from '../../../../../contracts/routes'
+import { formatLocal, shiftDay } from '../../../../../domain/days'
+import { t } from '../../../../../i18n/strings'
+import ErrorState from '../../../../components/error-state'
+import FormField from '../../../../components/form-field'
+import PageShell from '../../../../components/page-shell'
+import LoadMore from '../../../../components/load-more'
+import { useAction } from '../../../../hooks/use-action'
+import { usePagedAction } from '../../../../hooks/use-paged-action'
 import './index.scss'
 
 export default function TasksPage() {

@@ -1,6 +1,6 @@
-/** Page config of the review queue (pages/review/index?id=<groupId>). */
+/** Page config of the review queue (packages/admin/pages/review/index?id=<groupId>). */
 import type { PageConfig } from '@tarojs/taro'
-import { t } from '../../../i18n/strings'
+import { t } from '../../../../../i18n/strings'
 
 const pageConfig: PageConfig = {
   navigationBarTitleText: t('review.pageTitle'),
