@@ -66,6 +66,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // "recommended for the web" hint does not apply to it.
       webpackChain(chain) {
         chain.performance.hints(false)
+        // Every page is a lazily loaded chunk. Taro splits only the initial chunks ('initial'), so each page
+        // chunk carried its own copy of React helpers, NutUI, contracts, i18n and the client; split the page
+        // chunks too, so a module two pages share is emitted once and fetched once.
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
