@@ -46,9 +46,10 @@ export function fetchDevSession(): Promise<DevSession> {
   return sessionRequest
 }
 
+/** The browser's own fetch (this is H5 only): Taro.request would add its fetch/jsonp polyfills to the bundle. */
 async function requestDevSession(): Promise<DevSession> {
-  const response = await Taro.request<unknown>({ url: DEV_SESSION_URL, method: 'GET' })
-  return toDevSession(response.statusCode === 200 ? response.data : null)
+  const response = await fetch(DEV_SESSION_URL)
+  return toDevSession(response.status === 200 ? await response.json() : null)
 }
 
 /** Read the endpoint's JSON defensively: anything unexpected means "not dev mode". */

@@ -1,10 +1,9 @@
 /**
- * H5 build transport (picked by Taro for `./transport`): the local runtime over HTTP. In dev mode the
+ * H5 build transport (picked by Taro for `./transport`): the local runtime over HTTP (the browser's fetch). In dev mode the
  * chosen persona's OPENID travels in `X-WX-OPENID`; photos are POSTed as raw bytes to
  * `/api/_upload?groupId=<id>` (recorded as the persona's upload for that group) and come back as
  * `local:<hex>.<ext>`; views carry signed `/photos/…` links to show them.
  */
-import Taro from '@tarojs/taro'
 import { t } from '../../i18n/strings'
 import { ApiError } from './api-error'
 import { currentPersonaOpenid } from './dev-session'
@@ -17,9 +16,11 @@ async function identityHeader(): Promise<Record<string, string>> {
 
 export const transport: Transport = {
   async send(fn, event) {
-    const header = { 'Content-Type': 'application/json', ...(await identityHeader()) }
-    const response = await Taro.request<unknown>({ url: `/api/${fn}`, method: 'POST', data: event, header })
-    return response.data
+    // The browser's own fetch: Taro.request would add its fetch/jsonp polyfills to every page's bundle.
+    // Errors come back as JSON ActionResults too; a body that is not JSON rejects, which the client reports as a network error.
+    const headers = { 'Content-Type': 'application/json', ...(await identityHeader()) }
+    const response = await fetch(`/api/${fn}`, { method: 'POST', body: JSON.stringify(event), headers })
+    return (await response.json()) as unknown
   },
 
   async uploadCheckinPhoto(filePath, where) {
