@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { STRINGS } from '../../i18n/strings'
 
 const REPO_ROOT = path.resolve(__dirname, '../..')
 const WEAPP_DIR = path.join(REPO_ROOT, 'dist/weapp')
@@ -83,6 +84,19 @@ describe('weapp build (dist/weapp)', () => {
     for (const unused of ['nut-calendar', 'nut-uploader', 'nut-picker', 'nut-swiper']) {
       expect(bundled).not.toContain(unused)
     }
+  })
+
+  it('ships the texts without the English beside them (babel.config.js drops it)', () => {
+    const scripts = builtFiles
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('\n')
+    expect(scripts).toContain('"admission.status.pending"')
+    const english = Object.values(STRINGS)
+      .map((text) => text.en)
+      .filter((text) => text.length >= 24)
+    expect(english.length).toBeGreaterThan(10)
+    expect(english.filter((text) => scripts.includes(text))).toEqual([])
   })
 
   it('keeps the main package under 2 MB', () => {
