@@ -12,7 +12,8 @@
  * path that works.
  *
  * The world: the test fixture's group (owner, admin, member, capacity 500, make-ups allowed) seeded through
- * the adapter, the clock at `FIXED_NOW` (Monday 2026-11-23 10:00 Shanghai). Timer jobs run at 21:00 local.
+ * the adapter, the clock at `FIXED_NOW` (Monday 2026-11-23 10:00 Shanghai). Timer jobs run when they have work:
+ * reminders at 21:00 that day, the photo cleanup the next day, the purge 31 days later.
  * Timing (the batch of 50 only) is the median of three batches, each of 50 fresh applicants, on the fake
  * (every SDK call waits one `setImmediate`, so it counts round trips, not network time).
  *
@@ -143,15 +144,17 @@ function tap<A extends AnyAction>(name: string, who: string, action: A, input: (
   }
 }
 
-function timer(name: string, fn: FunctionName, triggerName: string): Scenario {
+function timer(name: string, fn: FunctionName, triggerName: string, at: string, prepare?: (world: CloudbaseWorld) => Promise<unknown>): Scenario {
   return {
     name,
-    run: (world) =>
-      measureAction(world, async () => {
-        const result = await world.api.as(TIMER).at(EVENING).event(fn, { Type: 'Timer', TriggerName: triggerName })
+    run: async (world) => {
+      await prepare?.(world)
+      return measureAction(world, async () => {
+        const result = await world.api.as(TIMER).at(at).event(fn, { Type: 'Timer', TriggerName: triggerName })
         if (!result.ok) throw new Error(`${fn}: ${result.error.code} ${result.error.message}`)
         return result
-      }),
+      })
+    },
   }
 }
 
@@ -206,9 +209,12 @@ export function scenarios(): Scenario[] {
     tap('members.remove', ADMIN, contracts.removeMember, () => ({ groupId: GROUP, memberKey: memberKey(GROUP, 'o_app4'), reason: '长期未打卡' })),
     tap('members.leave', 'o_app2', contracts.leaveGroup, () => ({ groupId: GROUP })),
     tap('members.transferOwnership', OWNER, contracts.transferOwnership, () => ({ groupId: GROUP, memberKey: memberKey(GROUP, ADMIN) })),
-    timer('reminders.run (timer)', 'reminders', 'checkinReminders'),
-    timer('photoCleanup.run (timer)', 'photoCleanup', 'cleanOrphanPhotosHourly'),
-    timer('admissionPurge.purgeRejected (timer)', 'admissionPurge', 'purgeRejectedDaily'),
+    // Two subscriptions due at 21:00: the member (checked in today: skipped) and the admin (reminded).
+    timer('reminders.run (timer)', 'reminders', 'checkinReminders', EVENING, (w) => w.api.as(ADMIN).call(contracts.setReminder, { groupId: GROUP, enabled: true, time: '20:30' })),
+    // The next day: the photo registered above and never used is an orphan.
+    timer('photoCleanup.run (timer)', 'photoCleanup', 'cleanOrphanPhotosHourly', '2026-11-24T13:00:00.000Z'),
+    // 31 days later: the application rejected above has its personal fields purged.
+    timer('admissionPurge.purgeRejected (timer)', 'admissionPurge', 'purgeRejectedDaily', '2026-12-24T19:30:00.000Z'),
     // LOTTERY: when the lottery contracts land (e.g. `lottery.enter`, `lottery.draw`), add their taps here;
     // until then the contract enumeration below reports any contract without a scenario as a MISS.
   ]
