@@ -1,0 +1,265 @@
+/**
+ * CloudBase operations per action: every action a member or an admin taps (enumerated from
+ * `contracts/index.ts`, so a new contract without a scenario here shows up as a MISS), the timer jobs, and
+ * the batch approval of 50 — run through the real function handlers on the CloudBase store adapter over the
+ * recording wx-server-sdk fake (`test/fakes/wx-server-sdk.ts`), with the CloudBase WeChat services over the
+ * fake openapi (as production wires them).
+ *
+ * How an action is counted: `cloud.calls` is cleared, the action runs once, and every recorded SDK call is
+ * one operation — reads (`doc.get`, query `get`, `count`), writes (`add`, `set`, `update`, `remove`) and
+ * `runTransaction` itself (a request of its own). The detail shows the split: `tx` = calls made through a
+ * transaction object, `out` = the others. A call answering `{ ok: false }` is a MISS: the bench measures the
+ * path that works.
+ *
+ * The world: the test fixture's group (owner, admin, member, capacity 500, make-ups allowed) seeded through
+ * the adapter, the clock at `FIXED_NOW` (Monday 2026-11-23 10:00 Shanghai). Timer jobs run when they have work:
+ * reminders at 21:00 that day, the photo cleanup the next day, the purge 31 days later.
+ * Timing (the batch of 50 only) is the median of three batches, each of 50 fresh applicants, on the fake
+ * (every SDK call waits one `setImmediate`, so it counts round trips, not network time).
+ *
+ * @example
+ *   const world = await cloudbaseWorld()
+ *   const { ops } = await measureAction(world, () => world.api.as(MEMBER).call(checkIn, { groupId: GROUP }))
+ *   ops.total   // every SDK call the check-in made
+ */
+import * as contracts from '../contracts'
+import type { AnyAction, FunctionName } from '../contracts/define'
+import { SUBSCRIBE_TEMPLATES } from '../contracts/subscribe-templates'
+import type { GroupDoc } from '../domain/group'
+import { createFunctionHandlers } from '../local-runtime/functions'
+import { createCloudbaseWechatServices } from '../platform/wechat-services-cloudbase'
+import { createCloudbaseStore } from '../store/cloudbase'
+import type { Store } from '../store/port'
+import { memberKey } from '../usecases/member-keys'
+import { photoPathPrefix } from '../usecases/photos'
+import { createFakeOpenapi } from '../test/fakes/wx-openapi'
+import { createFakeCloud, type FakeCloud, type RecordedCall } from '../test/fakes/wx-server-sdk'
+import { ADMIN, FIXED_NOW, GROUP, MEMBER, OWNER, TIMER, applyInput, seedGroup, testCaller, testMember, type TestCaller } from '../test/support/fixture'
+import { atMost, elapsedMs, failedFigure, figure, median, type Figure, type Target } from './report'
+
+export interface OpCount {
+  total: number
+  /** Calls made through a transaction object. */
+  inTransaction: number
+  outside: number
+  reads: number
+  writes: number
+  transactions: number
+}
+
+const READS = new Set<RecordedCall['op']>(['document.get', 'collection.get', 'collection.count'])
+const WRITES = new Set<RecordedCall['op']>(['collection.add', 'document.set', 'document.update', 'document.remove'])
+
+export function countOps(calls: readonly RecordedCall[]): OpCount {
+  const inTransaction = calls.filter((c) => c.inTransaction).length
+  return {
+    total: calls.length,
+    inTransaction,
+    outside: calls.length - inTransaction,
+    reads: calls.filter((c) => READS.has(c.op)).length,
+    writes: calls.filter((c) => WRITES.has(c.op)).length,
+    transactions: calls.filter((c) => c.op === 'runTransaction').length,
+  }
+}
+
+export function describeOps(ops: OpCount): string {
+  return `${ops.reads} reads, ${ops.writes} writes, ${ops.transactions} tx (tx ${ops.inTransaction} / out ${ops.outside})`
+}
+
+export interface CloudbaseWorld {
+  cloud: FakeCloud
+  store: Store
+  api: TestCaller
+}
+
+/** A fresh fake CloudBase with the fixture's group (plus `extraMembers` openids), the clock at `now`. */
+export async function cloudbaseWorld(options: { group?: Partial<GroupDoc>; extraMembers?: string[]; now?: Date } = {}): Promise<CloudbaseWorld> {
+  const cloud = createFakeCloud()
+  const store = createCloudbaseStore(cloud.database())
+  await store.ensureSchema()
+  const extra = (options.extraMembers ?? []).map((openid) => testMember(openid))
+  await seedGroup(store, { group: { makeUp: { enabled: true, windowDays: 3, monthlyLimit: 2 }, ...options.group }, members: extra })
+  const handlers = createFunctionHandlers({ wechat: createCloudbaseWechatServices(createFakeOpenapi()), templates: SUBSCRIBE_TEMPLATES })
+  const now = options.now ?? FIXED_NOW
+  cloud.clearCalls()
+  return { cloud, store, api: testCaller(store, { now: () => now, handlers }) }
+}
+
+/** Run `action` once and count the SDK calls it made (and how long it took on the fake). */
+export async function measureAction<T>(world: Pick<CloudbaseWorld, 'cloud'>, action: () => Promise<T>): Promise<{ ops: OpCount; ms: number; result: T }> {
+  world.cloud.clearCalls()
+  const start = process.hrtime.bigint()
+  const result = await action()
+  const ms = elapsedMs(start)
+  const ops = countOps(world.cloud.calls)
+  world.cloud.clearCalls()
+  return { ops, ms, result }
+}
+
+/** Every action contract exported by `contracts/index.ts`, by `fn.action`. */
+export function allContracts(): Map<string, AnyAction> {
+  const found = new Map<string, AnyAction>()
+  for (const value of Object.values(contracts)) {
+    if (value && typeof value === 'object' && 'fn' in value && 'action' in value && 'input' in value) {
+      const action = value as AnyAction
+      found.set(`${action.fn}.${action.action}`, action)
+    }
+  }
+  return found
+}
+
+/** Functions only the operator runs (`npm run setup`, the console): not a tap, not measured here. */
+const OPERATOR_FUNCTIONS: readonly FunctionName[] = ['setup']
+
+/** The op budgets (targets live here, never in the unit tests). */
+export const OP_TARGETS: Record<string, Target> = {
+  'checkin.checkIn': atMost(3),
+  'admission.decide approve': atMost(8),
+  'admission.decide reject': atMost(6),
+  'admission.submit': atMost(4),
+  'admission.listQueue': atMost(3),
+  'checkin.overview': atMost(3),
+}
+/** "Well under 3 s": half of it. */
+export const BATCH_50_TARGET_MS = 1500
+
+interface Scenario {
+  /** `fn.action`, plus a variant after a space (`admission.decide approve`). */
+  name: string
+  run(world: CloudbaseWorld): Promise<{ ops: OpCount; ms: number }>
+}
+
+const DAY = '2026-11-23'
+const EVENING = '2026-11-23T13:00:00.000Z' // 21:00 Shanghai
+
+/** Call `action` as `who` (set up first with `prepare`), counting only the call. */
+function tap<A extends AnyAction>(name: string, who: string, action: A, input: (world: CloudbaseWorld) => Promise<contracts.InputOf<A>> | contracts.InputOf<A>, prepare?: (world: CloudbaseWorld) => Promise<unknown>): Scenario {
+  return {
+    name,
+    async run(world) {
+      await prepare?.(world)
+      const value = await input(world)
+      return measureAction(world, () => world.api.as(who).call(action, value))
+    },
+  }
+}
+
+function timer(name: string, fn: FunctionName, triggerName: string, at: string, prepare?: (world: CloudbaseWorld) => Promise<unknown>): Scenario {
+  return {
+    name,
+    run: async (world) => {
+      await prepare?.(world)
+      return measureAction(world, async () => {
+        const result = await world.api.as(TIMER).at(at).event(fn, { Type: 'Timer', TriggerName: triggerName })
+        if (!result.ok) throw new Error(`${fn}: ${result.error.code} ${result.error.message}`)
+        return result
+      })
+    },
+  }
+}
+
+const submitAs = (world: CloudbaseWorld, openid: string) => world.api.as(openid).call(contracts.submitApplication, applyInput())
+const appId = (openid: string) => `${GROUP}:${openid}`
+const photoOf = (openid: string, nonce: string) => `cloud://env-bench.bucket/${photoPathPrefix(GROUP, DAY, openid)}${nonce}.jpg`
+
+/** One scenario per tap, in the order a group's life goes; each prepares what it needs. */
+export function scenarios(): Scenario[] {
+  return [
+    tap('group.getProfile', MEMBER, contracts.getGroupProfile, () => ({ groupId: GROUP })),
+    tap('group.listMine', MEMBER, contracts.listMyGroups, () => ({})),
+    tap('admission.getApplyPage', 'o_app1', contracts.getApplyPage, () => ({ groupId: GROUP })),
+    tap('admission.submit', 'o_app1', contracts.submitApplication, () => applyInput()),
+    tap('admission.withdraw', 'o_app1', contracts.withdrawApplication, () => ({ groupId: GROUP })),
+    tap('admission.listQueue', ADMIN, contracts.listApplications, () => ({ groupId: GROUP }), async (w) => {
+      for (const openid of ['o_app2', 'o_app3', 'o_app4']) await submitAs(w, openid)
+    }),
+    tap('admission.getApplication', ADMIN, contracts.getApplication, () => ({ groupId: GROUP, applicationId: appId('o_app2') })),
+    tap('admission.decide approve', ADMIN, contracts.decideApplication, () => ({ groupId: GROUP, applicationId: appId('o_app2'), decision: 'approve' as const })),
+    tap('admission.decide reject', ADMIN, contracts.decideApplication, () => ({ groupId: GROUP, applicationId: appId('o_app3'), decision: 'reject' as const, reason: '资料不全' })),
+    tap('admission.decideBatch approve 1', ADMIN, contracts.decideApplications, () => ({ groupId: GROUP, applicationIds: [appId('o_app4')], decision: 'approve' as const })),
+    tap('admission.getSettings', ADMIN, contracts.getAdmissionSettings, () => ({ groupId: GROUP })),
+    tap('admission.updateSettings', ADMIN, contracts.updateAdmissionSettings, () => ({
+      groupId: GROUP,
+      settings: { questions: [], requirePhone: false, allowMemberInvites: true, cooldownDays: 7, reasonTemplates: ['资料不全'] },
+    })),
+    tap('admission.getInviteCode', MEMBER, contracts.getInviteCode, () => ({ groupId: GROUP })),
+    tap('board.getRules', MEMBER, contracts.getRules, () => ({ groupId: GROUP })),
+    tap('board.acknowledgeRules', MEMBER, contracts.acknowledgeRules, () => ({ groupId: GROUP, version: 2 })),
+    tap('board.publishRules', ADMIN, contracts.publishRules, () => ({ groupId: GROUP, clauses: ['不发广告', '活动报名请接龙', '友善交流'] })),
+    tap('board.postAnnouncement', ADMIN, contracts.postAnnouncement, () => ({ groupId: GROUP, title: '周六读书会', body: '14:30 图书馆三楼', pinned: false })),
+    tap('board.listAnnouncements', MEMBER, contracts.listAnnouncements, () => ({ groupId: GROUP })),
+    tap('board.setAnnouncementPinned', ADMIN, contracts.setAnnouncementPinned, async (w) => {
+      const list = await w.api.as(ADMIN).call(contracts.listAnnouncements, { groupId: GROUP })
+      return { groupId: GROUP, announcementId: list.items[0].id, pinned: true }
+    }),
+    tap('board.saveTask', ADMIN, contracts.saveDailyTask, () => ({ groupId: GROUP, day: DAY, title: '第 1 章', body: '读第一章' })),
+    tap('board.listTasks', MEMBER, contracts.listDailyTasks, () => ({ groupId: GROUP })),
+    tap('checkin.overview', MEMBER, contracts.getCheckinOverview, () => ({ groupId: GROUP })),
+    tap('checkin.registerPhoto', MEMBER, contracts.registerPhoto, () => ({ groupId: GROUP, fileId: photoOf(MEMBER, 'bench1') })),
+    tap('checkin.checkIn', MEMBER, contracts.checkIn, () => ({ groupId: GROUP, note: '读完第 1 章', linkTask: true })),
+    tap('checkin.checkIn again (same day)', MEMBER, contracts.checkIn, () => ({ groupId: GROUP, note: '再点一次' })),
+    tap('checkin.makeUp', MEMBER, contracts.makeUpCheckin, () => ({ groupId: GROUP, day: '2026-11-22', note: '补卡' })),
+    tap('checkin.calendar', MEMBER, contracts.getCheckinCalendar, () => ({ groupId: GROUP, month: '2026-11' })),
+    tap('checkin.feed', MEMBER, contracts.listTodayFeed, () => ({ groupId: GROUP })),
+    tap('checkin.setReminder', MEMBER, contracts.setReminder, () => ({ groupId: GROUP, enabled: true, time: '20:00' })),
+    tap('inbox.list', 'o_app3', contracts.listInbox, () => ({})),
+    tap('inbox.markRead', 'o_app3', contracts.markInboxRead, () => ({})),
+    tap('members.list', MEMBER, contracts.listMembers, () => ({ groupId: GROUP })),
+    tap('members.changeRole', OWNER, contracts.changeMemberRole, () => ({ groupId: GROUP, memberKey: memberKey(GROUP, 'o_app2'), role: 'admin' as const })),
+    tap('members.remove', ADMIN, contracts.removeMember, () => ({ groupId: GROUP, memberKey: memberKey(GROUP, 'o_app4'), reason: '长期未打卡' })),
+    tap('members.leave', 'o_app2', contracts.leaveGroup, () => ({ groupId: GROUP })),
+    tap('members.transferOwnership', OWNER, contracts.transferOwnership, () => ({ groupId: GROUP, memberKey: memberKey(GROUP, ADMIN) })),
+    // Two subscriptions due at 21:00: the member (checked in today: skipped) and the admin (reminded).
+    timer('reminders.run (timer)', 'reminders', 'checkinReminders', EVENING, (w) => w.api.as(ADMIN).call(contracts.setReminder, { groupId: GROUP, enabled: true, time: '20:30' })),
+    // The next day: the photo registered above and never used is an orphan.
+    timer('photoCleanup.run (timer)', 'photoCleanup', 'cleanOrphanPhotosHourly', '2026-11-24T13:00:00.000Z'),
+    // 31 days later: the application rejected above has its personal fields purged.
+    timer('admissionPurge.purgeRejected (timer)', 'admissionPurge', 'purgeRejectedDaily', '2026-12-24T19:30:00.000Z'),
+    // LOTTERY: when the lottery contracts land (e.g. `lottery.enter`, `lottery.draw`), add their taps here;
+    // until then the contract enumeration below reports any contract without a scenario as a MISS.
+  ]
+}
+
+/** Approve `count` fresh applicants in one `decideBatch`: ops and time of that one call. */
+export async function batchApproval(world: CloudbaseWorld, count: number, tag: string): Promise<{ ops: OpCount; ms: number }> {
+  const openids = Array.from({ length: count }, (_, i) => `o_batch_${tag}_${i}`)
+  for (const openid of openids) await submitAs(world, openid)
+  const measured = await measureAction(world, () =>
+    world.api.as(ADMIN).call(contracts.decideApplications, { groupId: GROUP, applicationIds: openids.map(appId), decision: 'approve' }),
+  )
+  if (measured.result.decided !== count) throw new Error(`batch approval decided ${measured.result.decided} of ${count}`)
+  return measured
+}
+
+export async function benchCloudbaseOps(log: (line: string) => void = () => undefined): Promise<Figure[]> {
+  const figures: Figure[] = []
+  const world = await cloudbaseWorld()
+  const measured = new Set<string>()
+  for (const scenario of scenarios()) {
+    const key = scenario.name.split(' ')[0]
+    measured.add(key)
+    try {
+      const { ops } = await scenario.run(world)
+      figures.push(figure('cloudbase', scenario.name, ops.total, 'ops', OP_TARGETS[scenario.name], describeOps(ops)))
+    } catch (error) {
+      figures.push(failedFigure('cloudbase', scenario.name, error))
+    }
+    log(`cloudbase: ${scenario.name}`)
+  }
+  for (const [name, contract] of allContracts()) {
+    if (measured.has(name) || OPERATOR_FUNCTIONS.includes(contract.fn)) continue
+    figures.push(failedFigure('cloudbase', name, new Error('a contract without a scenario in bench/cloudbase-ops.ts')))
+  }
+
+  try {
+    const runs: Array<{ ops: OpCount; ms: number }> = []
+    for (let repeat = 0; repeat < 3; repeat++) runs.push(await batchApproval(await cloudbaseWorld(), 50, String(repeat)))
+    const ms = median(runs.map((r) => r.ms))
+    const ops = runs[0].ops
+    figures.push(figure('cloudbase', 'admission.decideBatch approve 50', ops.total, 'ops', undefined, `${describeOps(ops)}; ${(ops.total / 50).toFixed(1)} per application`))
+    figures.push(figure('cloudbase', 'decideBatch approve 50, time on the fake', ms, 'ms', atMost(BATCH_50_TARGET_MS), `median of 3; runs ${runs.map((r) => r.ms.toFixed(0)).join(', ')} ms`))
+  } catch (error) {
+    figures.push(failedFigure('cloudbase', 'admission.decideBatch approve 50', error))
+  }
+  return figures
+}

@@ -1,0 +1,162 @@
+/**
+ * Growth: does an action get dearer as a group gets older? The same taps with 500 members and 30, 180 and
+ * 365 days of check-in history each, seeded directly into the store (check-ins, month documents, streak
+ * counters consistent with each other; not through the use cases, which would take minutes).
+ *
+ * - ops:  SDK calls per tap through the CloudBase adapter on the recording fake (history put in with
+ *         `cloud.seed`, which records nothing) — what CloudBase bills;
+ * - time: milliseconds per tap on the SQLite store (in memory, with the schema's indexes) — the fake scans its
+ *         collections linearly on every query, so its time would measure the fake, not the product.
+ *         One sample = the mean of 10 taps by 10 different members; the figure is the median of 3 samples.
+ *
+ * History: every member checked in every day from `today - days` to the day before yesterday; yesterday is
+ * missed by everyone (so a make-up of it is possible) and today is open. Each figure is `ratio 365/30`,
+ * the growth of the tap's cost; the make-up has the target ≤ 1.3× (a make-up must cost the same whatever
+ * the history), the other taps are shown for context.
+ *
+ * @example
+ *   const figures = await benchGrowth()   // BENCH_GROWTH_DAYS=30,365 for a quicker run
+ */
+import { checkIn, getCheckinCalendar, getCheckinOverview, listMembers, listTodayFeed, makeUpCheckin, type AnyAction, type InputOf } from '../contracts'
+import { checkinId, checkinMonthId, checkinStatsId, type CheckinDoc, type CheckinMonthDoc, type CheckinStatsDoc } from '../domain/checkin'
+import { dayOfMonth, localInstant, monthOf, shiftDay } from '../domain/days'
+import { createSqliteStore, type SqliteStore } from '../store/sqlite'
+import { FIXED_NOW, GROUP, seedGroup, testCaller, testMember, type TestCaller } from '../test/support/fixture'
+import { cloudbaseWorld, countOps } from './cloudbase-ops'
+import { atMost, elapsedMs, figure, median, ratio, type Figure } from './report'
+
+export const GROWTH_MEMBERS = 500
+export const GROWTH_DAYS = (process.env.BENCH_GROWTH_DAYS ?? '30,180,365').split(',').map(Number).sort((a, b) => a - b)
+export const MAKE_UP_GROWTH_TARGET = 1.3
+
+const TODAY = '2026-11-23'
+const YESTERDAY = shiftDay(TODAY, -1)
+const TIMEZONE = 'Asia/Shanghai'
+const SAMPLES = 3
+const TAPS_PER_SAMPLE = 10
+
+export const growthOpenid = (index: number) => `o_g${String(index).padStart(4, '0')}`
+
+type HistoryDoc = ['checkins', CheckinDoc] | ['checkinMonths', CheckinMonthDoc] | ['checkinStats', CheckinStatsDoc]
+
+/** The history documents of one member: `days` days ending the day before yesterday. */
+export function* memberHistory(openid: string, days: number): Generator<HistoryDoc> {
+  const first = shiftDay(TODAY, -days)
+  const last = shiftDay(TODAY, -2)
+  const months = new Map<string, number[]>()
+  let count = 0
+  for (let day = first; day <= last; day = shiftDay(day, 1)) {
+    count++
+    const checkedInAt = localInstant(day, '07:30', TIMEZONE).toISOString()
+    yield ['checkins', { _id: checkinId(GROUP, openid, day), groupId: GROUP, openid, day, note: '读完了', photoFileId: null, taskId: null, taskTitle: null, makeUp: false, authorName: '张三-郑州-工程师', checkedInAt }]
+    const month = monthOf(day)
+    months.set(month, [...(months.get(month) ?? []), dayOfMonth(day)])
+  }
+  for (const [month, dates] of months) {
+    yield ['checkinMonths', { _id: checkinMonthId(GROUP, openid, month), groupId: GROUP, openid, month, days: dates, makeUpDays: [], makeUpsUsed: 0 }]
+  }
+  yield ['checkinStats', { _id: checkinStatsId(GROUP, openid), groupId: GROUP, openid, totalDays: count, currentStreak: count, longestStreak: count, lastDay: last, makeUpDays: 0, updatedAt: localInstant(last, '07:30', TIMEZONE).toISOString() }]
+}
+
+const memberOpenids = () => Array.from({ length: GROWTH_MEMBERS - 3 }, (_, i) => growthOpenid(i))
+const GROUP_OPTIONS = { group: { makeUp: { enabled: true, windowDays: 3, monthlyLimit: 2 } }, members: memberOpenids().map((openid) => testMember(openid)) }
+
+interface GrowthTap {
+  name: string
+  /** The input for the `n`-th tap (each by another member where the tap writes). */
+  call(api: TestCaller, n: number): Promise<unknown>
+  makeUpTarget?: boolean
+}
+
+function as<A extends AnyAction>(action: A, who: (n: number) => string, input: (n: number) => InputOf<A>) {
+  return (api: TestCaller, n: number) => api.as(who(n)).call(action, input(n))
+}
+
+/** Taps 0–99 check in (members 0–99), taps 100–199 make up yesterday (members 100–199); reads by member 300. */
+export const GROWTH_TAPS: GrowthTap[] = [
+  { name: 'checkin.checkIn', call: as(checkIn, (n) => growthOpenid(n), () => ({ groupId: GROUP, note: '今天也读了' })) },
+  { name: 'checkin.makeUp', call: as(makeUpCheckin, (n) => growthOpenid(100 + n), () => ({ groupId: GROUP, day: YESTERDAY })), makeUpTarget: true },
+  { name: 'checkin.overview', call: as(getCheckinOverview, () => growthOpenid(300), () => ({ groupId: GROUP })) },
+  { name: 'checkin.calendar', call: as(getCheckinCalendar, () => growthOpenid(300), () => ({ groupId: GROUP, month: monthOf(TODAY) })) },
+  { name: 'checkin.feed', call: as(listTodayFeed, () => growthOpenid(300), () => ({ groupId: GROUP })) },
+  { name: 'members.list', call: as(listMembers, () => growthOpenid(300), () => ({ groupId: GROUP })) },
+]
+
+/** Ops of each tap (one tap each) on the fake with `days` of history. */
+async function opsAt(days: number): Promise<Map<string, number>> {
+  const world = await cloudbaseWorld({ group: GROUP_OPTIONS.group, extraMembers: memberOpenids() })
+  for (const openid of memberOpenids()) for (const [collection, doc] of memberHistory(openid, days)) world.cloud.seed(collection, { ...doc })
+  const ops = new Map<string, number>()
+  for (const tap of GROWTH_TAPS) {
+    world.cloud.clearCalls()
+    await tap.call(world.api, 0)
+    ops.set(tap.name, countOps(world.cloud.calls).total)
+  }
+  return ops
+}
+
+async function sqliteWithHistory(days: number): Promise<SqliteStore> {
+  const store = createSqliteStore({ filename: ':memory:' })
+  await store.ensureSchema()
+  await seedGroup(store, GROUP_OPTIONS)
+  let batch: HistoryDoc[] = []
+  const flush = async () => {
+    const docs = batch
+    batch = []
+    await store.transaction(async (tx) => {
+      for (const [collection, doc] of docs) await tx.create(collection, doc as never)
+    })
+  }
+  for (const openid of memberOpenids()) {
+    for (const entry of memberHistory(openid, days)) {
+      batch.push(entry)
+      if (batch.length >= 5000) await flush()
+    }
+  }
+  await flush()
+  return store
+}
+
+/** Median ms per tap on SQLite with `days` of history. */
+async function timeAt(days: number): Promise<Map<string, number>> {
+  const store = await sqliteWithHistory(days)
+  const api = testCaller(store, { now: () => FIXED_NOW })
+  const times = new Map<string, number>()
+  for (const tap of GROWTH_TAPS) {
+    for (let warm = 90; warm < 95; warm++) await tap.call(api, warm) // statements prepared, code paths jitted
+    const samples: number[] = []
+    for (let sample = 0; sample < SAMPLES; sample++) {
+      const start = process.hrtime.bigint()
+      for (let i = 0; i < TAPS_PER_SAMPLE; i++) await tap.call(api, sample * TAPS_PER_SAMPLE + i)
+      samples.push(elapsedMs(start) / TAPS_PER_SAMPLE)
+    }
+    times.set(tap.name, median(samples))
+  }
+  store.close()
+  return times
+}
+
+export async function benchGrowth(log: (line: string) => void = () => undefined): Promise<Figure[]> {
+  const ops = new Map<number, Map<string, number>>()
+  const times = new Map<number, Map<string, number>>()
+  // A throwaway pass first: otherwise the smallest history is timed while the code is still cold, and every
+  // ratio to it comes out flattering.
+  await timeAt(GROWTH_DAYS[0])
+  for (const days of GROWTH_DAYS) {
+    const start = process.hrtime.bigint()
+    ops.set(days, await opsAt(days))
+    times.set(days, await timeAt(days))
+    log(`growth: ${GROWTH_MEMBERS} members × ${days} days measured in ${(elapsedMs(start) / 1000).toFixed(1)} s`)
+  }
+  const small = Math.min(...GROWTH_DAYS)
+  const large = Math.max(...GROWTH_DAYS)
+  const figures: Figure[] = []
+  for (const tap of GROWTH_TAPS) {
+    const target = tap.makeUpTarget ? atMost(MAKE_UP_GROWTH_TARGET) : undefined
+    const opsRow = GROWTH_DAYS.map((d) => ops.get(d)!.get(tap.name)!)
+    const timeRow = GROWTH_DAYS.map((d) => times.get(d)!.get(tap.name)!)
+    figures.push(figure('growth', `${tap.name} ops ${large}/${small} days`, ratio(opsRow.at(-1)!, opsRow[0]), '×', target, `${opsRow.join(' / ')} ops at ${GROWTH_DAYS.join(' / ')} days`))
+    figures.push(figure('growth', `${tap.name} time ${large}/${small} days`, ratio(timeRow.at(-1)!, timeRow[0]), '×', target, `${timeRow.map((t) => t.toFixed(2)).join(' / ')} ms on SQLite`))
+  }
+  return figures
+}

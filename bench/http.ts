@@ -1,0 +1,200 @@
+/**
+ * HTTP: the local runtime against a bare Node HTTP server answering a fixed JSON body (the echo), both in
+ * child processes (`bench/http-server.ts`), loaded by the same client from this process: one
+ * `http.Agent({ keepAlive: true })` per run, N concurrent loops each sending POST after POST, loopback
+ * only, each run bounded by `HTTP_MAX_REQUESTS` and `HTTP_RUN_MS`.
+ *
+ * Per concurrency (1, 50, 200) and per route: requests/s, p50, p99 and the ratio of requests/s to the
+ * echo's at the same concurrency. Three repeats, interleaved (echo, then every route, then the next repeat)
+ * so a noisy neighbour hurts both sides alike; each figure is the run with the median requests/s.
+ * Targets: ≥ 50 % of the echo's requests/s; p99 < 50 ms at 200 concurrent.
+ *
+ * Routes (the demo group, seeded with the demo community plus 200 members):
+ * - check-in: each request as the next of the 200 extra members, round robin — the first 200 create a
+ *   check-in, later ones are the same-day repeat (answers the existing check-in, writes nothing);
+ * - check-in overview and today's feed as the member persona; the review queue as the admin persona;
+ * - LOTTERY: add the lottery entry to `ROUTES` once its contract exists.
+ *
+ * RSS: each server's peak resident set (`process.resourceUsage().maxRSS` in its own process, so neither
+ * the client's buffers nor the bench's other sections count), read after all runs.
+ *
+ * @example
+ *   BENCH_ONLY=http npm run bench
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import http from 'node:http'
+import path from 'node:path'
+import { DEMO_GROUP_ID, personaOpenid } from '../local-runtime/demo/personas'
+import { benchMemberOpenid, EXTRA_MEMBERS } from './http-server'
+import { atLeast, below, elapsedMs, figure, percentile, ratio, type Figure } from './report'
+
+export const CONCURRENCY = (process.env.BENCH_HTTP_CONCURRENCY ?? '1,50,200').split(',').map(Number)
+export const HTTP_RUN_MS = Number(process.env.BENCH_HTTP_RUN_MS ?? 1000)
+export const HTTP_MAX_REQUESTS = 20_000
+export const REPEATS = 3
+export const THROUGHPUT_TARGET = 0.5
+export const P99_TARGET_MS = 50
+export const P99_TARGET_CONCURRENCY = 200
+
+export interface Route {
+  name: string
+  path: string
+  /** The body and caller of the `n`-th request of a run. */
+  request(n: number): { body: string; openid: string }
+}
+
+const post = (action: string, input: unknown) => JSON.stringify({ action, input })
+
+export const ROUTES: Route[] = [
+  { name: 'check-in', path: '/api/checkin', request: (n) => ({ body: post('checkIn', { groupId: DEMO_GROUP_ID, note: '读完了' }), openid: benchMemberOpenid(n % EXTRA_MEMBERS) }) },
+  { name: 'check-in overview', path: '/api/checkin', request: () => ({ body: post('overview', { groupId: DEMO_GROUP_ID }), openid: personaOpenid('member') }) },
+  { name: 'review queue', path: '/api/admission', request: () => ({ body: post('listQueue', { groupId: DEMO_GROUP_ID }), openid: personaOpenid('admin') }) },
+  { name: "today's feed", path: '/api/checkin', request: () => ({ body: post('feed', { groupId: DEMO_GROUP_ID }), openid: personaOpenid('member') }) },
+  // LOTTERY: { name: 'lottery entry', path: '/api/lottery', request: (n) => ({ body: post('enter', { groupId: DEMO_GROUP_ID, ... }), openid: benchMemberOpenid(n % EXTRA_MEMBERS) }) },
+]
+
+export interface LoadResult {
+  requests: number
+  /** Answers that were not `200 {"ok":true…` (or failed). */
+  errors: number
+  firstError: string | null
+  ms: number
+  requestsPerSecond: number
+  p50: number
+  p99: number
+}
+
+/** `concurrency` loops over one keep-alive agent, until `maxRequests` are sent or `maxMs` has passed. */
+export async function load(baseUrl: string, route: Pick<Route, 'path' | 'request'>, concurrency: number, maxMs = HTTP_RUN_MS, maxRequests = HTTP_MAX_REQUESTS): Promise<LoadResult> {
+  const { hostname, port } = new URL(baseUrl)
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
+  const latencies: number[] = []
+  let sent = 0
+  let errors = 0
+  let firstError: string | null = null
+  let start = process.hrtime.bigint()
+  let deadline = Date.now() + maxMs
+  const one = (n: number) =>
+    new Promise<void>((resolve) => {
+      const { body, openid } = route.request(n)
+      const began = process.hrtime.bigint()
+      const fail = (why: string) => {
+        errors++
+        firstError ??= why
+      }
+      const req = http.request(
+        { hostname, port, path: route.path, method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'X-WX-OPENID': openid } },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('end', () => {
+            latencies.push(elapsedMs(began))
+            const text = Buffer.concat(chunks).toString('utf8')
+            if (res.statusCode !== 200 || !text.startsWith('{"ok":true')) fail(`${res.statusCode} ${text.slice(0, 120)}`)
+            resolve()
+          })
+        },
+      )
+      req.on('error', (error) => {
+        fail(error.message)
+        resolve()
+      })
+      req.end(body)
+    })
+  const loop = async () => {
+    while (sent < maxRequests && Date.now() < deadline) await one(sent++)
+  }
+  // Open every connection first, unmeasured: connection setup (200 sockets at once can meet a SYN
+  // retransmit) is not what a keep-alive client waits for, on either server.
+  await Promise.all(Array.from({ length: concurrency }, () => one(sent++)))
+  latencies.length = 0
+  errors = 0
+  firstError = null
+  start = process.hrtime.bigint()
+  deadline = Date.now() + maxMs
+  await Promise.all(Array.from({ length: concurrency }, loop))
+  const ms = elapsedMs(start)
+  agent.destroy()
+  return { requests: latencies.length, errors, firstError, ms, requestsPerSecond: (latencies.length / ms) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99) }
+}
+
+interface ServerChild {
+  url: string
+  child: ChildProcess
+  maxRssBytes(): Promise<number>
+  stop(): void
+}
+
+/** Start `bench/http-server.ts <mode>` and wait for its URL. */
+export function startServerChild(mode: 'echo' | 'runtime'): Promise<ServerChild> {
+  const root = path.resolve(__dirname, '..')
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'http-server.ts'), mode], { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)))
+    child.once('message', (message: { url: string }) => {
+      resolve({
+        url: message.url,
+        child,
+        maxRssBytes: () =>
+          new Promise((answer) => {
+            child.once('message', (stats: { maxRssBytes: number }) => answer(stats.maxRssBytes))
+            child.send('stats')
+          }),
+        stop: () => {
+          child.removeAllListeners('exit')
+          if (child.connected) child.disconnect()
+        },
+      })
+    })
+  })
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`
+
+/** The run with the median requests/s. */
+function medianRun(runs: LoadResult[]): LoadResult {
+  return [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor((runs.length - 1) / 2)]
+}
+
+export async function benchHttp(log: (line: string) => void = () => undefined): Promise<Figure[]> {
+  const echo = await startServerChild('echo')
+  const runtime = await startServerChild('runtime')
+  try {
+    const echoRoute = ROUTES[0]
+    // Warm both: JIT, prepared statements, the first check-ins of every member.
+    await load(echo.url, echoRoute, 50, 500)
+    for (const route of ROUTES) await load(runtime.url, route, 50, 500)
+
+    const runs = new Map<string, LoadResult[]>()
+    const add = (key: string, result: LoadResult) => runs.set(key, [...(runs.get(key) ?? []), result])
+    for (let repeat = 0; repeat < REPEATS; repeat++) {
+      for (const concurrency of CONCURRENCY) {
+        add(`echo@${concurrency}`, await load(echo.url, echoRoute, concurrency))
+        for (const route of ROUTES) add(`${route.name}@${concurrency}`, await load(runtime.url, route, concurrency))
+      }
+      log(`http: repeat ${repeat + 1}/${REPEATS} done`)
+    }
+
+    const figures: Figure[] = []
+    const describe = (r: LoadResult) => `${r.requestsPerSecond.toFixed(0)} req/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}${r.errors ? `; ${r.errors} errors: ${r.firstError}` : ''}`
+    for (const concurrency of CONCURRENCY) {
+      const base = medianRun(runs.get(`echo@${concurrency}`)!)
+      figures.push(figure('http', `echo c=${concurrency} req/s`, base.requestsPerSecond, 'req/s', undefined, describe(base)))
+      for (const route of ROUTES) {
+        const result = medianRun(runs.get(`${route.name}@${concurrency}`)!)
+        const throughput = result.errors > 0 ? Number.NaN : ratio(result.requestsPerSecond, base.requestsPerSecond)
+        figures.push(figure('http', `${route.name} c=${concurrency} req/s vs echo`, throughput, '×', atLeast(THROUGHPUT_TARGET), describe(result)))
+        if (concurrency === P99_TARGET_CONCURRENCY) {
+          figures.push(figure('http', `${route.name} c=${concurrency} p99`, result.p99, 'ms', below(P99_TARGET_MS), `p50 ${ms(result.p50)}; median of ${REPEATS} runs by req/s`))
+        }
+      }
+    }
+    const runtimeRss = await runtime.maxRssBytes()
+    const echoRss = await echo.maxRssBytes()
+    figures.push(figure('http', 'runtime peak RSS', runtimeRss / 2 ** 20, 'MiB', undefined, `echo ${(echoRss / 2 ** 20).toFixed(0)} MiB; ratio ${ratio(runtimeRss, echoRss).toFixed(1)}×`))
+    return figures
+  } finally {
+    echo.stop()
+    runtime.stop()
+  }
+}

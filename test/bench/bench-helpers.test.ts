@@ -1,0 +1,97 @@
+/**
+ * The bench's pure parts, so `npm test` type-checks and exercises them without the heavy measurements
+ * (those run in `npm run bench` only; no target is asserted here): the statistics, the verdicts and the
+ * table, the subpackage split of app.json, the section choice, and the CloudBase op counter on one tap.
+ */
+import { checkIn } from '../../contracts'
+import { allContracts, cloudbaseWorld, countOps, measureAction } from '../../bench/cloudbase-ops'
+import { memberHistory } from '../../bench/growth'
+import { atLeast, atMost, below, failedFigure, figure, formatTable, median, percentile, ratio, verdict, anyMissed } from '../../bench/report'
+import { selectedSections } from '../../bench/run'
+import { subpackageRoots } from '../../bench/sizes'
+import { GROUP, MEMBER } from '../support/fixture'
+
+describe('bench statistics', () => {
+  it('median: middle value, mean of the two middle ones, NaN when empty', () => {
+    expect(median([3, 1, 2])).toBe(2)
+    expect(median([4, 1, 3, 2])).toBe(2.5)
+    expect(median([])).toBeNaN()
+  })
+
+  it('percentile by nearest rank', () => {
+    const values = Array.from({ length: 100 }, (_, i) => i + 1)
+    expect(percentile(values, 50)).toBe(50)
+    expect(percentile(values, 99)).toBe(99)
+    expect(percentile(values, 100)).toBe(100)
+    expect(percentile([7], 99)).toBe(7)
+    expect(percentile([], 50)).toBeNaN()
+  })
+
+  it('ratio: NaN when the baseline is 0 or missing, so it can never pass', () => {
+    expect(ratio(3, 2)).toBe(1.5)
+    expect(ratio(1, 0)).toBeNaN()
+    expect(verdict(figure('x', 'y', ratio(1, 0), '×', atMost(2)))).toBe('MISS')
+  })
+})
+
+describe('bench table', () => {
+  it('gives ok, MISS or info by the target, and counts the misses', () => {
+    const figures = [
+      figure('http', 'a', 0.6, '×', atLeast(0.5)),
+      figure('http', 'b p99', 51, 'ms', below(50)),
+      figure('cloudbase', 'c', 3, 'ops', atMost(3)),
+      figure('http', 'echo', 20000, 'req/s'),
+      failedFigure('sizes', 'builds', new Error('taro failed\nmore')),
+    ]
+    expect(figures.map(verdict)).toEqual(['ok', 'MISS', 'ok', 'info', 'MISS'])
+    expect(anyMissed(figures)).toBe(true)
+    const table = formatTable(figures)
+    expect(table).toContain('≥ 0.5×')
+    expect(table).toContain('< 50 ms')
+    expect(table).toContain('not measured: taro failed')
+    expect(table).toMatch(/2\/4 targets met, 2 missed$/)
+    expect(anyMissed([figures[0]])).toBe(false)
+  })
+})
+
+describe('bench options and inputs', () => {
+  it('reads subpackage roots under either spelling', () => {
+    expect(subpackageRoots({ subPackages: [{ root: 'pkg-admin/' }], subpackages: [{ root: '/lottery' }] })).toEqual(['pkg-admin', 'lottery'])
+    expect(subpackageRoots({})).toEqual([])
+  })
+
+  it('BENCH_ONLY picks sections and refuses unknown ones', () => {
+    expect(selectedSections(undefined)).toEqual(['sizes', 'http', 'cloudbase', 'growth', 'store'])
+    expect(selectedSections('http, cloudbase')).toEqual(['http', 'cloudbase'])
+    expect(() => selectedSections('speed')).toThrow('unknown section speed')
+  })
+
+  it('seeded history is consistent: one month document per month, the streak counts every day', () => {
+    const docs = [...memberHistory('o_x', 30)]
+    const checkins = docs.filter(([c]) => c === 'checkins')
+    const months = docs.filter(([c]) => c === 'checkinMonths').map(([, doc]) => doc as { days: number[] })
+    const [, stats] = docs.find(([c]) => c === 'checkinStats')!
+    expect(checkins).toHaveLength(29)
+    expect(months.reduce((sum, month) => sum + month.days.length, 0)).toBe(29)
+    expect(stats).toMatchObject({ totalDays: 29, currentStreak: 29 })
+  })
+})
+
+describe('bench CloudBase op counter', () => {
+  it('counts the SDK calls of one check-in, inside and outside the transaction', async () => {
+    const world = await cloudbaseWorld()
+    const { ops, result } = await measureAction(world, () => world.api.as(MEMBER).call(checkIn, { groupId: GROUP }))
+    expect(result.created).toBe(true)
+    expect(ops.total).toBe(ops.inTransaction + ops.outside)
+    expect(ops.total).toBe(ops.reads + ops.writes + ops.transactions)
+    expect(ops.transactions).toBe(1)
+    expect(ops.writes).toBeGreaterThan(0)
+    expect(world.cloud.calls).toHaveLength(0)
+    expect(countOps([])).toMatchObject({ total: 0 })
+  })
+
+  it('finds every action contract', () => {
+    const names = [...allContracts().keys()]
+    expect(names).toEqual(expect.arrayContaining(['checkin.checkIn', 'admission.decide', 'admission.listQueue', 'reminders.run']))
+  })
+})
