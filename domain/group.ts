@@ -7,6 +7,8 @@
  */
 
 /** WeChat groups hold at most 500 people; a group's capacity may be set lower, never higher. */
+import type { CheckinState } from './checkin'
+
 export const MAX_GROUP_CAPACITY = 500
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai'
@@ -62,6 +64,10 @@ export interface MemberDoc {
   role: Role
   intro: SelfIntroduction
   joinedAt: string
+  /** The member's check-in counters, runs, month and quota (`domain/checkin.ts`); missing until the first check-in. */
+  checkin?: CheckinState
+  /** A copy of the member's reminder choice (the overview reads it with the membership). */
+  reminder?: { enabled: boolean; time: string }
 }
 
 export function memberId(groupId: string, openid: string): string {
