@@ -66,6 +66,8 @@ export interface MemberDoc {
   joinedAt: string
   /** The member's check-in counters, runs, month and quota (`domain/checkin.ts`); missing until the first check-in. */
   checkin?: CheckinState
+  /** The rules version accepted to join (an approved application's); a later acknowledgement is a `ruleAcks` document. */
+  rulesAck?: { version: number; acknowledgedAt: string }
   /** A copy of the member's reminder choice (the overview reads it with the membership). */
   reminder?: { enabled: boolean; time: string }
 }

@@ -9,11 +9,13 @@
  * group's day rule, which never changes) are already filled, as they are for every call after an
  * instance's first.
  */
-import { checkIn, getCheckinOverview, makeUpCheckin, saveDailyTask } from '../../contracts'
+import { checkIn, decideApplication, getCheckinOverview, listApplications, makeUpCheckin, saveDailyTask, submitApplication } from '../../contracts'
+import { applicationId } from '../../domain/admission'
+import { inviteIdFor } from '../../usecases/admission/invites'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import type { Store } from '../../store/port'
 import { createFakeCloud, type FakeCloud, type RecordedCall } from '../fakes/wx-server-sdk'
-import { ADMIN, GROUP, MEMBER, seedGroup, testCaller } from '../support/fixture'
+import { ADMIN, FIXED_NOW, GROUP, MEMBER, applyInput, seedGroup, testCaller, testMember } from '../support/fixture'
 
 /** Shanghai 09:00 on `day`. */
 const morning = (day: string) => new Date(`${day}T09:00:00+08:00`)
@@ -92,5 +94,50 @@ describe('check-in costs (CloudBase operations per tap)', () => {
       costs.push(made.ops)
     }
     expect(costs).toEqual([5, 5, 5])
+  })
+})
+
+describe('admission costs (CloudBase operations per tap)', () => {
+  const INVITERS = ['o_inv1', 'o_inv2', 'o_inv3', 'o_inv4', 'o_inv5']
+
+  async function withApplications(count: number, options: { invited?: boolean } = {}) {
+    const { store, cloud } = await cloudbase({ members: INVITERS.map((openid, i) => testMember(openid, 'member', `邀请人${i}`)) })
+    for (const openid of INVITERS) await store.create('invites', { _id: inviteIdFor(GROUP, openid), groupId: GROUP, inviterOpenid: openid, createdAt: FIXED_NOW.toISOString() })
+    const api = testCaller(store, { now: () => FIXED_NOW })
+    const applicants = Array.from({ length: count }, (_, i) => `o_app${String(i).padStart(2, '0')}`)
+    for (const [i, openid] of applicants.entries()) {
+      const inviteId = options.invited ? inviteIdFor(GROUP, INVITERS[i % INVITERS.length]) : undefined
+      await api.as(openid).call(submitApplication, applyInput(inviteId ? { inviteId } : {}))
+    }
+    return { store, cloud, api, applicants }
+  }
+
+  it('the review queue’s first page, 5 inviters on it: the inviters’ names in one query', async () => {
+    const { cloud, api } = await withApplications(10, { invited: true })
+    let names: Array<string | null> = []
+    const page = await cost(cloud, async () => {
+      names = (await api.as(ADMIN).call(listApplications, { groupId: GROUP, order: 'oldest' })).items.map((item) => item.inviterName)
+    })
+    expect(new Set(names)).toEqual(new Set(INVITERS.map((_, i) => `邀请人${i}-郑州-工程师`)))
+    expect(page.calls.filter((call) => call.endsWith('members'))).toEqual(['document.get members', 'collection.get members'])
+    expect(page.ops).toBeLessThanOrEqual(6)
+  })
+
+  it('an approval: 8 operations, all in its transaction (decider’s role, audit and inbox included); a rejection: 6', async () => {
+    const { cloud, api, applicants } = await withApplications(2)
+    const approve = await cost(cloud, () => api.as(ADMIN).call(decideApplication, { groupId: GROUP, applicationId: applicationId(GROUP, applicants[0]), decision: 'approve' }))
+    expect(approve.calls.filter((call) => !call.startsWith('tx ') && call !== 'runTransaction')).toEqual([])
+    expect(approve.ops).toBeLessThanOrEqual(8)
+    const reject = await cost(cloud, () => api.as(ADMIN).call(decideApplication, { groupId: GROUP, applicationId: applicationId(GROUP, applicants[1]), decision: 'reject', reason: '不符合' }))
+    expect(reject.calls).toEqual([
+      'runTransaction',
+      'tx document.get groups',
+      'tx document.get members',
+      'tx document.get applications',
+      'tx document.update applications',
+      'tx collection.add auditLogs',
+      'tx collection.add inboxMessages',
+    ])
+    expect(reject.ops).toBeLessThanOrEqual(6)
   })
 })

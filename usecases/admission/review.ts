@@ -26,12 +26,12 @@ import { maskPhone, type ApplicationDoc } from '../../domain/admission'
 import { dayRuleOf } from '../../domain/days'
 import { DomainError } from '../../domain/errors'
 import { canManageGroup, formatNickname, isFull, memberId, type GroupDoc, type MemberDoc } from '../../domain/group'
-import { rulesAckId } from '../../domain/rules'
 import { t } from '../../i18n/strings'
 import { memberKey } from '../member-keys'
 import type { WechatPort } from '../ports/wechat'
 import { recordAudit } from '../audit'
-import type { UseCaseContext } from '../context'
+import { requireOpenid, type UseCaseContext } from '../context'
+import { StoreConflictError } from '../../store/port'
 import { deliverToInbox } from '../inbox/deliver'
 import { MANAGERS, requireRole } from '../access'
 import { toGroupProfile } from '../group'
@@ -109,74 +109,78 @@ interface DecisionInput {
   reason: string
 }
 
-/** One decision in its own transaction; returns the decided application and the group as it was. */
+/**
+ * One decision in its own transaction, which also checks who decides: the group (NOT_FOUND), the decider's
+ * role as it is now (FORBIDDEN; a demotion may have landed a moment ago), then the application. Approving
+ * creates the membership — with the rules version the applicant accepted — and the store refusing an
+ * existing one is "already a member"; no separate read. Returns the decided application and the group as it
+ * was. Approval: 9 document operations; rejection: 6.
+ */
 async function decideInTransaction(ctx: UseCaseContext, adminOpenid: string, input: DecisionInput): Promise<{ app: ApplicationDoc; group: GroupDoc }> {
   const now = ctx.now()
   const at = now.toISOString()
-  return ctx.store.transaction(async (tx) => {
-    // The decider's role as it is now (a demotion may have landed since requireRole).
-    const decider = await tx.get('members', memberId(input.groupId, adminOpenid))
-    if (!canManageGroup(decider?.role)) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
-    const app = await tx.get('applications', input.applicationId)
-    if (!app || app.groupId !== input.groupId || app.archived) {
-      throw new DecisionRefused('notFound', 'NOT_FOUND', t('admission.error.applicationNotFound'))
-    }
-    if (app.status !== 'pending') throw new DecisionRefused('alreadyDecided', 'CONFLICT', t('admission.error.alreadyDecided'))
-    const group = await tx.get('groups', input.groupId)
-    if (!group) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
+  try {
+    return await ctx.store.transaction(async (tx) => {
+      const group = await tx.get('groups', input.groupId)
+      if (!group) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
+      const decider = await tx.get('members', memberId(input.groupId, adminOpenid))
+      if (!canManageGroup(decider?.role)) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
+      const app = await tx.get('applications', input.applicationId)
+      if (!app || app.groupId !== input.groupId || app.archived) {
+        throw new DecisionRefused('notFound', 'NOT_FOUND', t('admission.error.applicationNotFound'))
+      }
+      if (app.status !== 'pending') throw new DecisionRefused('alreadyDecided', 'CONFLICT', t('admission.error.alreadyDecided'))
 
-    if (input.decision === 'approve') {
-      if (isFull(group)) throw new DecisionRefused('groupFull', 'CONFLICT', t('admission.error.groupFull', { capacity: toGroupProfile(group, null).capacity }))
-      if (await tx.get('members', memberId(group._id, app.openid))) {
-        throw new DecisionRefused('alreadyMember', 'CONFLICT', t('admission.error.applicantIsMember'))
+      if (input.decision === 'approve') {
+        if (isFull(group)) throw new DecisionRefused('groupFull', 'CONFLICT', t('admission.error.groupFull', { capacity: toGroupProfile(group, null).capacity }))
+        const member: MemberDoc = {
+          _id: memberId(group._id, app.openid),
+          groupId: group._id,
+          openid: app.openid,
+          memberKey: memberKey(group._id, app.openid),
+          role: 'member',
+          intro: { name: app.intro.name, region: app.intro.region, occupation: app.intro.occupation },
+          joinedAt: at,
+          // The applicant accepted these rules to apply: they count as acknowledged on the rules page.
+          rulesAck: { version: app.rulesVersion, acknowledgedAt: at },
+        }
+        await tx.create('members', member)
+        await tx.update('groups', group._id, { memberCount: group.memberCount + 1 })
       }
-      const member: MemberDoc = {
-        _id: memberId(group._id, app.openid),
+
+      const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
+      const rejectReason = status === 'rejected' ? input.reason.trim() || null : null
+      const patch = { status, decidedAt: at, decidedBy: adminOpenid, rejectReason, updatedAt: at }
+      await tx.update('applications', app._id, patch)
+      await recordAudit(tx, {
         groupId: group._id,
-        openid: app.openid,
-        memberKey: memberKey(group._id, app.openid),
-        role: 'member',
-        intro: { name: app.intro.name, region: app.intro.region, occupation: app.intro.occupation },
-        joinedAt: at,
-      }
-      await tx.create('members', member)
-      await tx.update('groups', group._id, { memberCount: group.memberCount + 1 })
-      // The applicant accepted these rules to apply: they count as acknowledged on the rules page.
-      await tx.set('ruleAcks', {
-        _id: rulesAckId(group._id, app.openid),
-        groupId: group._id,
-        openid: app.openid,
-        version: app.rulesVersion,
-        acknowledgedAt: at,
+        actorOpenid: adminOpenid,
+        action: status === 'approved' ? 'application.approve' : 'application.reject',
+        targetOpenid: app.openid,
+        detail: { applicationId: app._id, reason: rejectReason },
+        at: now,
       })
+      await deliverToInbox(tx, {
+        openid: app.openid,
+        groupId: group._id,
+        kind: `application.${status}`,
+        title: status === 'approved' ? t('admission.inbox.approvedTitle', { group: group.name }) : t('admission.inbox.rejectedTitle', { group: group.name }),
+        body:
+          status === 'approved'
+            ? t('admission.inbox.approvedBody', { nickname: formatNickname(app.intro) })
+            : t('admission.inbox.rejectedBody', { reason: rejectReason ?? t('admission.noReason') }),
+        link: status === 'approved' ? pageUrl('group', { id: group._id }) : pageUrl('apply', { id: group._id }),
+        at: now,
+      })
+      return { app: { ...app, ...patch }, group }
+    })
+  } catch (error) {
+    // The applicant's membership was there already (the store refused to create it; nothing was written).
+    if (error instanceof StoreConflictError && error.collection === 'members') {
+      throw new DecisionRefused('alreadyMember', 'CONFLICT', t('admission.error.applicantIsMember'))
     }
-
-    const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
-    const rejectReason = status === 'rejected' ? input.reason.trim() || null : null
-    const patch = { status, decidedAt: at, decidedBy: adminOpenid, rejectReason, updatedAt: at }
-    await tx.update('applications', app._id, patch)
-    await recordAudit(tx, {
-      groupId: group._id,
-      actorOpenid: adminOpenid,
-      action: status === 'approved' ? 'application.approve' : 'application.reject',
-      targetOpenid: app.openid,
-      detail: { applicationId: app._id, reason: rejectReason },
-      at: now,
-    })
-    await deliverToInbox(tx, {
-      openid: app.openid,
-      groupId: group._id,
-      kind: `application.${status}`,
-      title: status === 'approved' ? t('admission.inbox.approvedTitle', { group: group.name }) : t('admission.inbox.rejectedTitle', { group: group.name }),
-      body:
-        status === 'approved'
-          ? t('admission.inbox.approvedBody', { nickname: formatNickname(app.intro) })
-          : t('admission.inbox.rejectedBody', { reason: rejectReason ?? t('admission.noReason') }),
-      link: status === 'approved' ? pageUrl('group', { id: group._id }) : pageUrl('apply', { id: group._id }),
-      at: now,
-    })
-    return { app: { ...app, ...patch }, group }
-  })
+    throw error
+  }
 }
 
 /** The subscribe message for a decision — after the transaction committed, never failing the decision. */
@@ -204,8 +208,8 @@ function outcomeMessage(outcome: DecisionOutcome, nickname: string): string {
 }
 
 export async function decideApplication(ctx: UseCaseContext, services: WechatPort, input: DecisionInput): Promise<DecisionResult> {
-  const { openid } = await requireRole(ctx, input.groupId, MANAGERS)
-  const { app, group } = await decideInTransaction(ctx, openid, input)
+  // Who decides is checked inside the transaction (the decider's role as it is at the decision).
+  const { app, group } = await decideInTransaction(ctx, requireOpenid(ctx), input)
   await notifyDecision(services, app, group)
   const outcome = app.status === 'approved' ? 'approved' : 'rejected'
   return { applicationId: app._id, outcome, message: outcomeMessage(outcome, formatNickname(app.intro)) }
