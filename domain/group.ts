@@ -45,6 +45,8 @@ export interface GroupDoc {
   taskPublishTime?: string
   /** Whether and how members may fill a missed day (补卡); off when missing. */
   makeUp?: { enabled: boolean; windowDays: number; monthlyLimit: number }
+  /** Bumped with every save of the group's admission settings, so a function instance knows its cached copy is current. */
+  admissionSettingsVersion?: number
 }
 
 /** The customary self-introduction: 姓名-地区-职业 (张三-郑州-理财顾问). */

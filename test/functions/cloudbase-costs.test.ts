@@ -9,7 +9,7 @@
  * group's day rule, which never changes) are already filled, as they are for every call after an
  * instance's first.
  */
-import { checkIn, decideApplication, getCheckinOverview, listApplications, makeUpCheckin, saveDailyTask, submitApplication } from '../../contracts'
+import { checkIn, decideApplication, getAdmissionSettings, getCheckinOverview, updateAdmissionSettings, listApplications, makeUpCheckin, saveDailyTask, submitApplication } from '../../contracts'
 import { applicationId } from '../../domain/admission'
 import { inviteIdFor } from '../../usecases/admission/invites'
 import { createCloudbaseStore } from '../../store/cloudbase'
@@ -120,7 +120,20 @@ describe('admission costs (CloudBase operations per tap)', () => {
     })
     expect(new Set(names)).toEqual(new Set(INVITERS.map((_, i) => `邀请人${i}-郑州-工程师`)))
     expect(page.calls.filter((call) => call.endsWith('members'))).toEqual(['document.get members', 'collection.get members'])
-    expect(page.ops).toBeLessThanOrEqual(6)
+    expect(page.ops).toBeLessThanOrEqual(5)
+  })
+
+  it('a submit: 4 operations in its transaction (group, membership, application read and write); the settings come from the instance while the group says they are current', async () => {
+    const { cloud, api } = await withApplications(1)
+    const submit = await cost(cloud, () => api.as('o_fresh').call(submitApplication, applyInput()))
+    expect(submit.calls).toEqual(['runTransaction', 'tx document.get groups', 'tx document.get members', 'tx document.get applications', 'tx collection.add applications'])
+    expect(submit.ops).toBeLessThanOrEqual(4)
+    // After a settings change the next submit reads them again (and sees the new question).
+    const settings = await api.as(ADMIN).call(getAdmissionSettings, { groupId: GROUP })
+    await api.as(ADMIN).call(updateAdmissionSettings, { groupId: GROUP, settings: { ...settings, questions: [{ id: 'q1', kind: 'text', label: '为什么想加入？', required: true, options: [] }] } })
+    expect(await api.as('o_fresh2').result(submitApplication, applyInput())).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    const again = await cost(cloud, () => api.as('o_fresh2').call(submitApplication, applyInput({ answers: { q1: '喜欢徒步' } })))
+    expect(again.ops).toBeLessThanOrEqual(4)
   })
 
   it('an approval: 8 operations, all in its transaction (decider’s role, audit and inbox included); a rejection: 6', async () => {

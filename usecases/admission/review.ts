@@ -38,7 +38,7 @@ import { toGroupProfile } from '../group'
 import { pageUrl, wechatPagePath } from '../../contracts/routes'
 import { nextCursor } from '../paging'
 import { inviterNames } from './invites'
-import { loadAdmissionSettings } from './settings'
+import { admissionSettingsFor } from './settings'
 
 export const QUEUE_PAGE_SIZE = 20
 
@@ -70,7 +70,7 @@ export async function listApplications(
       limit: QUEUE_PAGE_SIZE,
     }),
     ctx.store.count('applications', where),
-    loadAdmissionSettings(ctx.store, input.groupId, ctx.now()),
+    admissionSettingsFor(ctx.store, ctx.store, group, ctx.now()),
   ])
   const names = await inviterNames(ctx.store, input.groupId, apps)
   return {
