@@ -9,7 +9,7 @@
  * group's day rule, which never changes) are already filled, as they are for every call after an
  * instance's first.
  */
-import { checkIn, decideApplication, getAdmissionSettings, getCheckinOverview, updateAdmissionSettings, listApplications, makeUpCheckin, saveDailyTask, submitApplication } from '../../contracts'
+import { checkIn, decideApplication, decideApplications, getAdmissionSettings, getCheckinOverview, updateAdmissionSettings, listApplications, makeUpCheckin, saveDailyTask, submitApplication } from '../../contracts'
 import { applicationId } from '../../domain/admission'
 import { inviteIdFor } from '../../usecases/admission/invites'
 import { createCloudbaseStore } from '../../store/cloudbase'
@@ -152,5 +152,49 @@ describe('admission costs (CloudBase operations per tap)', () => {
       'tx collection.add inboxMessages',
     ])
     expect(reject.ops).toBeLessThanOrEqual(6)
+  })
+})
+
+describe('batch decisions (CloudBase operations and time)', () => {
+  async function fiftyPending(transactions: 'serial' | 'concurrent') {
+    const cloud = createFakeCloud({ transactions })
+    const store = createCloudbaseStore(cloud.database())
+    await store.ensureSchema()
+    await seedGroup(store, { group: { capacity: 500 } })
+    const api = testCaller(store, { now: () => FIXED_NOW })
+    const applicants = Array.from({ length: 50 }, (_, i) => `o_b${String(i).padStart(2, '0')}`)
+    for (const openid of applicants) await api.as(openid).call(submitApplication, applyInput())
+    return { store, cloud, api, ids: applicants.map((openid) => applicationId(GROUP, openid)) }
+  }
+
+  it.each(['approve', 'reject'] as const)('%s 50 at once: 5 transactions of 10, about 5 operations per application', async (decision) => {
+    const { store, cloud, api, ids } = await fiftyPending('concurrent')
+    const started = Date.now()
+    let decided = 0
+    const batch = await cost(cloud, async () => {
+      decided = (await api.as(ADMIN).call(decideApplications, { groupId: GROUP, applicationIds: ids, decision, reason: '' })).decided
+    })
+    const elapsed = Date.now() - started
+    if (process.env.SHOW_COSTS) console.log(decision, batch.ops, 'ops', batch.transactions, 'transactions', elapsed, 'ms')
+    expect(decided).toBe(50)
+    expect(batch.transactions).toBe(5)
+    // Per chunk: group + decider + 10 applications read; per application 3 writes (+ the membership when
+    // approving); approving also writes the member count once and looks the applicants' memberships up once.
+    expect(batch.ops).toBeLessThanOrEqual(decision === 'approve' ? 5 * (2 + 10 + 40 + 1 + 1) : 5 * (2 + 10 + 30))
+    expect(elapsed).toBeLessThan(1500)
+    expect(await store.count('members', { groupId: GROUP })).toBe(decision === 'approve' ? 53 : 3)
+    expect((await store.get('groups', GROUP))?.memberCount).toBe(decision === 'approve' ? 53 : 3)
+    expect(await store.count('auditLogs', { groupId: GROUP })).toBe(50)
+    expect(await store.count('inboxMessages', { groupId: GROUP })).toBe(50)
+  })
+
+  it('a batch into fewer seats than applications admits up to the capacity and says the rest found the group full', async () => {
+    const { store, api, ids } = await fiftyPending('concurrent')
+    await store.update('groups', GROUP, { capacity: 20 })
+    const result = await api.as(ADMIN).call(decideApplications, { groupId: GROUP, applicationIds: ids, decision: 'approve', reason: '' })
+    expect(result.decided).toBe(17)
+    expect(result.results.slice(17).every((r) => r.outcome === 'groupFull')).toBe(true)
+    expect((await store.get('groups', GROUP))?.memberCount).toBe(20)
+    expect(await store.count('members', { groupId: GROUP })).toBe(20)
   })
 })
