@@ -153,6 +153,16 @@ describe('admission costs (CloudBase operations per tap)', () => {
     ])
     expect(reject.ops).toBeLessThanOrEqual(6)
   })
+
+  it('a newly approved member’s first overview and first check-in cost the same as anyone’s (3 each)', async () => {
+    const { cloud, store, api, applicants } = await withApplications(1)
+    await api.as(ADMIN).call(decideApplication, { groupId: GROUP, applicationId: applicationId(GROUP, applicants[0]), decision: 'approve' })
+    const newcomer = testCaller(store).as(applicants[0])
+    await testCaller(store).as(MEMBER).at(morning('2026-11-23')).call(checkIn, { groupId: GROUP, linkTask: false }) // warms the instance's day rule
+    expect((await cost(cloud, () => newcomer.at(morning('2026-11-23')).call(getCheckinOverview, { groupId: GROUP }))).ops).toBeLessThanOrEqual(3)
+    const first = await cost(cloud, () => newcomer.at(morning('2026-11-23')).call(checkIn, { groupId: GROUP, linkTask: false }))
+    expect(first.ops).toBeLessThanOrEqual(3)
+  })
 })
 
 describe('batch decisions (CloudBase operations and time)', () => {

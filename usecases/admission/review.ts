@@ -23,6 +23,8 @@ import {
 import type { PageInput } from '../../contracts/fields'
 import type { SubscribeFacts } from '../../contracts/subscribe-templates'
 import { maskPhone, type ApplicationDoc } from '../../domain/admission'
+import { emptyCheckinState } from '../../domain/checkin'
+import { DEFAULT_REMINDER_TIME } from '../../domain/reminders'
 import { dayRuleOf } from '../../domain/days'
 import { DomainError } from '../../domain/errors'
 import { canManageGroup, formatNickname, isFull, memberId, type GroupDoc, type MemberDoc } from '../../domain/group'
@@ -41,6 +43,12 @@ import { inviterNames } from './invites'
 import { admissionSettingsFor } from './settings'
 
 export const QUEUE_PAGE_SIZE = 20
+
+/**
+ * What a new membership starts with: no check-ins and no reminder, written out so its first check-in and
+ * overview need not look for counters a membership from before kept elsewhere (a rejoin starts over).
+ */
+const newMemberState = () => ({ checkin: emptyCheckinState(), reminder: { enabled: false, time: DEFAULT_REMINDER_TIME } })
 
 function toCard(app: ApplicationDoc, names: Map<string, string>): ApplicationCard {
   return {
@@ -143,6 +151,7 @@ async function decideInTransaction(ctx: UseCaseContext, adminOpenid: string, inp
           joinedAt: at,
           // The applicant accepted these rules to apply: they count as acknowledged on the rules page.
           rulesAck: { version: app.rulesVersion, acknowledgedAt: at },
+          ...newMemberState(),
         }
         await tx.create('members', member)
         await tx.update('groups', group._id, { memberCount: group.memberCount + 1 })
@@ -319,6 +328,7 @@ async function decideChunk(
               intro: { name: app.intro.name, region: app.intro.region, occupation: app.intro.occupation },
               joinedAt: at,
               rulesAck: { version: app.rulesVersion, acknowledgedAt: at },
+          ...newMemberState(),
             }),
           )
         }
