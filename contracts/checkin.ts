@@ -71,7 +71,6 @@ export interface CheckinOverview {
   streak: StreakSummary
   calendar: CalendarMonth
   makeUp: MakeUpStatus
-  checkedInToday: number
   memberCount: number
   reminder: { enabled: boolean; time: string }
   /** Where the viewer's photos for today go in cloud storage (WeChat): append `<nonce>.<ext>`, then `registerPhoto`. */
@@ -83,6 +82,10 @@ export interface CheckinResult {
   /** False when the member had already checked in that day; nothing changed. */
   created: boolean
   streak: StreakSummary
+  /** This month's calendar after the check-in (the page updates in place instead of reloading the overview). */
+  calendar: CalendarMonth
+  /** After a make-up: the make-up status (left this month, the days still open). */
+  makeUp?: MakeUpStatus
 }
 
 export interface TodayFeed extends Page<CheckinView> {

@@ -1,20 +1,20 @@
 /**
  * Daily check-in (打卡): the documents, and the pure rules for streaks and make-up check-ins (补卡).
  *
- * Three documents per member, all with deterministic ids so uniqueness and atomicity come from the store:
+ * Per member, with deterministic ids so uniqueness and atomicity come from the store:
  * - `checkins/<groupId>:<openid>:<YYYY-MM-DD>` — one check-in per member per group per day; `create`
- *   refuses a second one, so a double tap can never make two;
- * - `checkinMonths/<groupId>:<openid>:<YYYY-MM>` — the days of that month the member checked in (and which
- *   were make-ups): the calendar reads one document per month, and a make-up reads the few months around
- *   the filled day BY ID inside its transaction (CloudBase transactions cannot query);
- * - `checkinStats/<groupId>:<openid>` — the participation counters (total, current run, longest run,
- *   last day), changed in the same transaction as every check-in, so statistics never re-read history.
+ *   refuses a second one, so a double tap can never make two; a month's calendar is a query of these;
+ * - the membership `members/<groupId>:<openid>` carries `checkin` (`CheckinState`, at the end of this file):
+ *   the counters, the recent runs a make-up may join, this month's calendar, the make-up quota and the latest
+ *   check-in, changed in the same transaction as every check-in — one by-id read and one update, whatever
+ *   the history. (`checkinStats` / `checkinMonths` documents are where that lived before; they are only read,
+ *   for memberships not yet migrated by a check-in.)
  *
  * Why streaks stay exact with make-ups: `currentStreak` is always the length of the run of consecutive
  * days that ends at `lastDay` (what is shown as "current" is that run if `lastDay` is today or yesterday,
  * else 0). A regular check-in on day D extends that run when `lastDay` is D−1. A make-up on a past day M can
- * join the run ending at M−1 with the run starting at M+1, so its transaction counts both runs from the
- * month documents (by id, month by month until a gap) and sets longest = max(longest, before + 1 + after),
+ * join the run ending at M−1 with the run starting at M+1, so its transaction takes both runs' lengths from
+ * the run boundaries kept on the membership (no walk through the history) and sets longest = max(longest, before + 1 + after),
  * and the current run to that length when the joined run reaches `lastDay`. Month and year ends need no
  * special case: day keys are calendar dates and neighbours come from `shiftDay`.
  *
@@ -217,4 +217,111 @@ export function makeUpQuotaMonth(today: string): string {
 
 function clampInt(value: unknown, min: number, max: number, fallback: number): number {
   return typeof value === 'number' && Number.isInteger(value) ? Math.min(max, Math.max(min, value)) : fallback
+}
+
+// --- the counters on the membership document ------------------------------------------------------
+
+/** A run of consecutive checked days, first and last day (YYYY-MM-DD), inclusive. */
+export type CheckinRun = [first: string, last: string]
+
+/**
+ * What a check-in reads and changes, kept on the member's own membership document (`MemberDoc.checkin`), so
+ * one by-id read inside the transaction gives the role, the counters, the runs a make-up may join, this
+ * month's calendar and the make-up quota, and one update writes them back:
+ * - the counters of `CheckinStatsDoc` (total, current run ending at `lastDay`, longest, make-ups);
+ * - `runs`: the runs that end on or after the make-up horizon (`MAX_MAKE_UP_WINDOW_DAYS + 1` days before
+ *   the day of the last write), oldest first. A make-up fills a day at most `MAX_MAKE_UP_WINDOW_DAYS` back,
+ *   so the run ending the day before it and the run starting the day after are always here, whatever their
+ *   length: a make-up costs the same after 30 or 365 days of history;
+ * - `month`: the calendar of the latest month checked in (the overview shows this month's);
+ * - `makeUps`: make-ups done in `month` (the monthly limit);
+ * - `latest`: the check-in of `lastDay` (the overview's "my check-in" when that is today).
+ */
+export interface CheckinState {
+  totalDays: number
+  currentStreak: number
+  longestStreak: number
+  lastDay: string | null
+  makeUpDays: number
+  updatedAt: string
+  runs: CheckinRun[]
+  month: { month: string; days: number[]; makeUpDays: number[] }
+  makeUps: { month: string; used: number }
+  latest: CheckinDoc | null
+}
+
+export function emptyCheckinState(): CheckinState {
+  return {
+    totalDays: 0,
+    currentStreak: 0,
+    longestStreak: 0,
+    lastDay: null,
+    makeUpDays: 0,
+    updatedAt: new Date(0).toISOString(),
+    runs: [],
+    month: { month: '', days: [], makeUpDays: [] },
+    makeUps: { month: '', used: 0 },
+    latest: null,
+  }
+}
+
+/**
+ * The state of a membership written before the counters moved onto it: its `checkinStats` document (and
+ * this month's `checkinMonths` one). Only the current run is known; older runs inside the make-up window
+ * are not (a make-up next to one of them counts it from then on).
+ */
+export function legacyCheckinState(stats: CheckinStatsDoc | null, month: CheckinMonthDoc | null): CheckinState {
+  const state = emptyCheckinState()
+  if (stats) {
+    const { totalDays, currentStreak, longestStreak, lastDay, makeUpDays, updatedAt } = stats
+    Object.assign(state, { totalDays, currentStreak, longestStreak, lastDay, makeUpDays, updatedAt })
+    if (lastDay !== null && currentStreak > 0) state.runs = [[shiftDay(lastDay, -(currentStreak - 1)), lastDay]]
+  }
+  if (month) {
+    state.month = { month: month.month, days: month.days, makeUpDays: month.makeUpDays }
+    state.makeUps = { month: month.month, used: month.makeUpsUsed }
+  }
+  return state
+}
+
+/** Whether `day` is checked, for days no further back than the make-up horizon of the state's last write. */
+export function isCheckedIn(state: Pick<CheckinState, 'runs'>, day: string): boolean {
+  return state.runs.some(([first, last]) => first <= day && day <= last)
+}
+
+/** Make-ups used in `month` (the quota month of a make-up done then). */
+export function makeUpsUsedIn(state: Pick<CheckinState, 'makeUps'>, month: string): number {
+  return state.makeUps.month === month ? state.makeUps.used : 0
+}
+
+/** The state after `checkin` (a day not checked before) is recorded on `today`. */
+export function addCheckinToState(state: CheckinState, checkin: CheckinDoc, today: string, at: Date): CheckinState {
+  const day = checkin.day
+  const before = state.runs.find(([, last]) => last === shiftDay(day, -1))
+  const after = state.runs.find(([first]) => first === shiftDay(day, 1))
+  const runBefore = before ? daysBetween(before[0], before[1]) + 1 : 0
+  const runAfter = after ? daysBetween(after[0], after[1]) + 1 : 0
+  const stats = addDayToStats({ ...state, _id: '', groupId: '', openid: '' }, { day, runBefore, runAfter, makeUp: checkin.makeUp, at })
+  const joined: CheckinRun = [before ? before[0] : day, after ? after[1] : day]
+  const horizon = shiftDay(today, -(MAX_MAKE_UP_WINDOW_DAYS + 1))
+  const runs = [...state.runs.filter((run) => run !== before && run !== after), joined]
+    .filter(([, last]) => last >= horizon || last === stats.lastDay)
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+
+  const dayMonth = monthOf(day)
+  let month = state.month
+  if (dayMonth > month.month) month = { month: dayMonth, days: [], makeUpDays: [] }
+  if (dayMonth === month.month) {
+    const date = Number(day.slice(8, 10))
+    month = {
+      month: dayMonth,
+      days: [...month.days, date].sort((a, b) => a - b),
+      makeUpDays: checkin.makeUp ? [...month.makeUpDays, date].sort((a, b) => a - b) : month.makeUpDays,
+    }
+  }
+  const quotaMonth = makeUpQuotaMonth(today)
+  const makeUps = checkin.makeUp ? { month: quotaMonth, used: makeUpsUsedIn(state, quotaMonth) + 1 } : state.makeUps
+  const latest = stats.lastDay === day ? checkin : state.latest
+  const { totalDays, currentStreak, longestStreak, lastDay, makeUpDays, updatedAt } = stats
+  return { totalDays, currentStreak, longestStreak, lastDay, makeUpDays, updatedAt, runs, month, makeUps, latest }
 }

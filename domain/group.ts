@@ -7,6 +7,8 @@
  */
 
 /** WeChat groups hold at most 500 people; a group's capacity may be set lower, never higher. */
+import type { CheckinState } from './checkin'
+
 export const MAX_GROUP_CAPACITY = 500
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai'
@@ -43,6 +45,8 @@ export interface GroupDoc {
   taskPublishTime?: string
   /** Whether and how members may fill a missed day (补卡); off when missing. */
   makeUp?: { enabled: boolean; windowDays: number; monthlyLimit: number }
+  /** Bumped with every save of the group's admission settings, so a function instance knows its cached copy is current. */
+  admissionSettingsVersion?: number
 }
 
 /** The customary self-introduction: 姓名-地区-职业 (张三-郑州-理财顾问). */
@@ -62,6 +66,12 @@ export interface MemberDoc {
   role: Role
   intro: SelfIntroduction
   joinedAt: string
+  /** The member's check-in counters, runs, month and quota (`domain/checkin.ts`); missing until the first check-in. */
+  checkin?: CheckinState
+  /** The rules version accepted to join (an approved application's); a later acknowledgement is a `ruleAcks` document. */
+  rulesAck?: { version: number; acknowledgedAt: string }
+  /** A copy of the member's reminder choice (the overview reads it with the membership). */
+  reminder?: { enabled: boolean; time: string }
 }
 
 export function memberId(groupId: string, openid: string): string {

@@ -68,7 +68,13 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   ruleAcks: [],
   announcements: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'pinned', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }] }],
   dailyTasks: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'publishAt', direction: 'desc' }] }],
-  checkins: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'day', direction: 'asc' }, { field: 'checkedInAt', direction: 'desc' }] }],
+  // Today's feed; a member's month calendar (groupId + openid + a day range).
+  checkins: [
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'day', direction: 'asc' }, { field: 'checkedInAt', direction: 'desc' }] },
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'openid', direction: 'asc' }, { field: 'day', direction: 'asc' }] },
+  ],
+  // No longer written: the counters, runs and calendar live on the membership (`MemberDoc.checkin`); these
+  // are read only for memberships that predate that, until their next check-in.
   checkinMonths: [],
   checkinStats: [],
   reminderSubscriptions: [{ fields: [{ field: 'enabled', direction: 'asc' }] }],

@@ -18,44 +18,34 @@
  *   await makeUpCheckin(ctx, { groupId: 'g1', day: '2026-11-21', note: '补昨天的' }, storage)
  */
 import {
-  addDayToStats,
+  addCheckinToState,
   checkinId,
   checkinMonthId,
   checkinStatsId,
-  emptyMonth,
-  emptyStats,
+  isCheckedIn,
+  legacyCheckinState,
   makeUpCandidates,
   makeUpPolicyOf,
   makeUpQuotaMonth,
   makeUpRefusal,
-  runBeforeFromStats,
+  makeUpsUsedIn,
   visibleCurrentStreak,
-  withDay,
   type CheckinDoc,
-  type CheckinMonthDoc,
-  type CheckinStatsDoc,
+  type CheckinState,
   type MakeUpPolicy,
 } from '../domain/checkin'
 import type { CalendarMonth, CheckinOverview, CheckinResult, CheckinView, MakeUpStatus, StreakSummary, TodayFeed } from '../contracts/checkin'
 import type { PageInput } from '../contracts/fields'
-import {
-  dayInMonth,
-  dayOfMonth,
-  dayRuleOf,
-  isValidDayKey,
-  monthOf,
-  shiftDay,
-  shiftMonth,
-  todayKey,
-} from '../domain/days'
+import { dayInMonth, dayRuleOf, isValidDayKey, monthOf, todayKey } from '../domain/days'
 import { DomainError } from '../domain/errors'
-import { formatNickname, type GroupDoc, type MemberDoc } from '../domain/group'
+import { formatNickname, memberId, type GroupDoc, type MemberDoc } from '../domain/group'
 import { DEFAULT_REMINDER_TIME, reminderId } from '../domain/reminders'
 import type { DailyTaskDoc } from '../domain/tasks'
 import { t } from '../i18n/strings'
-import { StoreConflictError, type Store, type Transaction } from '../store/port'
-import type { UseCaseContext } from './context'
-import { EVERY_ROLE, requireRole } from './access'
+import { StoreConflictError, type Patch, type Store, type Transaction } from '../store/port'
+import { requireOpenid, type UseCaseContext } from './context'
+import { EVERY_ROLE, requireGroup, requireRole } from './access'
+import { groupDayRule, rememberDayRule } from './group-cache'
 import { pageOf } from './paging'
 import { opaqueViewId } from './member-keys'
 import { claimPhoto, photoLinksFor, photoPathPrefix, readOwnUnusedPhoto, type PhotoStorage } from './photos'
@@ -65,17 +55,16 @@ export const FEED_PAGE_SIZE = 20
 
 export async function getCheckinOverview(ctx: UseCaseContext, input: { groupId: string }, storage: PhotoStorage): Promise<CheckinOverview> {
   const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
+  rememberDayRule(ctx.store, group)
   const now = ctx.now()
   const today = todayKey(now, dayRuleOf(group))
-  const month = monthOf(today)
-  const [task, mine, stats, thisMonth, lastMonth, checkedInToday, reminder] = await Promise.all([
+  // The membership carries the counters, this month's calendar, the quota and the latest check-in; what a
+  // membership written before that lacks is read from where it used to live.
+  const [task, state, mine, reminder] = await Promise.all([
     getPublishedTask(ctx.store, group, today, now),
-    ctx.store.get('checkins', checkinId(group._id, openid, today)),
-    ctx.store.get('checkinStats', checkinStatsId(group._id, openid)),
-    readMonth(ctx.store, group._id, openid, month),
-    readMonth(ctx.store, group._id, openid, shiftMonth(month, -1)),
-    ctx.store.count('checkins', { groupId: group._id, day: today }),
-    ctx.store.get('reminderSubscriptions', reminderId(group._id, openid)),
+    checkinStateOf(ctx.store, member, today),
+    todaysCheckin(ctx.store, member, today),
+    member.reminder ?? readReminder(ctx.store, group._id, openid),
   ])
   const links = await photoLinksFor(storage, [mine?.photoFileId ?? null], now)
   return {
@@ -86,12 +75,11 @@ export async function getCheckinOverview(ctx: UseCaseContext, input: { groupId: 
     today,
     todayTask: task ? toTaskView(task, now) : null,
     myCheckin: mine ? toCheckinView(mine, openid, links) : null,
-    streak: toStreakSummary(stats ?? emptyStats(group._id, openid), today),
-    calendar: toCalendar(thisMonth),
-    makeUp: makeUpStatus(group, member, today, [thisMonth, lastMonth]),
-    checkedInToday,
+    streak: toStreakSummary(state, today),
+    calendar: calendarOf(state, monthOf(today)),
+    makeUp: makeUpStatus(group, member, today, state),
     memberCount: group.memberCount,
-    reminder: { enabled: reminder?.enabled ?? false, time: reminder?.time ?? DEFAULT_REMINDER_TIME },
+    reminder,
     photoPathPrefix: photoPathPrefix(group._id, today, openid),
   }
 }
@@ -104,33 +92,56 @@ export interface CheckInInput {
   linkTask?: boolean
 }
 
+/**
+ * Check in today. The group's day rule comes from the instance cache (it never changes); the task is read
+ * only when linking one; the membership is read, and the check-in created and the counters written, in one
+ * transaction: 3 document operations, 4 when a task is linked.
+ */
 export async function checkIn(ctx: UseCaseContext, input: CheckInInput, storage: PhotoStorage): Promise<CheckinResult> {
-  const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
+  const openid = requireOpenid(ctx)
+  const rule = await groupDayRule(ctx.store, input.groupId)
   const now = ctx.now()
-  const today = todayKey(now, dayRuleOf(group))
-  const task = input.linkTask === false ? null : await getPublishedTask(ctx.store, group, today, now)
-  return withPhotoLink(storage, ctx.now(), openid, await recordDay(ctx, { group, member, openid, day: today, today, makeUp: false, note: input.note, photoFileId: input.photoFileId, task }))
+  const today = todayKey(now, rule)
+  const task = input.linkTask === false ? null : await getPublishedTask(ctx.store, { _id: input.groupId }, today, now)
+  const recorded = await recordDay(ctx, { groupId: input.groupId, openid, day: today, today, makeUp: null, note: input.note, photoFileId: input.photoFileId, task })
+  return withPhotoLink(storage, ctx.now(), openid, recorded, today)
 }
 
+/** Fill a missed day (补卡): the group read fresh (its make-up policy), the day's task, then one transaction. */
 export async function makeUpCheckin(
   ctx: UseCaseContext,
   input: { groupId: string; day: string; note?: string; photoFileId?: string },
   storage: PhotoStorage,
 ): Promise<CheckinResult> {
-  const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
-  if (!isValidDayKey(input.day)) throw new DomainError('INVALID_INPUT', t('validate.dayKey'), { day: t('validate.dayKey') })
+  const openid = requireOpenid(ctx)
+  const group = await requireGroup(ctx, input.groupId)
+  rememberDayRule(ctx.store, group)
   const now = ctx.now()
   const today = todayKey(now, dayRuleOf(group))
-  // Window, joining day and the policy are checked up front; the monthly limit again inside the transaction.
-  const refusal = makeUpRefusal(makeUpPolicyOf(group), { today, day: input.day, joinedDay: joinedDay(group, member), usedThisMonth: 0 })
-  if (refusal) throw makeUpError(refusal, makeUpPolicyOf(group))
+  // Window and policy are checked up front; membership, joining day and the monthly limit inside the transaction.
+  const policy = makeUpPolicyOf(group)
+  const valid = isValidDayKey(input.day)
+  const early = valid ? makeUpRefusal(policy, { today, day: input.day, joinedDay: input.day, usedThisMonth: 0 }) : null
+  if (!valid || early) {
+    // Say "not a member" before anything about the day.
+    await requireRole(ctx, input.groupId, EVERY_ROLE)
+    if (!valid) throw new DomainError('INVALID_INPUT', t('validate.dayKey'), { day: t('validate.dayKey') })
+    throw makeUpError(early!, policy)
+  }
   const task = await getPublishedTask(ctx.store, group, input.day, now)
-  return withPhotoLink(storage, ctx.now(), openid, await recordDay(ctx, { group, member, openid, day: input.day, today, makeUp: true, note: input.note, photoFileId: input.photoFileId, task }))
+  const recorded = await recordDay(ctx, { groupId: group._id, openid, day: input.day, today, makeUp: group, note: input.note, photoFileId: input.photoFileId, task })
+  return withPhotoLink(storage, ctx.now(), openid, recorded, today, group)
 }
 
+/** A month's calendar: the member's check-ins of that month, one query. */
 export async function getCheckinCalendar(ctx: UseCaseContext, input: { groupId: string; month: string }): Promise<CalendarMonth> {
   const { group, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
-  return toCalendar(await readMonth(ctx.store, group._id, openid, input.month))
+  const docs = await ctx.store.find('checkins', {
+    where: { groupId: group._id, openid, day: { gte: `${input.month}-01`, lte: `${input.month}-31` } },
+    orderBy: [{ field: 'day', direction: 'asc' }],
+    limit: 31,
+  })
+  return { month: input.month, days: docs.map((doc) => ({ day: doc.day, makeUp: doc.makeUp })) }
 }
 
 export async function listTodayFeed(ctx: UseCaseContext, input: { groupId: string } & PageInput, storage: PhotoStorage): Promise<TodayFeed> {
@@ -162,10 +173,12 @@ export async function setReminder(
   ctx: UseCaseContext,
   input: { groupId: string; enabled: boolean; time: string },
 ): Promise<{ enabled: boolean; time: string }> {
-  const { group, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
+  const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
   const id = reminderId(group._id, openid)
   await ctx.store.transaction(async (tx) => {
     const existing = await tx.get('reminderSubscriptions', id)
+    // The overview reads the choice with the membership.
+    if (await tx.get('members', member._id)) await tx.update('members', member._id, { reminder: { enabled: input.enabled, time: input.time } })
     await tx.set('reminderSubscriptions', {
       _id: id,
       groupId: group._id,
@@ -182,140 +195,130 @@ export async function setReminder(
 // --- recording a day -------------------------------------------------------------------------------
 
 interface DayToRecord {
-  group: GroupDoc
-  member: MemberDoc
+  groupId: string
   openid: string
   day: string
   today: string
-  makeUp: boolean
+  /** For a make-up, the group as read for it (its make-up policy); null for today's check-in. */
+  makeUp: GroupDoc | null
   note?: string
   photoFileId?: string
   task: DailyTaskDoc | null
 }
 
+/** What recording a day did: the day's check-in (new or the one already there) and the member's state after. */
+interface RecordedDay {
+  doc: CheckinDoc
+  created: boolean
+  state: CheckinState
+  member: MemberDoc
+}
+
 async function recordDay(ctx: UseCaseContext, record: DayToRecord): Promise<RecordedDay> {
-  const { group, openid, day, today } = record
-  const id = checkinId(group._id, openid, day)
+  const id = checkinId(record.groupId, record.openid, record.day)
   try {
     return await ctx.store.transaction((tx) => recordDayInTransaction(tx, ctx.now(), record))
   } catch (error) {
     if (!(error instanceof StoreConflictError) || error.id !== id) throw error
     // Another request for the same day won the race: answer with its check-in.
-    const [existing, stats] = await Promise.all([
-      ctx.store.get('checkins', id),
-      ctx.store.get('checkinStats', checkinStatsId(group._id, openid)),
-    ])
-    if (!existing) throw error
-    return { doc: existing, created: false, streak: toStreakSummary(stats ?? emptyStats(group._id, openid), today) }
+    const [existing, member] = await Promise.all([ctx.store.get('checkins', id), ctx.store.get('members', memberId(record.groupId, record.openid))])
+    if (!existing || !member) throw error
+    return { doc: existing, created: false, state: await checkinStateOf(ctx.store, member, record.today), member }
   }
-}
-
-/** What recording a day did: the day's check-in (new or the one already there), before it becomes a view. */
-interface RecordedDay {
-  doc: CheckinDoc
-  created: boolean
-  streak: StreakSummary
 }
 
 async function recordDayInTransaction(tx: Transaction, at: Date, record: DayToRecord): Promise<RecordedDay> {
-  const { group, member, openid, day, today, makeUp } = record
-  const id = checkinId(group._id, openid, day)
-  const statsId = checkinStatsId(group._id, openid)
-  const existing = await tx.get('checkins', id)
-  if (existing) {
-    const stats = (await tx.get('checkinStats', statsId)) ?? emptyStats(group._id, openid)
-    return { doc: existing, created: false, streak: toStreakSummary(stats, today) }
+  const { groupId, openid, day, today, makeUp } = record
+  const id = checkinId(groupId, openid, day)
+  // The membership: the role (any), the counters and runs, this month's calendar, the make-up quota.
+  const member = await tx.get('members', memberId(groupId, openid))
+  if (!member || !EVERY_ROLE.includes(member.role)) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
+  let state = member.checkin
+  const patch: Patch<MemberDoc> = {}
+  if (!state) {
+    // Written before the counters moved onto the membership (or never checked in): read them where they were.
+    state = legacyCheckinState(await tx.get('checkinStats', checkinStatsId(groupId, openid)), await tx.get('checkinMonths', checkinMonthId(groupId, openid, monthOf(today))))
+    if (!member.reminder) patch.reminder = await readReminder(tx, groupId, openid)
   }
 
-  const stats = (await tx.get('checkinStats', statsId)) ?? emptyStats(group._id, openid)
-  const months = new Map<string, CheckinMonthDoc>()
-  const loadMonth = async (month: string): Promise<CheckinMonthDoc> => {
-    let doc = months.get(month)
-    if (!doc) {
-      doc = (await tx.get('checkinMonths', checkinMonthId(group._id, openid, month))) ?? emptyMonth(group._id, openid, month)
-      months.set(month, doc)
-    }
-    return doc
+  const checked = makeUp ? isCheckedIn(state, day) : state.lastDay !== null && day <= state.lastDay && (day === state.lastDay || isCheckedIn(state, day))
+  if (checked) {
+    const existing = await tx.get('checkins', id)
+    if (existing) return { doc: existing, created: false, state, member }
   }
-  const isChecked = async (d: string) => (await loadMonth(monthOf(d))).days.includes(dayOfMonth(d))
-
-  let runBefore: number
-  let runAfter = 0
-  if (!makeUp && (stats.lastDay === null || day > stats.lastDay)) {
-    runBefore = runBeforeFromStats(stats, day)
-  } else {
-    // A filled day may join two runs: count them from the month documents, month by month, until a gap.
-    runBefore = 0
-    for (let d = shiftDay(day, -1); runBefore < stats.totalDays && (await isChecked(d)); d = shiftDay(d, -1)) runBefore++
-    if (stats.lastDay !== null) {
-      for (let d = shiftDay(day, 1); d <= stats.lastDay && (await isChecked(d)); d = shiftDay(d, 1)) runAfter++
-    }
+  if (makeUp) {
+    const policy = makeUpPolicyOf(makeUp)
+    const refusal = makeUpRefusal(policy, { today, day, joinedDay: joinedDay(makeUp, member), usedThisMonth: makeUpsUsedIn(state, makeUpQuotaMonth(today)) })
+    if (refusal) throw makeUpError(refusal, policy)
   }
 
   // The photo: the author's own unused upload for this group, read by id before any write.
-  const photo = record.photoFileId ? await readOwnUnusedPhoto(tx, { groupId: group._id, openid, photoId: record.photoFileId }) : null
-
-  const dayMonth = await loadMonth(monthOf(day))
-  months.set(dayMonth.month, withDay(dayMonth, dayOfMonth(day), makeUp))
-  const touched = new Set([dayMonth.month])
-  if (makeUp) {
-    const policy = makeUpPolicyOf(group)
-    const quota = await loadMonth(makeUpQuotaMonth(today))
-    if (quota.makeUpsUsed >= policy.monthlyLimit) throw makeUpError('limitReached', policy)
-    months.set(quota.month, { ...quota, makeUpsUsed: quota.makeUpsUsed + 1 })
-    touched.add(quota.month)
-  }
+  const photo = record.photoFileId ? await readOwnUnusedPhoto(tx, { groupId, openid, photoId: record.photoFileId }) : null
 
   const checkin: CheckinDoc = {
     _id: id,
-    groupId: group._id,
+    groupId,
     openid,
     day,
     note: (record.note ?? '').trim(),
     photoFileId: record.photoFileId ?? null,
     taskId: record.task?._id ?? null,
     taskTitle: record.task?.title ?? null,
-    makeUp,
+    makeUp: makeUp !== null,
     authorName: formatNickname(member.intro),
     checkedInAt: at.toISOString(),
   }
-  const nextStats: CheckinStatsDoc = addDayToStats(stats, { day, runBefore, runAfter, makeUp, at })
-
+  const next = addCheckinToState(state, checkin, today, at)
   await tx.create('checkins', checkin)
   if (photo) await claimPhoto(tx, photo, id)
-  for (const month of touched) await tx.set('checkinMonths', months.get(month)!)
-  await tx.set('checkinStats', nextStats)
-  return { doc: checkin, created: true, streak: toStreakSummary(nextStats, today) }
+  await tx.update('members', member._id, { ...patch, checkin: next })
+  return { doc: checkin, created: true, state: next, member: { ...member, ...patch, checkin: next } }
 }
 
 // --- views -----------------------------------------------------------------------------------------
 
-async function readMonth(store: Store, groupId: string, openid: string, month: string): Promise<CheckinMonthDoc> {
-  return (await store.get('checkinMonths', checkinMonthId(groupId, openid, month))) ?? emptyMonth(groupId, openid, month)
+/** The member's check-in state: on the membership, or (written before it moved there) from the old documents. */
+async function checkinStateOf(store: Store, member: MemberDoc, today: string): Promise<CheckinState> {
+  if (member.checkin) return member.checkin
+  const [stats, month] = await Promise.all([
+    store.get('checkinStats', checkinStatsId(member.groupId, member.openid)),
+    store.get('checkinMonths', checkinMonthId(member.groupId, member.openid, monthOf(today))),
+  ])
+  return legacyCheckinState(stats, month)
 }
 
-function toCalendar(month: CheckinMonthDoc): CalendarMonth {
-  return {
-    month: month.month,
-    days: month.days.map((date) => ({ day: dayInMonth(month.month, date), makeUp: month.makeUpDays.includes(date) })),
-  }
+/** Today's check-in of the member: the latest one on the membership, read by id only when that lacks it. */
+async function todaysCheckin(store: Store, member: MemberDoc, today: string): Promise<CheckinDoc | null> {
+  const latest = member.checkin?.latest
+  if (latest) return latest.day === today ? latest : null
+  if (member.checkin && member.checkin.lastDay !== today) return null
+  return store.get('checkins', checkinId(member.groupId, member.openid, today))
 }
 
-function makeUpStatus(group: GroupDoc, member: MemberDoc, today: string, months: CheckinMonthDoc[]): MakeUpStatus {
+async function readReminder(source: Pick<Store, 'get'>, groupId: string, openid: string): Promise<{ enabled: boolean; time: string }> {
+  const reminder = await source.get('reminderSubscriptions', reminderId(groupId, openid))
+  return { enabled: reminder?.enabled ?? false, time: reminder?.time ?? DEFAULT_REMINDER_TIME }
+}
+
+/** This month's calendar from the state (the month of its latest day; empty when that is another month). */
+function calendarOf(state: CheckinState, month: string): CalendarMonth {
+  const days: { days: number[]; makeUpDays: number[] } = state.month.month === month ? state.month : { days: [], makeUpDays: [] }
+  return { month, days: days.days.map((date) => ({ day: dayInMonth(month, date), makeUp: days.makeUpDays.includes(date) })) }
+}
+
+function makeUpStatus(group: GroupDoc, member: MemberDoc, today: string, state: CheckinState): MakeUpStatus {
   const policy = makeUpPolicyOf(group)
-  const quotaMonth = months.find((m) => m.month === makeUpQuotaMonth(today))
-  const usedThisMonth = quotaMonth?.makeUpsUsed ?? 0
+  const usedThisMonth = makeUpsUsedIn(state, makeUpQuotaMonth(today))
   const left = policy.enabled ? Math.max(0, policy.monthlyLimit - usedThisMonth) : 0
-  const isChecked = (day: string) => months.some((m) => m.month === monthOf(day) && m.days.includes(dayOfMonth(day)))
-  const candidates = left > 0 ? makeUpCandidates(policy, { today, joinedDay: joinedDay(group, member), isChecked }) : []
+  const candidates = left > 0 ? makeUpCandidates(policy, { today, joinedDay: joinedDay(group, member), isChecked: (day) => isCheckedIn(state, day) }) : []
   return { policy, usedThisMonth, left, candidates }
 }
 
-function joinedDay(group: GroupDoc, member: MemberDoc): string {
+function joinedDay(group: Pick<GroupDoc, 'timezone' | 'dayStartHour'>, member: MemberDoc): string {
   return todayKey(new Date(member.joinedAt), dayRuleOf(group))
 }
 
-export function toStreakSummary(stats: CheckinStatsDoc, today: string): StreakSummary {
+export function toStreakSummary(stats: Pick<CheckinState, 'currentStreak' | 'longestStreak' | 'totalDays' | 'lastDay' | 'makeUpDays'>, today: string): StreakSummary {
   return {
     current: visibleCurrentStreak(stats, today),
     longest: stats.longestStreak,
@@ -340,10 +343,20 @@ function toCheckinView(doc: CheckinDoc, viewer: string, photoLinks: Record<strin
   }
 }
 
-/** The result with its check-in's photo link (one storage call when it has a photo). */
-async function withPhotoLink(storage: PhotoStorage, at: Date, viewer: string, recorded: RecordedDay): Promise<CheckinResult> {
+/**
+ * The result with its check-in's photo link (one storage call when it has a photo), and what the page shows
+ * that the check-in changed (streak, this month's calendar; after a make-up, the make-up status), so the page
+ * updates in place instead of reloading.
+ */
+async function withPhotoLink(storage: PhotoStorage, at: Date, viewer: string, recorded: RecordedDay, today: string, group?: GroupDoc): Promise<CheckinResult> {
   const links = await photoLinksFor(storage, [recorded.doc.photoFileId], at)
-  return { checkin: toCheckinView(recorded.doc, viewer, links), created: recorded.created, streak: recorded.streak }
+  return {
+    checkin: toCheckinView(recorded.doc, viewer, links),
+    created: recorded.created,
+    streak: toStreakSummary(recorded.state, today),
+    calendar: calendarOf(recorded.state, monthOf(today)),
+    ...(group ? { makeUp: makeUpStatus(group, recorded.member, today, recorded.state) } : {}),
+  }
 }
 
 function makeUpError(refusal: NonNullable<ReturnType<typeof makeUpRefusal>>, policy: MakeUpPolicy): DomainError {

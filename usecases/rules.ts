@@ -20,7 +20,9 @@ import { EVERY_ROLE, MANAGERS, requireRole } from './access'
 
 export async function getRules(ctx: UseCaseContext, input: { groupId: string }): Promise<RulesView> {
   const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
-  const ack = await ctx.store.get('ruleAcks', rulesAckId(group._id, openid))
+  // The version accepted to join is on the membership; a later acknowledgement is its own document.
+  const stored = await ctx.store.get('ruleAcks', rulesAckId(group._id, openid))
+  const ack = stored && stored.version >= (member.rulesAck?.version ?? 0) ? stored : (member.rulesAck ?? null)
   let changes: ClauseChange[] = []
   if (ack && ack.version < group.rules.version) {
     const seen = await ctx.store.get('ruleVersions', ruleVersionId(group._id, ack.version))

@@ -27,7 +27,7 @@ export function toTaskView(doc: DailyTaskDoc, now: Date): DailyTaskView {
 }
 
 /** The task of `day` if it is published at `now`, else null. */
-export async function getPublishedTask(store: Store, group: GroupDoc, day: string, now: Date): Promise<DailyTaskDoc | null> {
+export async function getPublishedTask(store: Store, group: Pick<GroupDoc, '_id'>, day: string, now: Date): Promise<DailyTaskDoc | null> {
   const task = await store.get('dailyTasks', dailyTaskId(group._id, day))
   return task && isPublished(task, now) ? task : null
 }

@@ -3,7 +3,8 @@
  * a DST zone), streaks across month and year ends, make-ups and their limits, idempotency (also 50 at
  * once), today's feed, and who may do it.
  */
-import { checkinId, checkinStatsId } from '../../domain/checkin'
+import { checkinId } from '../../domain/checkin'
+import { memberId } from '../../domain/group'
 import { shiftDay } from '../../domain/days'
 import { checkIn, getCheckinCalendar, getCheckinOverview, listTodayFeed, makeUpCheckin, registerPhoto, saveDailyTask, setReminder } from '../../contracts'
 import { photoPathPrefix } from '../../usecases/photos'
@@ -77,7 +78,7 @@ describe('streaks and calendar', () => {
     await fx.api.as(MEMBER).at(shanghai('2026-11-20')).call(checkIn, { groupId: GROUP })
     await fx.api.as(MEMBER).at(shanghai('2026-11-21')).call(checkIn, { groupId: GROUP })
     await fx.api.as(MEMBER).at(shanghai('2026-11-23')).call(checkIn, { groupId: GROUP })
-    expect(await fx.store.get('checkinStats', checkinStatsId(GROUP, MEMBER))).toMatchObject({
+    expect(await fx.store.get('members', memberId(GROUP, MEMBER)).then((m) => m?.checkin ?? null)).toMatchObject({
       totalDays: 3, currentStreak: 1, longestStreak: 2, lastDay: '2026-11-23', makeUpDays: 0,
     })
   })
@@ -122,7 +123,7 @@ describe('make-up check-ins (补卡)', () => {
     const off = await makeFixture()
     expect(await off.api.as(MEMBER).at(at).result(makeUpCheckin, { groupId: GROUP, day: '2026-11-22' })).toMatchObject({ ok: false, error: { message: '本群未开启补卡' } })
     expect(await fx.store.count('checkins', { groupId: GROUP })).toBe(0)
-    expect(await fx.store.get('checkinStats', checkinStatsId(GROUP, MEMBER))).toBeNull()
+    expect(await fx.store.get('members', memberId(GROUP, MEMBER)).then((m) => m?.checkin ?? null)).toBeNull()
   })
 
   it('allows at most the monthly limit, counted in the month the make-up is done', async () => {
@@ -132,7 +133,7 @@ describe('make-up check-ins (补卡)', () => {
     await fx.api.as(MEMBER).at(at).call(makeUpCheckin, { groupId: GROUP, day: '2026-12-01' })
     expect(await fx.api.as(MEMBER).at(at).result(makeUpCheckin, { groupId: GROUP, day: '2026-12-02' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '本月补卡次数已用完（每月 2 次）' } })
     expect(await fx.store.get('checkins', checkinId(GROUP, MEMBER, '2026-12-02'))).toBeNull()
-    expect((await fx.store.get('checkinStats', checkinStatsId(GROUP, MEMBER)))!.totalDays).toBe(2)
+    expect((await fx.store.get('members', memberId(GROUP, MEMBER)).then((m) => m?.checkin ?? null))!.totalDays).toBe(2)
   })
 
   it('concurrent make-ups cannot exceed the monthly limit', async () => {
@@ -143,7 +144,7 @@ describe('make-up check-ins (补卡)', () => {
     )
     expect(results.filter((r) => r.ok)).toHaveLength(2)
     expect(await fx.store.count('checkins', { groupId: GROUP, openid: MEMBER })).toBe(2)
-    expect((await fx.store.get('checkinStats', checkinStatsId(GROUP, MEMBER)))!.totalDays).toBe(2)
+    expect((await fx.store.get('members', memberId(GROUP, MEMBER)).then((m) => m?.checkin ?? null))!.totalDays).toBe(2)
   })
 })
 
@@ -167,7 +168,7 @@ describe('idempotent check-in', () => {
     // Views carry an opaque id of the check-in (its document id names the author).
     expect([...ids]).toEqual([opaqueViewId(checkinId(GROUP, MEMBER, '2026-11-23'))])
     expect(await fx.store.count('checkins', { groupId: GROUP, openid: MEMBER })).toBe(2)
-    expect(await fx.store.get('checkinStats', checkinStatsId(GROUP, MEMBER))).toMatchObject({ totalDays: 2, currentStreak: 2, longestStreak: 2 })
+    expect(await fx.store.get('members', memberId(GROUP, MEMBER)).then((m) => m?.checkin ?? null)).toMatchObject({ totalDays: 2, currentStreak: 2, longestStreak: 2 })
   })
 })
 

@@ -13,7 +13,8 @@
 import { decideApplication, submitApplication } from '../../contracts/admission'
 import { checkIn, makeUpCheckin, registerPhoto, setReminder } from '../../contracts/checkin'
 import { applicationId } from '../../domain/admission'
-import { checkinId, checkinStatsId } from '../../domain/checkin'
+import { checkinId } from '../../domain/checkin'
+import { memberId } from '../../domain/group'
 import { reminderId } from '../../domain/reminders'
 import { DAILY_PHOTO_QUOTA, photoRecordId } from '../../domain/photos'
 import { photoPathPrefix } from '../../usecases/photos'
@@ -48,7 +49,7 @@ describe('check-in races (CloudBase, transactions interleaving)', () => {
     expect(await late).toEqual({ ok: true, data: { ...early, created: false } })
     expect(await store.count('checkins', { groupId: GROUP, openid: MEMBER })).toBe(1)
     expect(await store.get('checkins', checkinId(GROUP, MEMBER, '2026-11-23'))).toMatchObject({ note: 'early' })
-    expect(await store.get('checkinStats', checkinStatsId(GROUP, MEMBER))).toMatchObject({ totalDays: 1, currentStreak: 1 })
+    expect(await store.get('members', memberId(GROUP, MEMBER)).then((m) => m?.checkin ?? null)).toMatchObject({ totalDays: 1, currentStreak: 1 })
   })
 
   it('50 check-ins of one member at once: the losers re-run after the write conflict and find the winner', async () => {
@@ -60,7 +61,7 @@ describe('check-in races (CloudBase, transactions interleaving)', () => {
     expect(created).toHaveLength(1)
     const winner = created[0].ok ? created[0].data.checkin : null
     for (const r of results) expect(r).toMatchObject({ ok: true, data: { checkin: { id: winner?.id, note: winner?.note } } })
-    expect(await store.get('checkinStats', checkinStatsId(GROUP, MEMBER))).toMatchObject({ totalDays: 1, currentStreak: 1 })
+    expect(await store.get('members', memberId(GROUP, MEMBER)).then((m) => m?.checkin ?? null)).toMatchObject({ totalDays: 1, currentStreak: 1 })
   })
 })
 

@@ -158,7 +158,7 @@ describe('the CloudBase entry', () => {
   it('limits a user per warm instance, on the real clock', async () => {
     const cloud = fakeSdk.fakeCloud()
     const store = createCloudbaseStore(cloud.database())
-    for (const name of ['groups', 'members', 'checkins', 'checkinMonths', 'checkinStats', 'dailyTasks', 'auditLogs']) await cloud.database().createCollection(name).catch(() => undefined)
+    for (const name of ['groups', 'members', 'checkins', 'checkinMonths', 'checkinStats', 'reminderSubscriptions', 'dailyTasks', 'auditLogs']) await cloud.database().createCollection(name).catch(() => undefined)
     await seedGroup(store)
     fakeSdk.setWXContext({ OPENID: MEMBER })
     const results = []

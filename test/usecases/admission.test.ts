@@ -159,7 +159,7 @@ describe('deciding', () => {
       expect.objectContaining({ kind: 'application.approved', title: '你已加入「周末徒步·郑州群」', link: `/pages/group/index?id=${GROUP}` }),
     ])
     const accepted = (await fx.store.get('applications', APP))?.rulesVersion
-    expect(await fx.store.get('ruleAcks', rulesAckId(GROUP, NEW))).toMatchObject({ version: accepted })
+    expect((await fx.store.get('members', memberId(GROUP, NEW)))?.rulesAck).toMatchObject({ version: accepted })
   })
 
   it('rejecting keeps the reason and tells the applicant', async () => {

@@ -28,7 +28,7 @@ import { callerOpenid, requireOpenid, type UseCaseContext } from '../context'
 import { requireGroup } from '../access'
 import { toGroupProfile } from '../group'
 import { findInvite, nicknameOf } from './invites'
-import { loadAdmissionSettings } from './settings'
+import { admissionSettingsFor, loadAdmissionSettings } from './settings'
 
 function toMyApplication(app: ApplicationDoc, settings: AdmissionSettingsDoc): MyApplicationView {
   return {
@@ -88,35 +88,38 @@ export async function submitApplication(
 ): Promise<MyApplicationView> {
   const openid = requireOpenid(ctx)
   const now = ctx.now()
-  const { timezone } = dayRuleOf(await requireGroup(ctx, input.groupId))
-  const settings = await loadAdmissionSettings(ctx.store, input.groupId, now)
+  // The phone first: it is a WeChat call, never made inside a transaction (which may run more than once).
   const phone = input.phoneCode ? await services.phoneNumberFromCode(input.phoneCode) : (input.phone ?? '')
-  const form = { intro: input.intro, answers: input.answers, phone }
-  const fields = formErrors(applicationFormSchema(settings.questions, { requirePhone: settings.requirePhone }), form)
-  if (fields) throw new DomainError('INVALID_INPUT', Object.values(fields)[0], fields)
-
   const invite = await findInvite(ctx.store, input.inviteId)
   const validInvite = invite && invite.groupId === input.groupId && invite.inviterOpenid !== openid ? invite : null
   const subscribed = input.subscribedTemplateIds.filter((id) => services.subscribeTemplateIds('applicationDecided').includes(id))
   const id = applicationId(input.groupId, openid)
   const at = now.toISOString()
-  const content = {
-    intro: {
-      name: input.intro.name.trim(),
-      region: input.intro.region.trim(),
-      occupation: input.intro.occupation.trim(),
-      about: input.intro.about.trim(),
-    },
-    answers: snapshotAnswers(settings.questions, input.answers),
-    phone: phone.trim() === '' ? null : phone.trim(),
-    rulesVersion: input.rulesVersion,
-    subscribedTemplateIds: subscribed,
-    updatedAt: at,
-  }
 
+  // The group, its settings (this instance's copy while the group's settings version says it is current),
+  // the membership and the application: 4 operations, the settings read a fifth only after a change.
+  let settings!: AdmissionSettingsDoc
   const saved = await ctx.store.transaction(async (tx) => {
     const group = await tx.get('groups', input.groupId)
     if (!group) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
+    const { timezone } = dayRuleOf(group)
+    settings = await admissionSettingsFor(ctx.store, tx, group, now)
+    const form = { intro: input.intro, answers: input.answers, phone }
+    const fields = formErrors(applicationFormSchema(settings.questions, { requirePhone: settings.requirePhone }), form)
+    if (fields) throw new DomainError('INVALID_INPUT', Object.values(fields)[0], fields)
+    const content = {
+      intro: {
+        name: input.intro.name.trim(),
+        region: input.intro.region.trim(),
+        occupation: input.intro.occupation.trim(),
+        about: input.intro.about.trim(),
+      },
+      answers: snapshotAnswers(settings.questions, input.answers),
+      phone: phone.trim() === '' ? null : phone.trim(),
+      rulesVersion: input.rulesVersion,
+      subscribedTemplateIds: subscribed,
+      updatedAt: at,
+    }
     if (group.status !== 'open') throw new DomainError('CONFLICT', t('admission.error.groupClosed'))
     if (group.rules.version !== input.rulesVersion) throw new DomainError('CONFLICT', t('admission.error.rulesChanged'))
     if (await tx.get('members', memberId(input.groupId, openid))) throw new DomainError('CONFLICT', t('admission.error.alreadyMember'))

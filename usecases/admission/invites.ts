@@ -52,9 +52,13 @@ export async function nicknameOf(store: Store, groupId: string, openid: string |
   return member ? formatNickname(member.intro) : null
 }
 
-/** Inviter nicknames of `apps`, by inviter openid (inviters who left the group are missing). */
+/**
+ * Inviter nicknames of `apps`, by inviter openid (inviters who left the group are missing): one query for
+ * the lot (their memberships by id), none when no application on the page was invited.
+ */
 export async function inviterNames(store: Store, groupId: string, apps: ApplicationDoc[]): Promise<Map<string, string>> {
   const openids = [...new Set(apps.flatMap((app) => (app.inviterOpenid ? [app.inviterOpenid] : [])))]
-  const names = await Promise.all(openids.map((openid) => nicknameOf(store, groupId, openid)))
-  return new Map(openids.flatMap((openid, i) => (names[i] ? [[openid, names[i]!] as [string, string]] : [])))
+  if (openids.length === 0) return new Map()
+  const members = await store.find('members', { where: { _id: { in: openids.map((openid) => memberId(groupId, openid)) } }, limit: openids.length })
+  return new Map(members.map((member) => [member.openid, formatNickname(member.intro)]))
 }

@@ -1,6 +1,6 @@
 /**
  * The admins' side of admission: the review queue, one application's detail, and decisions — one
- * (`decideApplication`) or several (`decideApplications`, one transaction each). A decision changes the
+ * (`decideApplication`) or several (`decideApplications`, up to 10 per transaction). A decision changes the
  * application, the membership, the member count, the audit log and the applicant's inbox in one
  * transaction; the subscribe message follows after it committed and never fails the decision.
  *
@@ -23,24 +23,32 @@ import {
 import type { PageInput } from '../../contracts/fields'
 import type { SubscribeFacts } from '../../contracts/subscribe-templates'
 import { maskPhone, type ApplicationDoc } from '../../domain/admission'
+import { emptyCheckinState } from '../../domain/checkin'
+import { DEFAULT_REMINDER_TIME } from '../../domain/reminders'
 import { dayRuleOf } from '../../domain/days'
 import { DomainError } from '../../domain/errors'
 import { canManageGroup, formatNickname, isFull, memberId, type GroupDoc, type MemberDoc } from '../../domain/group'
-import { rulesAckId } from '../../domain/rules'
 import { t } from '../../i18n/strings'
 import { memberKey } from '../member-keys'
 import type { WechatPort } from '../ports/wechat'
 import { recordAudit } from '../audit'
-import type { UseCaseContext } from '../context'
-import { deliverToInbox } from '../inbox/deliver'
+import { requireOpenid, type UseCaseContext } from '../context'
+import { StoreConflictError } from '../../store/port'
+import { deliverToInbox, type InboxDelivery } from '../inbox/deliver'
 import { MANAGERS, requireRole } from '../access'
 import { toGroupProfile } from '../group'
 import { pageUrl, wechatPagePath } from '../../contracts/routes'
 import { nextCursor } from '../paging'
 import { inviterNames } from './invites'
-import { loadAdmissionSettings } from './settings'
+import { admissionSettingsFor } from './settings'
 
 export const QUEUE_PAGE_SIZE = 20
+
+/**
+ * What a new membership starts with: no check-ins and no reminder, written out so its first check-in and
+ * overview need not look for counters a membership from before kept elsewhere (a rejoin starts over).
+ */
+const newMemberState = () => ({ checkin: emptyCheckinState(), reminder: { enabled: false, time: DEFAULT_REMINDER_TIME } })
 
 function toCard(app: ApplicationDoc, names: Map<string, string>): ApplicationCard {
   return {
@@ -70,7 +78,7 @@ export async function listApplications(
       limit: QUEUE_PAGE_SIZE,
     }),
     ctx.store.count('applications', where),
-    loadAdmissionSettings(ctx.store, input.groupId, ctx.now()),
+    admissionSettingsFor(ctx.store, ctx.store, group, ctx.now()),
   ])
   const names = await inviterNames(ctx.store, input.groupId, apps)
   return {
@@ -109,74 +117,84 @@ interface DecisionInput {
   reason: string
 }
 
-/** One decision in its own transaction; returns the decided application and the group as it was. */
+/**
+ * One decision in its own transaction, which also checks who decides: the group (NOT_FOUND), the decider's
+ * role as it is now (FORBIDDEN; a demotion may have landed a moment ago), then the application. Approving
+ * creates the membership — with the rules version the applicant accepted — and the store refusing an
+ * existing one is "already a member"; no separate read. Returns the decided application and the group as it
+ * was. Approval: 9 document operations; rejection: 6.
+ */
 async function decideInTransaction(ctx: UseCaseContext, adminOpenid: string, input: DecisionInput): Promise<{ app: ApplicationDoc; group: GroupDoc }> {
   const now = ctx.now()
   const at = now.toISOString()
-  return ctx.store.transaction(async (tx) => {
-    // The decider's role as it is now (a demotion may have landed since requireRole).
-    const decider = await tx.get('members', memberId(input.groupId, adminOpenid))
-    if (!canManageGroup(decider?.role)) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
-    const app = await tx.get('applications', input.applicationId)
-    if (!app || app.groupId !== input.groupId || app.archived) {
-      throw new DecisionRefused('notFound', 'NOT_FOUND', t('admission.error.applicationNotFound'))
-    }
-    if (app.status !== 'pending') throw new DecisionRefused('alreadyDecided', 'CONFLICT', t('admission.error.alreadyDecided'))
-    const group = await tx.get('groups', input.groupId)
-    if (!group) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
+  try {
+    return await ctx.store.transaction(async (tx) => {
+      const group = await tx.get('groups', input.groupId)
+      if (!group) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
+      const decider = await tx.get('members', memberId(input.groupId, adminOpenid))
+      if (!canManageGroup(decider?.role)) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
+      const app = await tx.get('applications', input.applicationId)
+      if (!app || app.groupId !== input.groupId || app.archived) {
+        throw new DecisionRefused('notFound', 'NOT_FOUND', t('admission.error.applicationNotFound'))
+      }
+      if (app.status !== 'pending') throw new DecisionRefused('alreadyDecided', 'CONFLICT', t('admission.error.alreadyDecided'))
 
-    if (input.decision === 'approve') {
-      if (isFull(group)) throw new DecisionRefused('groupFull', 'CONFLICT', t('admission.error.groupFull', { capacity: toGroupProfile(group, null).capacity }))
-      if (await tx.get('members', memberId(group._id, app.openid))) {
-        throw new DecisionRefused('alreadyMember', 'CONFLICT', t('admission.error.applicantIsMember'))
+      if (input.decision === 'approve') {
+        if (isFull(group)) throw new DecisionRefused('groupFull', 'CONFLICT', t('admission.error.groupFull', { capacity: toGroupProfile(group, null).capacity }))
+        const member: MemberDoc = {
+          _id: memberId(group._id, app.openid),
+          groupId: group._id,
+          openid: app.openid,
+          memberKey: memberKey(group._id, app.openid),
+          role: 'member',
+          intro: { name: app.intro.name, region: app.intro.region, occupation: app.intro.occupation },
+          joinedAt: at,
+          // The applicant accepted these rules to apply: they count as acknowledged on the rules page.
+          rulesAck: { version: app.rulesVersion, acknowledgedAt: at },
+          ...newMemberState(),
+        }
+        await tx.create('members', member)
+        await tx.update('groups', group._id, { memberCount: group.memberCount + 1 })
       }
-      const member: MemberDoc = {
-        _id: memberId(group._id, app.openid),
+
+      const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
+      const rejectReason = status === 'rejected' ? input.reason.trim() || null : null
+      const patch = { status, decidedAt: at, decidedBy: adminOpenid, rejectReason, updatedAt: at }
+      await tx.update('applications', app._id, patch)
+      await recordAudit(tx, {
         groupId: group._id,
-        openid: app.openid,
-        memberKey: memberKey(group._id, app.openid),
-        role: 'member',
-        intro: { name: app.intro.name, region: app.intro.region, occupation: app.intro.occupation },
-        joinedAt: at,
-      }
-      await tx.create('members', member)
-      await tx.update('groups', group._id, { memberCount: group.memberCount + 1 })
-      // The applicant accepted these rules to apply: they count as acknowledged on the rules page.
-      await tx.set('ruleAcks', {
-        _id: rulesAckId(group._id, app.openid),
-        groupId: group._id,
-        openid: app.openid,
-        version: app.rulesVersion,
-        acknowledgedAt: at,
+        actorOpenid: adminOpenid,
+        action: status === 'approved' ? 'application.approve' : 'application.reject',
+        targetOpenid: app.openid,
+        detail: { applicationId: app._id, reason: rejectReason },
+        at: now,
       })
+      await deliverToInbox(tx, decisionInboxMessage({ ...app, ...patch }, group, now))
+      return { app: { ...app, ...patch }, group }
+    })
+  } catch (error) {
+    // The applicant's membership was there already (the store refused to create it; nothing was written).
+    if (error instanceof StoreConflictError && error.collection === 'members') {
+      throw new DecisionRefused('alreadyMember', 'CONFLICT', t('admission.error.applicantIsMember'))
     }
+    throw error
+  }
+}
 
-    const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
-    const rejectReason = status === 'rejected' ? input.reason.trim() || null : null
-    const patch = { status, decidedAt: at, decidedBy: adminOpenid, rejectReason, updatedAt: at }
-    await tx.update('applications', app._id, patch)
-    await recordAudit(tx, {
-      groupId: group._id,
-      actorOpenid: adminOpenid,
-      action: status === 'approved' ? 'application.approve' : 'application.reject',
-      targetOpenid: app.openid,
-      detail: { applicationId: app._id, reason: rejectReason },
-      at: now,
-    })
-    await deliverToInbox(tx, {
-      openid: app.openid,
-      groupId: group._id,
-      kind: `application.${status}`,
-      title: status === 'approved' ? t('admission.inbox.approvedTitle', { group: group.name }) : t('admission.inbox.rejectedTitle', { group: group.name }),
-      body:
-        status === 'approved'
-          ? t('admission.inbox.approvedBody', { nickname: formatNickname(app.intro) })
-          : t('admission.inbox.rejectedBody', { reason: rejectReason ?? t('admission.noReason') }),
-      link: status === 'approved' ? pageUrl('group', { id: group._id }) : pageUrl('apply', { id: group._id }),
-      at: now,
-    })
-    return { app: { ...app, ...patch }, group }
-  })
+/** The applicant's inbox message about a decided application. */
+function decisionInboxMessage(app: ApplicationDoc, group: GroupDoc, now: Date): InboxDelivery {
+  const approved = app.status === 'approved'
+  return {
+    openid: app.openid,
+    groupId: group._id,
+    kind: `application.${app.status}`,
+    title: approved ? t('admission.inbox.approvedTitle', { group: group.name }) : t('admission.inbox.rejectedTitle', { group: group.name }),
+    body: approved
+      ? t('admission.inbox.approvedBody', { nickname: formatNickname(app.intro) })
+      : t('admission.inbox.rejectedBody', { reason: app.rejectReason ?? t('admission.noReason') }),
+    link: approved ? pageUrl('group', { id: group._id }) : pageUrl('apply', { id: group._id }),
+    at: now,
+  }
 }
 
 /** The subscribe message for a decision — after the transaction committed, never failing the decision. */
@@ -204,31 +222,162 @@ function outcomeMessage(outcome: DecisionOutcome, nickname: string): string {
 }
 
 export async function decideApplication(ctx: UseCaseContext, services: WechatPort, input: DecisionInput): Promise<DecisionResult> {
-  const { openid } = await requireRole(ctx, input.groupId, MANAGERS)
-  const { app, group } = await decideInTransaction(ctx, openid, input)
+  // Who decides is checked inside the transaction (the decider's role as it is at the decision).
+  const { app, group } = await decideInTransaction(ctx, requireOpenid(ctx), input)
   await notifyDecision(services, app, group)
   const outcome = app.status === 'approved' ? 'approved' : 'rejected'
   return { applicationId: app._id, outcome, message: outcomeMessage(outcome, formatNickname(app.intro)) }
 }
 
-/** Several decisions, each in its own transaction, in order; reports what happened to each. */
+/** Decisions per transaction in a batch (CloudBase caps a transaction's size; 10 keeps one well inside). */
+export const BATCH_CHUNK = 10
+
+/**
+ * Several decisions (at most 50): in transactions of up to `BATCH_CHUNK` applications each, so a batch of 50
+ * is 5 transactions, not 50. Each reads the group and the decider's role once, the chunk's applications at
+ * once, refuses what cannot be decided (not found, decided already, group full — the seats counted as the
+ * chunk fills them), and writes the rest at once; the member count is written once. Rejections touch no
+ * shared document, so their chunks run side by side (`BATCH_PARALLEL` at a time); approvals all change the
+ * group's member count, so theirs run one after another (in parallel they would only conflict and re-run).
+ * The applicants' memberships are looked up first with one query per chunk; one created meanwhile makes the
+ * store refuse the chunk, which is then decided one application per transaction. Subscribe messages go out
+ * after the commits, several at a time. Reports what happened to each, in the order asked.
+ */
 export async function decideApplications(
   ctx: UseCaseContext,
   services: WechatPort,
   input: { groupId: string; applicationIds: string[]; decision: 'approve' | 'reject'; reason: string },
 ): Promise<BatchDecisionResult> {
-  const { openid } = await requireRole(ctx, input.groupId, MANAGERS)
-  const results: DecisionResult[] = []
-  for (const id of [...new Set(input.applicationIds)]) {
-    try {
-      const { app, group } = await decideInTransaction(ctx, openid, { ...input, applicationId: id })
-      await notifyDecision(services, app, group)
-      const outcome = app.status === 'approved' ? 'approved' : 'rejected'
-      results.push({ applicationId: id, outcome, message: outcomeMessage(outcome, formatNickname(app.intro)) })
-    } catch (error) {
-      if (!(error instanceof DecisionRefused)) throw error
-      results.push({ applicationId: id, outcome: error.outcome, message: error.message })
+  const openid = requireOpenid(ctx)
+  const ids = [...new Set(input.applicationIds)]
+  const chunks: string[][] = []
+  for (let i = 0; i < ids.length; i += BATCH_CHUNK) chunks.push(ids.slice(i, i + BATCH_CHUNK))
+  const outcomes = new Map<string, DecisionResult>()
+  const decided: Array<{ app: ApplicationDoc; group: GroupDoc }> = []
+  await inParallel(chunks, input.decision === 'reject' ? BATCH_PARALLEL : 1, async (chunk) => {
+    for (const result of await decideChunk(ctx, openid, { ...input, applicationIds: chunk })) {
+      if ('refused' in result) outcomes.set(result.id, { applicationId: result.id, outcome: result.refused.outcome, message: result.refused.message })
+      else {
+        decided.push(result)
+        const outcome = result.app.status === 'approved' ? 'approved' : 'rejected'
+        outcomes.set(result.app._id, { applicationId: result.app._id, outcome, message: outcomeMessage(outcome, formatNickname(result.app.intro)) })
+      }
     }
-  }
+  })
+  await inParallel(decided, BATCH_PARALLEL, ({ app, group }) => notifyDecision(services, app, group))
+  const results = ids.map((id) => outcomes.get(id)!)
   return { results, decided: results.filter((r) => r.outcome === 'approved' || r.outcome === 'rejected').length }
+}
+
+/** Chunks (and subscribe messages) in flight at once in a batch. */
+export const BATCH_PARALLEL = 6
+
+type ChunkResult = { app: ApplicationDoc; group: GroupDoc } | { id: string; refused: DecisionRefused }
+
+async function decideChunk(
+  ctx: UseCaseContext,
+  adminOpenid: string,
+  input: { groupId: string; applicationIds: string[]; decision: 'approve' | 'reject'; reason: string },
+): Promise<ChunkResult[]> {
+  const now = ctx.now()
+  const at = now.toISOString()
+  const approve = input.decision === 'approve'
+  // Which applicants are members already: one query for the chunk, outside the transaction (which cannot query).
+  const applicantIds = input.applicationIds.filter((id) => id.startsWith(`${input.groupId}:`))
+  const existing = approve && applicantIds.length > 0
+    ? new Set((await ctx.store.find('members', { where: { _id: { in: applicantIds } }, limit: applicantIds.length })).map((m) => m._id))
+    : new Set<string>()
+  try {
+    return await ctx.store.transaction(async (tx) => {
+      const group = await tx.get('groups', input.groupId)
+      if (!group) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
+      const decider = await tx.get('members', memberId(input.groupId, adminOpenid))
+      if (!canManageGroup(decider?.role)) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
+      const apps = await Promise.all(input.applicationIds.map((id) => tx.get('applications', id)))
+      let memberCount = group.memberCount
+      const results: ChunkResult[] = []
+      const writes: Array<() => Promise<unknown>> = []
+      for (const [i, id] of input.applicationIds.entries()) {
+        const app = apps[i]
+        const refuse = (refused: DecisionRefused) => results.push({ id, refused })
+        if (!app || app.groupId !== input.groupId || app.archived) {
+          refuse(new DecisionRefused('notFound', 'NOT_FOUND', t('admission.error.applicationNotFound')))
+          continue
+        }
+        if (app.status !== 'pending') {
+          refuse(new DecisionRefused('alreadyDecided', 'CONFLICT', t('admission.error.alreadyDecided')))
+          continue
+        }
+        if (approve) {
+          if (isFull({ capacity: group.capacity, memberCount })) {
+            refuse(new DecisionRefused('groupFull', 'CONFLICT', t('admission.error.groupFull', { capacity: toGroupProfile(group, null).capacity })))
+            continue
+          }
+          if (existing.has(memberId(group._id, app.openid))) {
+            refuse(new DecisionRefused('alreadyMember', 'CONFLICT', t('admission.error.applicantIsMember')))
+            continue
+          }
+          memberCount++
+          writes.push(() =>
+            tx.create('members', {
+              _id: memberId(group._id, app.openid),
+              groupId: group._id,
+              openid: app.openid,
+              memberKey: memberKey(group._id, app.openid),
+              role: 'member',
+              intro: { name: app.intro.name, region: app.intro.region, occupation: app.intro.occupation },
+              joinedAt: at,
+              rulesAck: { version: app.rulesVersion, acknowledgedAt: at },
+          ...newMemberState(),
+            }),
+          )
+        }
+        const status = approve ? ('approved' as const) : ('rejected' as const)
+        const rejectReason = status === 'rejected' ? input.reason.trim() || null : null
+        const patch = { status, decidedAt: at, decidedBy: adminOpenid, rejectReason, updatedAt: at }
+        writes.push(
+          () => tx.update('applications', app._id, patch),
+          () =>
+            recordAudit(tx, {
+              groupId: group._id,
+              actorOpenid: adminOpenid,
+              action: status === 'approved' ? 'application.approve' : 'application.reject',
+              targetOpenid: app.openid,
+              detail: { applicationId: app._id, reason: rejectReason },
+              at: now,
+            }),
+          () => deliverToInbox(tx, decisionInboxMessage({ ...app, ...patch }, group, now)),
+        )
+        results.push({ app: { ...app, ...patch }, group })
+      }
+      if (memberCount !== group.memberCount) writes.push(() => tx.update('groups', group._id, { memberCount }))
+      // All at once; every one settles before the work ends, and the first failure aborts the transaction.
+      const settled = await Promise.allSettled(writes.map((write) => write()))
+      const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')
+      if (failed) throw failed.reason
+      return results
+    })
+  } catch (error) {
+    if (!(error instanceof StoreConflictError && error.collection === 'members')) throw error
+    // A membership appeared since the query: decide this chunk one application at a time.
+    const results: ChunkResult[] = []
+    for (const id of input.applicationIds) {
+      try {
+        results.push(await decideInTransaction(ctx, adminOpenid, { ...input, applicationId: id }))
+      } catch (inner) {
+        if (!(inner instanceof DecisionRefused)) throw inner
+        results.push({ id, refused: inner })
+      }
+    }
+    return results
+  }
+}
+
+/** Run `work` over `items`, at most `limit` at a time. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++])
+  })
+  await Promise.all(lanes)
 }

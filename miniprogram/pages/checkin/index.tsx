@@ -2,13 +2,15 @@
  * Check-in page (pages/checkin/index?id=<groupId>): the member's daily loop — today's task, the check-in
  * form (note, optional photo, link to the task), streak counters and the month calendar, make-up check-ins
  * (补卡) when the group allows them, the daily reminder, and today's feed (who checked in, newest first).
- * Everything comes from the `checkin` function; a successful check-in reloads the overview and the feed.
+ * Everything comes from the `checkin` function; a check-in or make-up answers what it changed (the check-in,
+ * streak, calendar, make-up status), which the page shows in place, and today's check-in joins the top of
+ * the feed, so nothing is reloaded.
  */
 import { useState } from 'react'
 import { Image, Picker, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import { MAX_NOTE_LENGTH, checkIn, getCheckinOverview, listTodayFeed, makeUpCheckin, setReminder, type CheckinOverview, type CheckinView } from '../../../contracts/checkin'
+import { MAX_NOTE_LENGTH, checkIn, getCheckinOverview, listTodayFeed, makeUpCheckin, setReminder, type CheckinOverview, type CheckinResult, type CheckinView } from '../../../contracts/checkin'
 import { SUBSCRIBE_TEMPLATES, configuredTemplateIds } from '../../../contracts/subscribe-templates'
 import { t } from '../../../i18n/strings'
 import { callAction, errorMessage } from '../../api/client'
@@ -32,13 +34,25 @@ export default function CheckinPage() {
     <PageShell name="checkin-page">
       {state.status === 'loading' && state.first && <Skeleton rows={8} animated />}
       {state.status === 'error' && <ErrorState id="checkin-error" message={state.error.message} onRetry={reload} />}
-      {state.status === 'ready' && <CheckinDay overview={state.data} onChanged={reload} />}
+      {state.status === 'ready' && <CheckinDay initial={state.data} />}
     </PageShell>
   )
 }
 
-/** The day's view; it is mounted afresh on every reload of the overview, so the feed below reloads with it. */
-function CheckinDay({ overview, onChanged }: { overview: CheckinOverview; onChanged: () => void }) {
+/** The day's view: the overview as loaded, then as each check-in or make-up's answer changes it. */
+function CheckinDay({ initial }: { initial: CheckinOverview }) {
+  const [overview, setOverview] = useState(initial)
+  const [added, setAdded] = useState<CheckinView[]>([])
+  const onChanged = (result: CheckinResult) => {
+    setOverview((current) => ({
+      ...current,
+      myCheckin: result.checkin.day === current.today ? result.checkin : current.myCheckin,
+      streak: result.streak,
+      calendar: result.calendar,
+      makeUp: result.makeUp ?? current.makeUp,
+    }))
+    if (result.created && result.checkin.day === overview.today) setAdded((list) => [result.checkin, ...list])
+  }
   const task = overview.todayTask
   return (
     <View id="checkin-day">
@@ -89,7 +103,7 @@ function CheckinDay({ overview, onChanged }: { overview: CheckinOverview; onChan
 
       <Reminder overview={overview} />
 
-      <Feed groupId={overview.groupId} />
+      <Feed groupId={overview.groupId} added={added} />
     </View>
   )
 }
@@ -105,14 +119,16 @@ function MyCheckin({ checkin, timezone }: { checkin: CheckinView; timezone: stri
   )
 }
 
-function CheckinForm({ overview, onDone }: { overview: CheckinOverview; onDone: () => void }) {
+function CheckinForm({ overview, onDone }: { overview: CheckinOverview; onDone: (result: CheckinResult) => void }) {
   const [note, setNote] = useState('')
   const [linkTask, setLinkTask] = useState(true)
   const [photoFileId, setPhotoFileId] = useState<string | null>(null)
   const check = useAction(checkIn)
 
   const submit = async () => {
-    if (await check.run({ groupId: overview.groupId, note, linkTask, ...(photoFileId ? { photoFileId } : {}) })) onDone()
+    // Link the task only when there is one to link: otherwise the server need not look for it.
+    const result = await check.run({ groupId: overview.groupId, note, linkTask: linkTask && overview.todayTask !== null, ...(photoFileId ? { photoFileId } : {}) })
+    if (result) onDone(result)
   }
 
   return (
@@ -145,7 +161,7 @@ function CheckinForm({ overview, onDone }: { overview: CheckinOverview; onDone: 
   )
 }
 
-function MakeUp({ overview, onDone }: { overview: CheckinOverview; onDone: () => void }) {
+function MakeUp({ overview, onDone }: { overview: CheckinOverview; onDone: (result: CheckinResult) => void }) {
   const makeUp = useAction(makeUpCheckin)
   const [busyDay, setBusyDay] = useState('')
   const fill = async (day: string) => {
@@ -155,7 +171,7 @@ function MakeUp({ overview, onDone }: { overview: CheckinOverview; onDone: () =>
     setBusyDay('')
     if (!done) return
     Taro.showToast({ title: t('checkin.makeUpDone', { day: shortDay(day) }), icon: 'none' })
-    onDone()
+    onDone(done)
   }
   return (
     <View id="makeup" className="checkin-section">
@@ -204,16 +220,19 @@ function Reminder({ overview }: { overview: CheckinOverview }) {
   )
 }
 
-function Feed({ groupId }: { groupId: string }) {
+/** Today's feed, with the viewer's own check-ins made since it loaded (`added`) on top. */
+function Feed({ groupId, added }: { groupId: string; added: CheckinView[] }) {
   const pages = usePagedAction(listTodayFeed, { groupId })
-  const { state, items } = pages
+  const { state } = pages
 
   if (state.status !== 'ready') return null
   const feed = state.data
+  const fresh = added.filter((item) => !pages.items.some((loaded) => loaded.id === item.id))
+  const items = [...fresh, ...pages.items]
   return (
     <View id="today-feed" className="checkin-section">
       <Text id="feed-count" className="checkin-section__title">
-        {t('checkin.feedTitle', { count: feed.checkedInCount, total: feed.memberCount })}
+        {t('checkin.feedTitle', { count: feed.checkedInCount + fresh.length, total: feed.memberCount })}
       </Text>
       {items.length === 0 && <Text className="checkin-feed__empty">{t('checkin.feedEmpty')}</Text>}
       {items.map((item) => {
