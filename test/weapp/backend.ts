@@ -8,7 +8,14 @@ import { invokeFunction, isFunctionName } from '../../local-runtime/functions'
 import type { Store } from '../../store/port'
 import { STRANGER, userCaller } from '../../usecases/context'
 import { createSqliteStore } from '../../store/sqlite'
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util'
 import { loadWeappPage, type CallFunction, type WeappPage } from './simulate-page'
+
+// The handlers are server code running in the page tests' jsdom, whose global lacks what Node has
+// (the local invite QR code, from the `qrcode` package, encodes with TextEncoder).
+const serverGlobals = globalThis as unknown as Record<string, unknown>
+serverGlobals.TextEncoder ??= NodeTextEncoder
+serverGlobals.TextDecoder ??= NodeTextDecoder
 
 export interface WeappBackend {
   /** A `wx.cloud.callFunction` stand-in for a caller WeChat knows as `openid`. */

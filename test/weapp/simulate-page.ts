@@ -50,6 +50,13 @@ export interface WeappPage {
   tap(selector: string): void
   /** Dispatch an `input` event with `detail.value` on the element: what typing into <Input> / <Textarea> sends. */
   input(selector: string, value: string): void
+  /** Dispatch a `change` event with `detail.value` on the element: what toggling a <Switch> sends. */
+  change(selector: string, value: unknown): void
+  /**
+   * The value bound to an attribute of the element (e.g. an <Image>'s `src`), or null when the element or
+   * the attribute is not there: the template sets these on the mini program node, not as DOM attributes.
+   */
+  attribute(selector: string, name: string): string | null
   /** Wait until the element exists and its text contains `expected`; returns the full text. */
   waitForText(selector: string, expected: string, timeoutMs?: number): Promise<string>
   /** Run onUnload and detach; call before loading the next page. */
@@ -80,6 +87,8 @@ interface SimulateComponent {
 interface SimulateNode {
   dom: Element
   dispatchEvent(name: string, options?: object): void
+  /** The exparser node; `_vt.attrs` holds what the template bound to each attribute. */
+  _exparserNode?: { _vt?: { attrs?: Array<{ name: string; value: unknown }> } }
 }
 
 interface Simulate {
@@ -226,6 +235,16 @@ export async function loadWeappPage(pagePath: string, options: LoadPageOptions):
       const target = component.querySelector(selector)
       if (!target) throw new Error(`nothing matches ${selector} to type into`)
       target.dispatchEvent('input', { detail: { value } })
+    },
+    change(selector, value) {
+      const target = component.querySelector(selector)
+      if (!target) throw new Error(`nothing matches ${selector} to change`)
+      target.dispatchEvent('change', { detail: { value } })
+    },
+    attribute(selector, name) {
+      const attrs = component.querySelector(selector)?._exparserNode?._vt?.attrs ?? []
+      const found = attrs.find((attr) => attr.name === name)
+      return found === undefined ? null : String(found.value)
     },
     async waitForText(selector, expected, timeoutMs = 5000) {
       let last = ''

@@ -50,7 +50,7 @@ export default function TasksPage() {
               <TaskSection id="tasks-scheduled" title={t('tasks.scheduled')} tasks={state.data.scheduled} timezone={state.data.timezone} />
             </>
           ) : (
-            <Text className="tasks-hint">{t('tasks.adminsOnly')}</Text>
+            <Text id="tasks-admins-only" className="tasks-hint">{t('tasks.adminsOnly')}</Text>
           )}
           <TaskSection id="tasks-published" title={t('tasks.past')} tasks={tasks.items} timezone={state.data.timezone} />
           <LoadMore id="tasks-more" list={tasks} />
