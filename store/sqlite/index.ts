@@ -6,10 +6,18 @@
  * Creating the store creates the tables and indexes (`ensureSchema` is idempotent, so a later call
  * reports `created: []`). Files are opened in WAL mode; `':memory:'` is the default.
  *
- * better-sqlite3 is synchronous but `transaction(work)` awaits between operations, so every operation
- * of the store waits in one queue: a transaction holds the queue from BEGIN IMMEDIATE to COMMIT / ROLLBACK,
- * and nothing else runs inside it or reads its uncommitted writes. Inside `work`, use `tx`, not the store:
- * calling the store from inside its own transaction would wait for itself, so it throws instead.
+ * better-sqlite3 is synchronous; only `transaction(work)` awaits between operations, so only writes need
+ * exclusion. Writes and transactions take turns in one queue: a transaction holds it from BEGIN IMMEDIATE to
+ * COMMIT / ROLLBACK, and a write outside a transaction runs at once when nothing is queued. Reads (`get`,
+ * `find`, `count` outside a transaction) never wait in that queue: they run at once and see committed data.
+ * While a transaction awaits, its BEGIN is open on the writing connection, and a read there would see its
+ * uncommitted writes; so a file store reads through a second, read-only connection (WAL gives every
+ * statement there the last committed snapshot), and an in-memory store (one private database, one
+ * connection) reads directly when no transaction is open and otherwise waits for the open one to finish.
+ * Inside `work`, use `tx`, not the store: the store refuses being called from inside its own transaction.
+ *
+ * Files use WAL with `synchronous = NORMAL`: a commit is in the WAL before it returns, so a killed process
+ * loses nothing it acknowledged (only a power cut can lose the last commits; the database stays consistent).
  *
  * @example
  *   const store = createSqliteStore({ filename: '.data/local.db' })
@@ -70,20 +78,12 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
   if (isFile) mkdirSync(dirname(filename), { recursive: true })
 
   const db = new Database(filename)
-  if (isFile) db.pragma('journal_mode = WAL')
-
-  /** Prepared statements by SQL text: preparing parses the SQL, so each distinct statement is prepared once. */
-  const statements = new Map<string, Database.Statement>()
-  function prepared(sql: string): Database.Statement {
-    let statement = statements.get(sql)
-    if (!statement) {
-      // `in` lists make one SQL text per list length; keep the cache bounded all the same.
-      if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear()
-      statement = db.prepare(sql)
-      statements.set(sql, statement)
-    }
-    return statement
+  if (isFile) {
+    db.pragma('journal_mode = WAL')
+    // In WAL mode NORMAL syncs at checkpoints, not at every commit: still durable across a crash of the process.
+    db.pragma('synchronous = NORMAL')
   }
+  const writer = connection(db)
 
   const queue = new SerialQueue()
   /** Set while a transaction's `work` runs, so the store can refuse being called from inside it. */
@@ -95,80 +95,15 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
       : null
   }
 
-  /** Run a synchronous operation once every earlier operation and transaction has finished. */
-  function queued<T>(operation: string, run: () => T): Promise<T> {
+  /** A write outside a transaction: at once when nothing is queued, else after everything queued before it. */
+  function write<T>(operation: string, run: () => T): Promise<T> {
     const misuse = calledInsideTransaction(operation)
     if (misuse) return Promise.reject(misuse)
+    if (queue.idle && !db.inTransaction) return settle(run)
     return queue.run(async () => run())
   }
 
-  // --- id-addressed operations, synchronous, on whatever transaction is open ---
-
-  function getNow<C extends CollectionName>(collection: C, id: string): Doc<C> | null {
-    const row = prepared(`SELECT _id, doc FROM ${table(collection)} WHERE _id = ?`).get(id) as Row | undefined
-    return row ? parseDoc<C>(row) : null
-  }
-
-  function createNow<C extends CollectionName>(collection: C, doc: Doc<C>): void {
-    const id = documentId(doc)
-    try {
-      prepared(`INSERT INTO ${table(collection)} (_id, doc) VALUES (?, ?)`).run(id, JSON.stringify(doc))
-    } catch (error) {
-      if (isPrimaryKeyViolation(error)) throw new StoreConflictError(collection, id)
-      throw error
-    }
-  }
-
-  function setNow<C extends CollectionName>(collection: C, doc: Doc<C>): void {
-    const id = documentId(doc)
-    prepared(
-      `INSERT INTO ${table(collection)} (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`,
-    ).run(id, JSON.stringify(doc))
-  }
-
-  function updateNow<C extends CollectionName>(collection: C, id: string, patch: Patch<Doc<C>>): void {
-    const current = getNow(collection, id)
-    if (!current) throw new StoreNotFoundError(collection, id)
-    const merged: Record<string, unknown> = { ...current }
-    for (const [field, value] of Object.entries(patch)) {
-      // Like CloudBase: `undefined` leaves a field as it is, and `_id` never changes.
-      if (value === undefined || field === '_id') continue
-      merged[field] = value
-    }
-    prepared(`UPDATE ${table(collection)} SET doc = ? WHERE _id = ?`).run(JSON.stringify(merged), id)
-  }
-
-  function removeNow(collection: CollectionName, id: string): void {
-    prepared(`DELETE FROM ${table(collection)} WHERE _id = ?`).run(id)
-  }
-
-  // --- queries ---
-
-  function findNow<C extends CollectionName>(collection: C, options: FindOptions<Doc<C>>): Array<Doc<C>> {
-    const limit = resolveLimit(options.limit)
-    const skip = resolveSkip(options.skip)
-    if (limit === 0) return []
-    const where = whereClause(options.where)
-    const orderTerms = (options.orderBy ?? []).map(({ field, direction }) => {
-      if (direction !== 'asc' && direction !== 'desc') throw new Error(`unknown sort direction "${String(direction)}"`)
-      return `${fieldExpression(field)} ${direction === 'asc' ? 'ASC' : 'DESC'}`
-    })
-    // `_id` last, so equal sort keys still come back in a stable order and pages do not overlap.
-    orderTerms.push('_id ASC')
-    const sql = `SELECT _id, doc FROM ${table(collection)}${where.sql} ORDER BY ${orderTerms.join(', ')} LIMIT ? OFFSET ?`
-    const rows = prepared(sql).all(...where.params, limit, skip) as Row[]
-    return rows.map((row) => parseDoc<C>(row))
-  }
-
-  function countNow<C extends CollectionName>(collection: C, filter: Filter<Doc<C>> | undefined): number {
-    const where = whereClause(filter)
-    const row = prepared(`SELECT COUNT(*) AS total FROM ${table(collection)}${where.sql}`).get(...where.params) as {
-      total: number
-    }
-    return row.total
-  }
-
-  // --- schema ---
+  // --- schema (before the reading connection opens, so it finds the tables) ---
 
   function ensureSchemaNow(): CollectionName[] {
     const created: CollectionName[] = []
@@ -187,17 +122,30 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
 
   ensureSchemaNow()
 
+  /** Reads outside transactions: a read-only connection on a file (WAL: the last committed snapshot), none in memory. */
+  const readerDb = isFile ? new Database(filename, { readonly: true }) : null
+  const reader = readerDb ? connection(readerDb) : null
+
+  /** A read outside a transaction: now, on committed data; in memory, after an open transaction finishes. */
+  function read<T>(operation: string, run: (on: Connection) => T): Promise<T> {
+    const misuse = calledInsideTransaction(operation)
+    if (misuse) return Promise.reject(misuse)
+    if (reader) return settle(() => run(reader))
+    if (!db.inTransaction) return settle(() => run(writer))
+    return queue.run(async () => run(writer))
+  }
+
   // --- the store ---
 
   return {
-    get: (collection, id) => queued('get', () => getNow(collection, id)),
-    create: (collection, doc) => queued('create', () => createNow(collection, doc)),
-    set: (collection, doc) => queued('set', () => setNow(collection, doc)),
-    update: (collection, id, patch) => queued('update', () => db.transaction(() => updateNow(collection, id, patch))()),
-    remove: (collection, id) => queued('remove', () => removeNow(collection, id)),
-    find: (collection, options = {}) => queued('find', () => findNow(collection, options)),
-    count: (collection, filter) => queued('count', () => countNow(collection, filter)),
-    ensureSchema: () => queued('ensureSchema', () => ({ created: ensureSchemaNow() })),
+    get: (collection, id) => read('get', (on) => on.get(collection, id)),
+    find: (collection, options = {}) => read('find', (on) => on.find(collection, options)),
+    count: (collection, filter) => read('count', (on) => on.count(collection, filter)),
+    create: (collection, doc) => write('create', () => writer.create(collection, doc)),
+    set: (collection, doc) => write('set', () => writer.set(collection, doc)),
+    update: (collection, id, patch) => write('update', () => db.transaction(() => writer.update(collection, id, patch))()),
+    remove: (collection, id) => write('remove', () => writer.remove(collection, id)),
+    ensureSchema: () => write('ensureSchema', () => ({ created: ensureSchemaNow() })),
 
     transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
       const misuse = calledInsideTransaction('transaction')
@@ -206,29 +154,25 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
         let finished = false
         const step = <T>(run: () => T): Promise<T> => {
           if (finished) return Promise.reject(new Error('this transaction has already finished'))
-          try {
-            return Promise.resolve(run())
-          } catch (error) {
-            return Promise.reject(error)
-          }
+          return settle(run)
         }
         const tx: Transaction = {
-          get: (collection, id) => step(() => getNow(collection, id)),
-          create: (collection, doc) => step(() => createNow(collection, doc)),
-          set: (collection, doc) => step(() => setNow(collection, doc)),
-          update: (collection, id, patch) => step(() => updateNow(collection, id, patch)),
-          remove: (collection, id) => step(() => removeNow(collection, id)),
+          get: (collection, id) => step(() => writer.get(collection, id)),
+          create: (collection, doc) => step(() => writer.create(collection, doc)),
+          set: (collection, doc) => step(() => writer.set(collection, doc)),
+          update: (collection, id, patch) => step(() => writer.update(collection, id, patch)),
+          remove: (collection, id) => step(() => writer.remove(collection, id)),
         }
 
-        db.exec('BEGIN IMMEDIATE')
+        writer.begin()
         try {
           const result = await insideTransaction.run(true, () => work(tx))
           finished = true
-          db.exec('COMMIT')
+          writer.commit()
           return result
         } catch (error) {
           finished = true
-          if (db.inTransaction) db.exec('ROLLBACK')
+          if (db.inTransaction) writer.rollback()
           throw error
         }
       })
@@ -241,17 +185,145 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
     },
 
     close(): void {
+      // The reader first: the writer, closing last, checkpoints and removes the WAL.
+      readerDb?.close()
       db.close()
     },
+  }
+}
+
+/** `run()` as a settled promise: its value, or its error as a rejection. */
+function settle<T>(run: () => T): Promise<T> {
+  try {
+    return Promise.resolve(run())
+  } catch (error) {
+    return Promise.reject(error)
+  }
+}
+
+/** The document operations on one connection, each SQL text prepared once. */
+interface Connection {
+  get<C extends CollectionName>(collection: C, id: string): Doc<C> | null
+  create<C extends CollectionName>(collection: C, doc: Doc<C>): void
+  set<C extends CollectionName>(collection: C, doc: Doc<C>): void
+  update<C extends CollectionName>(collection: C, id: string, patch: Patch<Doc<C>>): void
+  remove(collection: CollectionName, id: string): void
+  find<C extends CollectionName>(collection: C, options: FindOptions<Doc<C>>): Array<Doc<C>>
+  count<C extends CollectionName>(collection: C, filter: Filter<Doc<C>> | undefined): number
+  begin(): void
+  commit(): void
+  rollback(): void
+}
+
+function connection(db: Database.Database): Connection {
+  /** Prepared statements by SQL text: preparing parses the SQL, so each distinct statement is prepared once. */
+  const statements = new Map<string, Database.Statement>()
+  function prepared(sql: string): Database.Statement {
+    let statement = statements.get(sql)
+    if (!statement) {
+      // `in` lists make one SQL text per list length; keep the cache bounded all the same.
+      if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear()
+      statement = db.prepare(sql)
+      statements.set(sql, statement)
+    }
+    return statement
+  }
+  const begin = db.prepare('BEGIN IMMEDIATE')
+  const commit = db.prepare('COMMIT')
+  const rollback = db.prepare('ROLLBACK')
+
+  function get<C extends CollectionName>(collection: C, id: string): Doc<C> | null {
+    const row = prepared(`SELECT _id, doc FROM ${table(collection)} WHERE _id = ?`).get(id) as Row | undefined
+    return row ? parseDoc<C>(row) : null
+  }
+
+  return {
+    get,
+
+    create(collection, doc) {
+      const id = documentId(doc)
+      try {
+        prepared(`INSERT INTO ${table(collection)} (_id, doc) VALUES (?, ?)`).run(id, JSON.stringify(doc))
+      } catch (error) {
+        if (isPrimaryKeyViolation(error)) throw new StoreConflictError(collection, id)
+        throw error
+      }
+    },
+
+    set(collection, doc) {
+      const id = documentId(doc)
+      prepared(
+        `INSERT INTO ${table(collection)} (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`,
+      ).run(id, JSON.stringify(doc))
+    },
+
+    update(collection, id, patch) {
+      const current = get(collection, id)
+      if (!current) throw new StoreNotFoundError(collection, id)
+      const merged: Record<string, unknown> = { ...current }
+      for (const [field, value] of Object.entries(patch)) {
+        // Like CloudBase: `undefined` leaves a field as it is, and `_id` never changes.
+        if (value === undefined || field === '_id') continue
+        merged[field] = value
+      }
+      prepared(`UPDATE ${table(collection)} SET doc = ? WHERE _id = ?`).run(JSON.stringify(merged), id)
+    },
+
+    remove(collection, id) {
+      prepared(`DELETE FROM ${table(collection)} WHERE _id = ?`).run(id)
+    },
+
+    find(collection, options) {
+      const limit = resolveLimit(options.limit)
+      const skip = resolveSkip(options.skip)
+      if (limit === 0) return []
+      const where = whereClause(options.where)
+      const orderTerms = (options.orderBy ?? []).map(({ field, direction }) => {
+        if (direction !== 'asc' && direction !== 'desc') throw new Error(`unknown sort direction "${String(direction)}"`)
+        return `${fieldExpression(field)} ${direction === 'asc' ? 'ASC' : 'DESC'}`
+      })
+      // `_id` last, so equal sort keys still come back in a stable order and pages do not overlap.
+      orderTerms.push('_id ASC')
+      const sql = `SELECT _id, doc FROM ${table(collection)}${where.sql} ORDER BY ${orderTerms.join(', ')} LIMIT ? OFFSET ?`
+      const rows = prepared(sql).all(...where.params, limit, skip) as Row[]
+      return rows.map((row) => parseDoc(row))
+    },
+
+    count(collection, filter) {
+      const where = whereClause(filter)
+      const row = prepared(`SELECT COUNT(*) AS total FROM ${table(collection)}${where.sql}`).get(...where.params) as {
+        total: number
+      }
+      return row.total
+    },
+
+    begin: () => void begin.run(),
+    commit: () => void commit.run(),
+    rollback: () => void rollback.run(),
   }
 }
 
 /** Runs tasks one at a time, in the order they were queued (an async mutex). */
 class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve()
+  private running = 0
+
+  /** True when no task is queued or running. */
+  get idle(): boolean {
+    return this.running === 0
+  }
 
   run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task)
+    this.running += 1
+    const counted = async (): Promise<T> => {
+      try {
+        return await task()
+      } finally {
+        this.running -= 1
+      }
+    }
+    // Nothing ahead: start now rather than a turn of the microtask queue later.
+    const result = this.running === 1 ? counted() : this.tail.then(counted)
     this.tail = result.catch(() => undefined)
     return result
   }
