@@ -41,9 +41,31 @@ export function dayRuleOf(group: Pick<GroupDoc, 'timezone' | 'dayStartHour'>): D
 
 /** The check-in day `instant` falls on: the local calendar date, or the one before when earlier than the day-start hour. */
 export function dayKeyAt(instant: Date, timezoneName: string, dayStartHour = DEFAULT_DAY_START_HOUR): string {
-  const local = dayjs(instant).tz(timezoneName)
-  const calendarDay = local.format('YYYY-MM-DD')
-  return local.hour() < dayStartHour ? shiftDay(calendarDay, -1) : calendarDay
+  const { calendarDay, hour } = localDayAndHour(instant, timezoneName)
+  return hour < dayStartHour ? shiftDay(calendarDay, -1) : calendarDay
+}
+
+/**
+ * One formatter per timezone: the same Intl lookup dayjs' timezone plugin makes, without building a new
+ * formatter and a dayjs object per call (every request asks which day it is).
+ */
+const DAY_AND_HOUR_FORMATS = new Map<string, Intl.DateTimeFormat>()
+
+function localDayAndHour(instant: Date, timezoneName: string): { calendarDay: string; hour: number } {
+  let format = DAY_AND_HOUR_FORMATS.get(timezoneName)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: timezoneName, hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' })
+    DAY_AND_HOUR_FORMATS.set(timezoneName, format)
+  }
+  let year = '', month = '', day = '', hour = 0
+  for (const part of format.formatToParts(instant)) {
+    if (part.type === 'year') year = part.value.padStart(4, '0')
+    else if (part.type === 'month') month = part.value
+    else if (part.type === 'day') day = part.value
+    // Some engines write midnight as 24 with hour12: false.
+    else if (part.type === 'hour') hour = Number(part.value) % 24
+  }
+  return { calendarDay: `${year}-${month}-${day}`, hour }
 }
 
 export function todayKey(now: Date, rule: DayRule): string {
