@@ -96,12 +96,21 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
   }
 
   /** A write outside a transaction: at once when nothing is queued, else after everything queued before it. */
-  function write<T>(operation: string, run: () => T): Promise<T> {
+  function write<T>(operation: string, collection: CollectionName | null, run: () => T): Promise<T> {
     const misuse = calledInsideTransaction(operation)
     if (misuse) return Promise.reject(misuse)
-    if (queue.idle && !db.inTransaction) return settle(run)
-    return queue.run(async () => run())
+    const committed = () => {
+      try {
+        return run()
+      } finally {
+        counts.changed(collection)
+      }
+    }
+    if (queue.idle && !db.inTransaction) return settle(committed)
+    return queue.run(async () => committed())
   }
+
+  const counts = new CountCache(isFile ? db.prepare('PRAGMA data_version').pluck() : null)
 
   // --- schema (before the reading connection opens, so it finds the tables) ---
 
@@ -140,28 +149,33 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
   return {
     get: (collection, id) => read('get', (on) => on.get(collection, id)),
     find: (collection, options = {}) => read('find', (on) => on.find(collection, options)),
-    count: (collection, filter) => read('count', (on) => on.count(collection, filter)),
-    create: (collection, doc) => write('create', () => writer.create(collection, doc)),
-    set: (collection, doc) => write('set', () => writer.set(collection, doc)),
-    update: (collection, id, patch) => write('update', () => db.transaction(() => writer.update(collection, id, patch))()),
-    remove: (collection, id) => write('remove', () => writer.remove(collection, id)),
-    ensureSchema: () => write('ensureSchema', () => ({ created: ensureSchemaNow() })),
+    count: (collection, filter) => read('count', (on) => counts.count(collection, filter, () => on.count(collection, filter))),
+    create: (collection, doc) => write('create', collection, () => writer.create(collection, doc)),
+    set: (collection, doc) => write('set', collection, () => writer.set(collection, doc)),
+    update: (collection, id, patch) => write('update', collection, () => db.transaction(() => writer.update(collection, id, patch))()),
+    remove: (collection, id) => write('remove', collection, () => writer.remove(collection, id)),
+    ensureSchema: () => write('ensureSchema', null, () => ({ created: ensureSchemaNow() })),
 
     transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
       const misuse = calledInsideTransaction('transaction')
       if (misuse) return Promise.reject(misuse)
       return queue.run(async () => {
         let finished = false
+        const written = new Set<CollectionName>()
         const step = <T>(run: () => T): Promise<T> => {
           if (finished) return Promise.reject(new Error('this transaction has already finished'))
           return settle(run)
         }
+        const writeStep = <T>(collection: CollectionName, run: () => T): Promise<T> => {
+          written.add(collection)
+          return step(run)
+        }
         const tx: Transaction = {
           get: (collection, id) => step(() => writer.get(collection, id)),
-          create: (collection, doc) => step(() => writer.create(collection, doc)),
-          set: (collection, doc) => step(() => writer.set(collection, doc)),
-          update: (collection, id, patch) => step(() => writer.update(collection, id, patch)),
-          remove: (collection, id) => step(() => writer.remove(collection, id)),
+          create: (collection, doc) => writeStep(collection, () => writer.create(collection, doc)),
+          set: (collection, doc) => writeStep(collection, () => writer.set(collection, doc)),
+          update: (collection, id, patch) => writeStep(collection, () => writer.update(collection, id, patch)),
+          remove: (collection, id) => writeStep(collection, () => writer.remove(collection, id)),
         }
 
         writer.begin()
@@ -174,6 +188,8 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
           finished = true
           if (db.inTransaction) writer.rollback()
           throw error
+        } finally {
+          for (const collection of written) counts.changed(collection)
         }
       })
     },
@@ -189,6 +205,39 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
       readerDb?.close()
       db.close()
     },
+  }
+}
+
+const MAX_CACHED_COUNTS = 1000
+
+/**
+ * Counts by collection and filter, kept until this store writes to the collection or another connection (another
+ * process on the file) commits. A count walks every matching index entry (today's check-ins, say), and the pages
+ * that show one ask for it on every view; a read of the committed state can reuse it until a commit changes it.
+ */
+class CountCache {
+  private readonly versions = new Map<CollectionName, number>()
+  private readonly entries = new Map<string, { total: number; version: number; dataVersion: unknown }>()
+
+  /** `dataVersion`: `PRAGMA data_version` on the writing connection, which changes when any other connection commits. */
+  constructor(private readonly dataVersion: Database.Statement | null) {}
+
+  count(collection: CollectionName, filter: object | undefined, run: () => number): number {
+    const key = `${collection}\u0000${JSON.stringify(filter ?? {})}`
+    const version = this.versions.get(collection) ?? 0
+    const dataVersion = this.dataVersion?.get() ?? null
+    const cached = this.entries.get(key)
+    if (cached && cached.version === version && cached.dataVersion === dataVersion) return cached.total
+    const total = run()
+    if (this.entries.size >= MAX_CACHED_COUNTS) this.entries.clear()
+    this.entries.set(key, { total, version, dataVersion })
+    return total
+  }
+
+  /** A write to `collection` committed (or was attempted): its counts are stale. `null`: every collection. */
+  changed(collection: CollectionName | null): void {
+    if (collection === null) return void this.entries.clear()
+    this.versions.set(collection, (this.versions.get(collection) ?? 0) + 1)
   }
 }
 

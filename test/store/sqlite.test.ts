@@ -139,6 +139,23 @@ describe('sqlite store', () => {
     await expect(store.count('groups')).resolves.toBe(3)
   })
 
+  it('recounts after its own commits and after another connection writes to the file', async () => {
+    const filename = freshFile()
+    const store = open(filename)
+    await store.create('groups', makeGroup('g1'))
+    await expect(store.count('groups', { status: 'open' })).resolves.toBe(1)
+    await store.transaction(async (tx) => {
+      await tx.create('groups', makeGroup('g2'))
+    })
+    await expect(store.count('groups', { status: 'open' })).resolves.toBe(2)
+    const other = new Database(filename)
+    other.prepare(`INSERT INTO groups (_id, doc) VALUES (?, ?)`).run('g3', JSON.stringify(makeGroup('g3')))
+    other.close()
+    await expect(store.count('groups', { status: 'open' })).resolves.toBe(3)
+    await store.update('groups', 'g3', { status: 'closed' })
+    await expect(store.count('groups', { status: 'open' })).resolves.toBe(2)
+  })
+
   it('closes with the WAL folded in and removed', async () => {
     const filename = freshFile()
     const store = open(filename)
