@@ -79,7 +79,28 @@ export function localInstant(day: string, time: string, timezoneName: string): D
 
 /** `day` moved by `days` calendar days. */
 export function shiftDay(day: string, days: number): string {
-  return dayjs.utc(day).add(days, 'day').format('YYYY-MM-DD')
+  const midnight = utcMidnight(day)
+  if (!midnight) return dayjs.utc(day).add(days, 'day').format('YYYY-MM-DD')
+  midnight.setUTCDate(midnight.getUTCDate() + days)
+  return dayKeyOfUtc(midnight)
+}
+
+/**
+ * The UTC midnight of a plain `YYYY-MM-DD` key with a four-digit year ≥ 1000 (dates roll over as in dayjs:
+ * 02-30 is 03-02), or null for anything else, which the callers hand to dayjs. Plain Date arithmetic: check-in
+ * views shift days dozens of times per request, and a dayjs object per shift was a visible cost.
+ */
+function utcMidnight(day: string): Date | null {
+  if (day.length !== 10 || !DAY_KEY_PATTERN.test(day) || day < '1000') return null
+  return new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))))
+}
+
+function dayKeyOfUtc(date: Date): string {
+  const year = date.getUTCFullYear()
+  if (year < 1000 || year > 9999) return dayjs.utc(date).format('YYYY-MM-DD')
+  const month = date.getUTCMonth() + 1
+  const dayOfMonth = date.getUTCDate()
+  return `${year}-${month < 10 ? '0' : ''}${month}-${dayOfMonth < 10 ? '0' : ''}${dayOfMonth}`
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
@@ -89,12 +110,14 @@ export function daysBetween(from: string, to: string): number {
 
 /** 'YYYY-MM' of a day key. */
 export function monthOf(day: string): string {
-  return dayjs.utc(day).format('YYYY-MM')
+  const midnight = utcMidnight(day)
+  const year = midnight?.getUTCFullYear() ?? 0
+  return midnight && year <= 9999 ? dayKeyOfUtc(midnight).slice(0, 7) : dayjs.utc(day).format('YYYY-MM')
 }
 
 /** Day of the month (1–31) of a day key. */
 export function dayOfMonth(day: string): number {
-  return dayjs.utc(day).date()
+  return utcMidnight(day)?.getUTCDate() ?? dayjs.utc(day).date()
 }
 
 /** The day key of day-of-month `date` in `month` ('YYYY-MM'). */
