@@ -18,6 +18,10 @@
  *
  * Files use WAL with `synchronous = NORMAL`: a commit is in the WAL before it returns, so a killed process
  * loses nothing it acknowledged (only a power cut can lose the last commits; the database stays consistent).
+ * NORMAL syncs at checkpoints, and SQLite's automatic checkpoint runs inside a commit, on this thread: tens of
+ * milliseconds every thousand pages, during which no request is served. So once a file store has seen some
+ * writes, a worker thread with its own connection takes over checkpointing (passive: it never blocks a reader
+ * or a writer), and `close()` stops it before closing, so the writing connection still closes last.
  *
  * @example
  *   const store = createSqliteStore({ filename: '.data/local.db' })
@@ -26,6 +30,7 @@
  *   await store.whenIdle(); store.checkpoint(); store.close()
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { Worker } from 'node:worker_threads'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
@@ -84,6 +89,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
     db.pragma('synchronous = NORMAL')
   }
   const writer = connection(db)
+  const checkpointer = isFile ? new BackgroundCheckpointer(db, filename) : null
 
   const queue = new SerialQueue()
   /** Set while a transaction's `work` runs, so the store can refuse being called from inside it. */
@@ -104,6 +110,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
         return run()
       } finally {
         counts.changed(collection)
+        checkpointer?.wrote()
       }
     }
     if (queue.idle && !db.inTransaction) return settle(committed)
@@ -190,6 +197,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
           throw error
         } finally {
           for (const collection of written) counts.changed(collection)
+          checkpointer?.wrote()
         }
       })
     },
@@ -201,10 +209,75 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
     },
 
     close(): void {
-      // The reader first: the writer, closing last, checkpoints and removes the WAL.
+      // The checkpointer and the reader first: the writer, closing last, checkpoints and removes the WAL.
+      checkpointer?.stop()
       readerDb?.close()
       db.close()
     },
+  }
+}
+
+/** Writes after which a file store hands checkpointing to a worker thread (a test's store rarely gets there). */
+const WRITES_BEFORE_BACKGROUND_CHECKPOINTS = 200
+const BACKGROUND_CHECKPOINT_INTERVAL_MS = 250
+/** How long `close()` waits for the checkpointer to finish a checkpoint and close its connection. */
+const CHECKPOINTER_STOP_TIMEOUT_MS = 5000
+
+/** The worker: a passive checkpoint every interval until told to stop (slot 0), then close and say so (slot 1). */
+const CHECKPOINTER_SOURCE = `
+const { workerData } = require('node:worker_threads')
+const Database = require(workerData.driver)
+const signals = new Int32Array(workerData.signals)
+let db = null
+try {
+  db = new Database(workerData.filename, { fileMustExist: true })
+  while (Atomics.wait(signals, 0, 0, workerData.intervalMs) === 'timed-out') {
+    try { db.pragma('wal_checkpoint(PASSIVE)') } catch {}
+  }
+} catch {}
+try { if (db) db.close() } catch {}
+Atomics.store(signals, 1, 1)
+Atomics.notify(signals, 1)
+`
+
+/**
+ * Checkpoints off the request path. After `WRITES_BEFORE_BACKGROUND_CHECKPOINTS` writes it starts a worker thread
+ * and turns SQLite's automatic checkpoint off on the writing connection; `stop()` waits (bounded) until the
+ * worker has closed its connection. Should the worker fail, checkpoints still happen at `checkpoint()` and close.
+ */
+class BackgroundCheckpointer {
+  private writes = 0
+  private signals: Int32Array | null = null
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly filename: string,
+  ) {}
+
+  wrote(): void {
+    if (this.signals || ++this.writes < WRITES_BEFORE_BACKGROUND_CHECKPOINTS) return
+    const signals = new Int32Array(new SharedArrayBuffer(8))
+    try {
+      const worker = new Worker(CHECKPOINTER_SOURCE, {
+        eval: true,
+        workerData: { driver: require.resolve('better-sqlite3'), filename: this.filename, signals: signals.buffer, intervalMs: BACKGROUND_CHECKPOINT_INTERVAL_MS },
+      })
+      worker.on('error', () => undefined)
+      worker.unref()
+    } catch {
+      return
+    }
+    this.signals = signals
+    this.db.pragma('wal_autocheckpoint = 0')
+  }
+
+  stop(): void {
+    const signals = this.signals
+    if (!signals) return
+    this.signals = null
+    Atomics.store(signals, 0, 1)
+    Atomics.notify(signals, 0)
+    Atomics.wait(signals, 1, 0, CHECKPOINTER_STOP_TIMEOUT_MS)
   }
 }
 

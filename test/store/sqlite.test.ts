@@ -2,7 +2,7 @@
  * The store contract on SQLite (in memory and on a WAL file), plus what only the SQLite adapter promises:
  * durability across reopening, WAL mode, the schema's indexes, and refusing store calls inside its own transaction.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -154,6 +154,31 @@ describe('sqlite store', () => {
     await expect(store.count('groups', { status: 'open' })).resolves.toBe(3)
     await store.update('groups', 'g3', { status: 'closed' })
     await expect(store.count('groups', { status: 'open' })).resolves.toBe(2)
+  })
+
+  it('after a burst of writes, checkpoints in the background and still closes with the WAL removed', async () => {
+    const filename = freshFile()
+    const store = open(filename)
+    for (let n = 0; n < 300; n++) await store.create('members', makeMember('g1', `o${n}`))
+    await store.create('groups', makeGroup('g1'))
+    // The database file alone (no WAL) has the writes once a background checkpoint copied them in.
+    const copy = `${filename}.copy`
+    let copied = 0
+    for (let attempt = 0; attempt < 40 && copied < 300; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      copyFileSync(filename, copy)
+      const inspector = new Database(copy, { readonly: true })
+      copied = (inspector.prepare(`SELECT COUNT(*) AS n FROM members`).get() as { n: number }).n
+      inspector.close()
+    }
+    expect(copied).toBe(300)
+    const started = Date.now()
+    store.close()
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(existsSync(`${filename}-wal`)).toBe(false)
+    const reopened = open(filename)
+    await expect(reopened.count('members')).resolves.toBe(300)
+    await expect(reopened.get('groups', 'g1')).resolves.toEqual(makeGroup('g1'))
   })
 
   it('closes with the WAL folded in and removed', async () => {
