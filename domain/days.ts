@@ -50,8 +50,20 @@ export function dayKeyAt(instant: Date, timezoneName: string, dayStartHour = DEF
  * formatter and a dayjs object per call (every request asks which day it is).
  */
 const DAY_AND_HOUR_FORMATS = new Map<string, Intl.DateTimeFormat>()
+/** The last answer per timezone and the whole minute it holds for: offsets change only on whole minutes. */
+const LAST_DAY_AND_HOUR = new Map<string, { minute: number; calendarDay: string; hour: number }>()
+const MINUTE_MS = 60_000
 
 function localDayAndHour(instant: Date, timezoneName: string): { calendarDay: string; hour: number } {
+  const minute = Math.floor(instant.getTime() / MINUTE_MS)
+  const last = LAST_DAY_AND_HOUR.get(timezoneName)
+  if (last && last.minute === minute) return last
+  const computed = formatDayAndHour(instant, timezoneName)
+  if (Number.isFinite(minute)) LAST_DAY_AND_HOUR.set(timezoneName, { minute, ...computed })
+  return computed
+}
+
+function formatDayAndHour(instant: Date, timezoneName: string): { calendarDay: string; hour: number } {
   let format = DAY_AND_HOUR_FORMATS.get(timezoneName)
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { timeZone: timezoneName, hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' })
