@@ -41,9 +41,43 @@ export function dayRuleOf(group: Pick<GroupDoc, 'timezone' | 'dayStartHour'>): D
 
 /** The check-in day `instant` falls on: the local calendar date, or the one before when earlier than the day-start hour. */
 export function dayKeyAt(instant: Date, timezoneName: string, dayStartHour = DEFAULT_DAY_START_HOUR): string {
-  const local = dayjs(instant).tz(timezoneName)
-  const calendarDay = local.format('YYYY-MM-DD')
-  return local.hour() < dayStartHour ? shiftDay(calendarDay, -1) : calendarDay
+  const { calendarDay, hour } = localDayAndHour(instant, timezoneName)
+  return hour < dayStartHour ? shiftDay(calendarDay, -1) : calendarDay
+}
+
+/**
+ * One formatter per timezone: the same Intl lookup dayjs' timezone plugin makes, without building a new
+ * formatter and a dayjs object per call (every request asks which day it is).
+ */
+const DAY_AND_HOUR_FORMATS = new Map<string, Intl.DateTimeFormat>()
+/** The last answer per timezone and the whole minute it holds for: offsets change only on whole minutes. */
+const LAST_DAY_AND_HOUR = new Map<string, { minute: number; calendarDay: string; hour: number }>()
+const MINUTE_MS = 60_000
+
+function localDayAndHour(instant: Date, timezoneName: string): { calendarDay: string; hour: number } {
+  const minute = Math.floor(instant.getTime() / MINUTE_MS)
+  const last = LAST_DAY_AND_HOUR.get(timezoneName)
+  if (last && last.minute === minute) return last
+  const computed = formatDayAndHour(instant, timezoneName)
+  if (Number.isFinite(minute)) LAST_DAY_AND_HOUR.set(timezoneName, { minute, ...computed })
+  return computed
+}
+
+function formatDayAndHour(instant: Date, timezoneName: string): { calendarDay: string; hour: number } {
+  let format = DAY_AND_HOUR_FORMATS.get(timezoneName)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: timezoneName, hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' })
+    DAY_AND_HOUR_FORMATS.set(timezoneName, format)
+  }
+  let year = '', month = '', day = '', hour = 0
+  for (const part of format.formatToParts(instant)) {
+    if (part.type === 'year') year = part.value.padStart(4, '0')
+    else if (part.type === 'month') month = part.value
+    else if (part.type === 'day') day = part.value
+    // Some engines write midnight as 24 with hour12: false.
+    else if (part.type === 'hour') hour = Number(part.value) % 24
+  }
+  return { calendarDay: `${year}-${month}-${day}`, hour }
 }
 
 export function todayKey(now: Date, rule: DayRule): string {
@@ -57,7 +91,28 @@ export function localInstant(day: string, time: string, timezoneName: string): D
 
 /** `day` moved by `days` calendar days. */
 export function shiftDay(day: string, days: number): string {
-  return dayjs.utc(day).add(days, 'day').format('YYYY-MM-DD')
+  const midnight = utcMidnight(day)
+  if (!midnight) return dayjs.utc(day).add(days, 'day').format('YYYY-MM-DD')
+  midnight.setUTCDate(midnight.getUTCDate() + days)
+  return dayKeyOfUtc(midnight)
+}
+
+/**
+ * The UTC midnight of a plain `YYYY-MM-DD` key with a four-digit year ≥ 1000 (dates roll over as in dayjs:
+ * 02-30 is 03-02), or null for anything else, which the callers hand to dayjs. Plain Date arithmetic: check-in
+ * views shift days dozens of times per request, and a dayjs object per shift was a visible cost.
+ */
+function utcMidnight(day: string): Date | null {
+  if (day.length !== 10 || !DAY_KEY_PATTERN.test(day) || day < '1000') return null
+  return new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))))
+}
+
+function dayKeyOfUtc(date: Date): string {
+  const year = date.getUTCFullYear()
+  if (year < 1000 || year > 9999) return dayjs.utc(date).format('YYYY-MM-DD')
+  const month = date.getUTCMonth() + 1
+  const dayOfMonth = date.getUTCDate()
+  return `${year}-${month < 10 ? '0' : ''}${month}-${dayOfMonth < 10 ? '0' : ''}${dayOfMonth}`
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
@@ -67,12 +122,14 @@ export function daysBetween(from: string, to: string): number {
 
 /** 'YYYY-MM' of a day key. */
 export function monthOf(day: string): string {
-  return dayjs.utc(day).format('YYYY-MM')
+  const midnight = utcMidnight(day)
+  const year = midnight?.getUTCFullYear() ?? 0
+  return midnight && year <= 9999 ? dayKeyOfUtc(midnight).slice(0, 7) : dayjs.utc(day).format('YYYY-MM')
 }
 
 /** Day of the month (1–31) of a day key. */
 export function dayOfMonth(day: string): number {
-  return dayjs.utc(day).date()
+  return utcMidnight(day)?.getUTCDate() ?? dayjs.utc(day).date()
 }
 
 /** The day key of day-of-month `date` in `month` ('YYYY-MM'). */

@@ -136,8 +136,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       sendJson(res, 200, devMode ? { devMode: true, personas: PERSONAS, demoGroupId: DEMO_GROUP_ID } : { devMode: false, personas: [], demoGroupId: '' })
       return
     }
-    if (await routeUpload(req, res, url, { dir: uploadDir, openid: callerOpenid({ caller: requestCaller(req) }), store: options.store, now: options.now ?? (() => new Date()), rateLimiter })) return
     const apiMatch = /^\/api\/([A-Za-z0-9_-]+)$/.exec(url.pathname)
+    // Uploads and photos first; a function call (the hot path) is neither, so it skips them.
+    if (!(apiMatch && isFunctionName(apiMatch[1])) && (await routeUpload(req, res, url, { dir: uploadDir, openid: callerOpenid({ caller: requestCaller(req) }), store: options.store, now: options.now ?? (() => new Date()), rateLimiter }))) return
     if (apiMatch) {
       if (req.method !== 'POST') return sendJson(res, 405, failure('INVALID_INPUT', t('validate.object')))
       const name = apiMatch[1]
@@ -215,7 +216,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const payload = JSON.stringify(body)
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  // A length rather than chunked encoding: one write of headers and body, no chunk framing.
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(payload) })
   res.end(payload)
 }
 

@@ -2,7 +2,7 @@
  * The store contract on SQLite (in memory and on a WAL file), plus what only the SQLite adapter promises:
  * durability across reopening, WAL mode, the schema's indexes, and refusing store calls inside its own transaction.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -106,6 +106,93 @@ describe('sqlite store', () => {
     const nested = store.transaction(() => store.transaction(async () => undefined))
     await expect(nested).rejects.toThrow(/inside store.transaction/)
     await expect(store.get('groups', 'g1')).resolves.not.toBeNull()
+  })
+
+  it('on a file, reads do not wait for an open transaction and see only committed data', async () => {
+    const store = open(freshFile())
+    await store.create('groups', makeGroup('g1', { memberCount: 1 }))
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    let written = () => {}
+    const wrote = new Promise<void>((resolve) => (written = resolve))
+    const transaction = store.transaction(async (tx) => {
+      await tx.update('groups', 'g1', { memberCount: 2 })
+      await tx.create('groups', makeGroup('g2'))
+      written()
+      await released
+    })
+    await wrote
+    // The transaction is open (its BEGIN holds the writing connection); reads answer now, from committed data.
+    await expect(store.get('groups', 'g1')).resolves.toMatchObject({ memberCount: 1 })
+    await expect(store.get('groups', 'g2')).resolves.toBeNull()
+    await expect(store.count('groups')).resolves.toBe(1)
+    await expect(store.find('groups', { where: { memberCount: 2 } })).resolves.toEqual([])
+    // A write outside it waits for it.
+    let setDone = false
+    const set = store.set('groups', makeGroup('g3')).then(() => (setDone = true))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(setDone).toBe(false)
+    release()
+    await transaction
+    await set
+    await expect(store.get('groups', 'g1')).resolves.toMatchObject({ memberCount: 2 })
+    await expect(store.count('groups')).resolves.toBe(3)
+  })
+
+  it('recounts after its own commits and after another connection writes to the file', async () => {
+    const filename = freshFile()
+    const store = open(filename)
+    await store.create('groups', makeGroup('g1'))
+    await expect(store.count('groups', { status: 'open' })).resolves.toBe(1)
+    await store.transaction(async (tx) => {
+      await tx.create('groups', makeGroup('g2'))
+    })
+    await expect(store.count('groups', { status: 'open' })).resolves.toBe(2)
+    const other = new Database(filename)
+    other.prepare(`INSERT INTO groups (_id, doc) VALUES (?, ?)`).run('g3', JSON.stringify(makeGroup('g3')))
+    other.close()
+    await expect(store.count('groups', { status: 'open' })).resolves.toBe(3)
+    await store.update('groups', 'g3', { status: 'closed' })
+    await expect(store.count('groups', { status: 'open' })).resolves.toBe(2)
+  })
+
+  it('after a burst of writes, checkpoints in the background and still closes with the WAL removed', async () => {
+    const filename = freshFile()
+    const store = open(filename)
+    for (let n = 0; n < 300; n++) await store.create('members', makeMember('g1', `o${n}`))
+    await store.create('groups', makeGroup('g1'))
+    // The database file alone (no WAL) has the writes once a background checkpoint copied them in.
+    const copy = `${filename}.copy`
+    let copied = 0
+    for (let attempt = 0; attempt < 40 && copied < 300; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      copyFileSync(filename, copy)
+      const inspector = new Database(copy, { readonly: true })
+      copied = (inspector.prepare(`SELECT COUNT(*) AS n FROM members`).get() as { n: number }).n
+      inspector.close()
+    }
+    expect(copied).toBe(300)
+    const started = Date.now()
+    store.close()
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(existsSync(`${filename}-wal`)).toBe(false)
+    const reopened = open(filename)
+    await expect(reopened.count('members')).resolves.toBe(300)
+    await expect(reopened.get('groups', 'g1')).resolves.toEqual(makeGroup('g1'))
+  })
+
+  it('closes with the WAL folded in and removed', async () => {
+    const filename = freshFile()
+    const store = open(filename)
+    await store.create('groups', makeGroup('g1'))
+    await store.get('groups', 'g1')
+    await store.whenIdle()
+    store.checkpoint()
+    store.close()
+    expect(existsSync(`${filename}-wal`)).toBe(false)
+    const inspector = new Database(filename, { readonly: true })
+    expect(inspector.prepare(`SELECT COUNT(*) AS n FROM groups`).get()).toEqual({ n: 1 })
+    inspector.close()
   })
 
   it('refuses a transaction handle used after its transaction finished', async () => {
