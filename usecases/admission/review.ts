@@ -33,7 +33,7 @@ import { memberKey } from '../member-keys'
 import type { WechatPort } from '../ports/wechat'
 import { recordAudit } from '../audit'
 import { requireOpenid, type UseCaseContext } from '../context'
-import { StoreConflictError } from '../../store/port'
+import { StoreConflictError, type Transaction } from '../../store/port'
 import { deliverToInbox, type InboxDelivery } from '../inbox/deliver'
 import { MANAGERS, requireRole } from '../access'
 import { toGroupProfile } from '../group'
@@ -134,43 +134,17 @@ async function decideInTransaction(ctx: UseCaseContext, adminOpenid: string, inp
       const decider = await tx.get('members', memberId(input.groupId, adminOpenid))
       if (!canManageGroup(decider?.role)) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
       const app = await tx.get('applications', input.applicationId)
-      if (!app || app.groupId !== input.groupId || app.archived) {
-        throw new DecisionRefused('notFound', 'NOT_FOUND', t('admission.error.applicationNotFound'))
-      }
-      if (app.status !== 'pending') throw new DecisionRefused('alreadyDecided', 'CONFLICT', t('admission.error.alreadyDecided'))
+      const refused = refusalOf(app, input, group, group.memberCount)
+      if (refused) throw refused
+      const decidedApp = app as ApplicationDoc
 
       if (input.decision === 'approve') {
-        if (isFull(group)) throw new DecisionRefused('groupFull', 'CONFLICT', t('admission.error.groupFull', { capacity: toGroupProfile(group, null).capacity }))
-        const member: MemberDoc = {
-          _id: memberId(group._id, app.openid),
-          groupId: group._id,
-          openid: app.openid,
-          memberKey: memberKey(group._id, app.openid),
-          role: 'member',
-          intro: { name: app.intro.name, region: app.intro.region, occupation: app.intro.occupation },
-          joinedAt: at,
-          // The applicant accepted these rules to apply: they count as acknowledged on the rules page.
-          rulesAck: { version: app.rulesVersion, acknowledgedAt: at },
-          ...newMemberState(),
-        }
-        await tx.create('members', member)
+        await tx.create('members', membershipFor(group, decidedApp, at))
         await tx.update('groups', group._id, { memberCount: group.memberCount + 1 })
       }
-
-      const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
-      const rejectReason = status === 'rejected' ? input.reason.trim() || null : null
-      const patch = { status, decidedAt: at, decidedBy: adminOpenid, rejectReason, updatedAt: at }
-      await tx.update('applications', app._id, patch)
-      await recordAudit(tx, {
-        groupId: group._id,
-        actorOpenid: adminOpenid,
-        action: status === 'approved' ? 'application.approve' : 'application.reject',
-        targetOpenid: app.openid,
-        detail: { applicationId: app._id, reason: rejectReason },
-        at: now,
-      })
-      await deliverToInbox(tx, decisionInboxMessage({ ...app, ...patch }, group, now))
-      return { app: { ...app, ...patch }, group }
+      const decided = { ...decidedApp, ...decisionPatch(input, adminOpenid, at) }
+      for (const write of decisionWrites(tx, adminOpenid, decided, group, now)) await write()
+      return { app: decided, group }
     })
   } catch (error) {
     // The applicant's membership was there already (the store refused to create it; nothing was written).
@@ -179,6 +153,61 @@ async function decideInTransaction(ctx: UseCaseContext, adminOpenid: string, inp
     }
     throw error
   }
+}
+
+/** Why `app` cannot be decided now, or null: not this group's, decided already, or (approving) the group is full at `memberCount`. */
+function refusalOf(
+  app: ApplicationDoc | null,
+  input: { groupId: string; decision: 'approve' | 'reject' },
+  group: GroupDoc,
+  memberCount: number,
+): DecisionRefused | null {
+  if (!app || app.groupId !== input.groupId || app.archived) return new DecisionRefused('notFound', 'NOT_FOUND', t('admission.error.applicationNotFound'))
+  if (app.status !== 'pending') return new DecisionRefused('alreadyDecided', 'CONFLICT', t('admission.error.alreadyDecided'))
+  if (input.decision === 'approve' && isFull({ capacity: group.capacity, memberCount })) {
+    return new DecisionRefused('groupFull', 'CONFLICT', t('admission.error.groupFull', { capacity: toGroupProfile(group, null).capacity }))
+  }
+  return null
+}
+
+/** The membership an approval creates: the applicant's card, and the rules they accepted to apply counted as acknowledged. */
+function membershipFor(group: GroupDoc, app: ApplicationDoc, at: string): MemberDoc {
+  return {
+    _id: memberId(group._id, app.openid),
+    groupId: group._id,
+    openid: app.openid,
+    memberKey: memberKey(group._id, app.openid),
+    role: 'member',
+    intro: { name: app.intro.name, region: app.intro.region, occupation: app.intro.occupation },
+    joinedAt: at,
+    rulesAck: { version: app.rulesVersion, acknowledgedAt: at },
+    ...newMemberState(),
+  }
+}
+
+/** The fields a decision sets on the application. */
+function decisionPatch(input: { decision: 'approve' | 'reject'; reason: string }, adminOpenid: string, at: string) {
+  const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
+  const rejectReason = status === 'rejected' ? input.reason.trim() || null : null
+  return { status, decidedAt: at, decidedBy: adminOpenid, rejectReason, updatedAt: at }
+}
+
+/** The writes that record a decided application in its transaction, in order: the application, the audit entry, the applicant's inbox. */
+function decisionWrites(tx: Transaction, adminOpenid: string, app: ApplicationDoc, group: GroupDoc, now: Date): Array<() => Promise<unknown>> {
+  const { status, decidedAt, decidedBy, rejectReason, updatedAt } = app
+  return [
+    () => tx.update('applications', app._id, { status, decidedAt, decidedBy, rejectReason, updatedAt }),
+    () =>
+      recordAudit(tx, {
+        groupId: group._id,
+        actorOpenid: adminOpenid,
+        action: status === 'approved' ? 'application.approve' : 'application.reject',
+        targetOpenid: app.openid,
+        detail: { applicationId: app._id, reason: rejectReason },
+        at: now,
+      }),
+    () => deliverToInbox(tx, decisionInboxMessage(app, group, now)),
+  ]
 }
 
 /** The applicant's inbox message about a decided application. */
@@ -299,56 +328,22 @@ async function decideChunk(
       const writes: Array<() => Promise<unknown>> = []
       for (const [i, id] of input.applicationIds.entries()) {
         const app = apps[i]
-        const refuse = (refused: DecisionRefused) => results.push({ id, refused })
-        if (!app || app.groupId !== input.groupId || app.archived) {
-          refuse(new DecisionRefused('notFound', 'NOT_FOUND', t('admission.error.applicationNotFound')))
-          continue
-        }
-        if (app.status !== 'pending') {
-          refuse(new DecisionRefused('alreadyDecided', 'CONFLICT', t('admission.error.alreadyDecided')))
+        const refused =
+          refusalOf(app, input, group, memberCount) ??
+          (approve && app && existing.has(memberId(group._id, app.openid))
+            ? new DecisionRefused('alreadyMember', 'CONFLICT', t('admission.error.applicantIsMember'))
+            : null)
+        if (refused || !app) {
+          results.push({ id, refused: refused as DecisionRefused })
           continue
         }
         if (approve) {
-          if (isFull({ capacity: group.capacity, memberCount })) {
-            refuse(new DecisionRefused('groupFull', 'CONFLICT', t('admission.error.groupFull', { capacity: toGroupProfile(group, null).capacity })))
-            continue
-          }
-          if (existing.has(memberId(group._id, app.openid))) {
-            refuse(new DecisionRefused('alreadyMember', 'CONFLICT', t('admission.error.applicantIsMember')))
-            continue
-          }
           memberCount++
-          writes.push(() =>
-            tx.create('members', {
-              _id: memberId(group._id, app.openid),
-              groupId: group._id,
-              openid: app.openid,
-              memberKey: memberKey(group._id, app.openid),
-              role: 'member',
-              intro: { name: app.intro.name, region: app.intro.region, occupation: app.intro.occupation },
-              joinedAt: at,
-              rulesAck: { version: app.rulesVersion, acknowledgedAt: at },
-          ...newMemberState(),
-            }),
-          )
+          writes.push(() => tx.create('members', membershipFor(group, app, at)))
         }
-        const status = approve ? ('approved' as const) : ('rejected' as const)
-        const rejectReason = status === 'rejected' ? input.reason.trim() || null : null
-        const patch = { status, decidedAt: at, decidedBy: adminOpenid, rejectReason, updatedAt: at }
-        writes.push(
-          () => tx.update('applications', app._id, patch),
-          () =>
-            recordAudit(tx, {
-              groupId: group._id,
-              actorOpenid: adminOpenid,
-              action: status === 'approved' ? 'application.approve' : 'application.reject',
-              targetOpenid: app.openid,
-              detail: { applicationId: app._id, reason: rejectReason },
-              at: now,
-            }),
-          () => deliverToInbox(tx, decisionInboxMessage({ ...app, ...patch }, group, now)),
-        )
-        results.push({ app: { ...app, ...patch }, group })
+        const decided = { ...app, ...decisionPatch(input, adminOpenid, at) }
+        writes.push(...decisionWrites(tx, adminOpenid, decided, group, now))
+        results.push({ app: decided, group })
       }
       if (memberCount !== group.memberCount) writes.push(() => tx.update('groups', group._id, { memberCount }))
       // All at once; every one settles before the work ends, and the first failure aborts the transaction.
