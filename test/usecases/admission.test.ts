@@ -288,6 +288,8 @@ describe('invites', () => {
 describe('settings', () => {
   it('are admin-only and audited', async () => {
     const fx = await makeFixture()
+    // Opened before the change: this instance now holds the old settings, which the save must not leave served.
+    expect((await getApplyPage(fx.ctx(NEW), fx.services, { groupId: GROUP })).questions).toHaveLength(0)
     await expect(updateAdmissionSettings(fx.ctx(MEMBER), { groupId: GROUP, settings })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await updateAdmissionSettings(fx.ctx(ADMIN), { groupId: GROUP, settings })
     expect((await getApplyPage(fx.ctx(NEW), fx.services, { groupId: GROUP })).questions).toHaveLength(2)

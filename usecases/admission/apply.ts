@@ -28,7 +28,7 @@ import { callerOpenid, requireOpenid, type UseCaseContext } from '../context'
 import { requireGroup } from '../access'
 import { toGroupProfile } from '../group'
 import { findInvite, nicknameOf } from './invites'
-import { admissionSettingsFor, loadAdmissionSettings } from './settings'
+import { admissionSettingsFor } from './settings'
 
 function toMyApplication(app: ApplicationDoc, settings: AdmissionSettingsDoc): MyApplicationView {
   return {
@@ -52,7 +52,8 @@ export async function getApplyPage(ctx: UseCaseContext, services: WechatPort, in
   const groupId = input.groupId ?? invite!.groupId
   const group = await requireGroup(ctx, groupId)
   const validInvite = invite && invite.groupId === groupId ? invite : null
-  const settings = await loadAdmissionSettings(ctx.store, groupId, ctx.now())
+  // The instance's copy while the group's settings version matches: opening the page also warms it for the submit.
+  const settings = await admissionSettingsFor(ctx.store, ctx.store, group, ctx.now())
   const viewer = callerOpenid(ctx)
   const membership = viewer ? await ctx.store.get('members', memberId(groupId, viewer)) : null
   const mine = viewer ? await ctx.store.get('applications', applicationId(groupId, viewer)) : null
@@ -170,8 +171,8 @@ export async function submitApplication(
 
 export async function withdrawApplication(ctx: UseCaseContext, input: { groupId: string }): Promise<MyApplicationView> {
   const openid = requireOpenid(ctx)
-  await requireGroup(ctx, input.groupId)
-  const settings = await loadAdmissionSettings(ctx.store, input.groupId, ctx.now())
+  const group = await requireGroup(ctx, input.groupId)
+  const settings = await admissionSettingsFor(ctx.store, ctx.store, group, ctx.now())
   const at = ctx.now().toISOString()
   const withdrawn = await ctx.store.transaction(async (tx) => {
     const current = await tx.get('applications', applicationId(input.groupId, openid))
