@@ -141,10 +141,6 @@ export function daysInMonth(month: string): number {
   return dayjs.utc(`${month}-01`).daysInMonth()
 }
 
-export function shiftMonth(month: string, months: number): string {
-  return dayjs.utc(`${month}-01`).add(months, 'month').format('YYYY-MM')
-}
-
 /** Weekday of the month's first day, 0 = Sunday (for laying out a calendar grid). */
 export function firstWeekdayOfMonth(month: string): number {
   return dayjs.utc(`${month}-01`).day()

@@ -16,8 +16,6 @@ import { DomainError } from '../domain/errors'
 import { t } from '../i18n/strings'
 import type { Store } from '../store/port'
 
-export const MEMBER_KEY_PATTERN = /^m_[a-f0-9]{24}$/
-
 export function memberKey(groupId: string, openid: string): string {
   return `m_${createHash('sha256').update(`member:${groupId}:${openid}`).digest('hex').slice(0, 24)}`
 }
