@@ -128,7 +128,8 @@ export function roundRandomness(seedHex: string, digestHex: string, round: numbe
 /**
  * One round of the draw: deterministic, weighted by tickets, without replacement across tiers (tier order as
  * given); with fewer entrants than prizes the tier lists are simply shorter (and later tiers may be empty).
- * Throws an INVALID_INPUT DomainError (Chinese message) for a list `entrantProblems` rejects or bad tiers.
+ * Throws an INVALID_INPUT DomainError (Chinese message) for a list `entrantProblems` rejects, bad tiers, or a
+ * `digest` that is not `entrantsDigest(entrants)` (the round would not verify).
  */
 export function drawRound(input: {
   seed: string
@@ -143,13 +144,11 @@ export function drawRound(input: {
   if (!tiersWellFormed(input.tiers)) problems.push(t('lotteryDraw.problem.tiers', { round: input.round }))
   for (const id of input.exclude ?? []) if (typeof id !== 'string') problems.push(t('lotteryDraw.problem.malformed'))
   if (problems.length > 0) throw new DomainError('INVALID_INPUT', problems[0])
-  return drawCanonical(
-    roundRandomness(input.seed, input.digest, input.round),
-    input.round,
-    canonicalEntrants(input.entrants),
-    input.tiers,
-    new Set(input.exclude ?? []),
-  )
+  const randomness = roundRandomness(input.seed, input.digest, input.round)
+  const canonical = canonicalEntrants(input.entrants)
+  // A digest of another list would publish a round no verifier can reproduce: refuse it here, loudly.
+  if (sha256.hex(textOfCanonical(canonical)) !== input.digest) throw new DomainError('INVALID_INPUT', t('lotteryDraw.problem.digest'))
+  return drawCanonical(randomness, input.round, canonical, input.tiers, new Set(input.exclude ?? []))
 }
 
 /** Every entryId that won in these rounds (the exclusions of the next redraw). */
@@ -299,7 +298,7 @@ export class DrawStream {
   private counter = 0
 
   constructor(randomnessHex: string) {
-    this.seedBytes = hexBytes(randomnessHex, 'lotteryDraw.problem.digestMalformed')
+    this.seedBytes = hexBytes(randomnessHex, 'lotteryDraw.error.randomness')
   }
 
   /** The next 48-bit big-endian integer (exact: below 2^53). */
@@ -405,7 +404,7 @@ function wellFormed(value: unknown): unknown {
   return value.replace(/[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (unit) => (unit.length === 2 ? unit : '\ufffd'))
 }
 
-function hexBytes(hex: string, problem: 'lotteryDraw.problem.seedMalformed' | 'lotteryDraw.problem.digestMalformed'): number[] {
+function hexBytes(hex: string, problem: 'lotteryDraw.problem.seedMalformed' | 'lotteryDraw.problem.digestMalformed' | 'lotteryDraw.error.randomness'): number[] {
   if (typeof hex !== 'string' || !HASH_HEX_PATTERN.test(hex)) throw new DomainError('INVALID_INPUT', t(problem))
   const bytes: number[] = []
   for (let i = 0; i < 64; i += 2) bytes.push(parseInt(hex.slice(i, i + 2), 16))

@@ -260,6 +260,7 @@ describe('the stream', () => {
   it('refuses n outside 1 … 2^48', () => {
     const stream = new DrawStream(seedOf('n'))
     for (const n of [0, -1, 1.5, 2 ** 48 + 1]) expect(() => stream.uniform(n)).toThrow(DomainError)
+    expect(() => new DrawStream('xyz')).toThrow('本轮随机数格式不正确（应为 64 位十六进制）')
     expect(stream.uniform(1)).toBe(0)
   })
 })
@@ -354,6 +355,9 @@ describe('drawRound', () => {
     expect(call(ok, [{ tierId: 't', name: 'x', quantity: 1 }, { tierId: 't', name: 'y', quantity: 1 }])).toThrow('第 0 轮的奖项设置不正确')
     expect(call(ok)).not.toThrow()
     expect(entrantProblems(ok)).toEqual([])
+    // A digest of another list would publish a round nobody can reproduce
+    expect(() => drawRound({ seed, digest: entrantsDigest([entrant(3)]), round: 0, entrants: ok, tiers: TIERS })).toThrow('参与名单的摘要与公开的摘要不符')
+    expect(() => drawRound({ seed, digest: 'nope', round: 0, entrants: ok, tiers: TIERS })).toThrow('摘要格式不正确（应为 64 位十六进制）')
   })
 })
 
