@@ -179,19 +179,16 @@ describe('batch decisions (CloudBase operations and time)', () => {
 
   it.each(['approve', 'reject'] as const)('%s 50 at once: 5 transactions of 10, about 5 operations per application', async (decision) => {
     const { store, cloud, api, ids } = await fiftyPending('concurrent')
-    const started = Date.now()
     let decided = 0
     const batch = await cost(cloud, async () => {
       decided = (await api.as(ADMIN).call(decideApplications, { groupId: GROUP, applicationIds: ids, decision, reason: '' })).decided
     })
-    const elapsed = Date.now() - started
-    if (process.env.SHOW_COSTS) console.log(decision, batch.ops, 'ops', batch.transactions, 'transactions', elapsed, 'ms')
+    if (process.env.SHOW_COSTS) console.log(decision, batch.ops, 'ops', batch.transactions, 'transactions')
     expect(decided).toBe(50)
     expect(batch.transactions).toBe(5)
     // Per chunk: group + decider + 10 applications read; per application 3 writes (+ the membership when
     // approving); approving also writes the member count once and looks the applicants' memberships up once.
     expect(batch.ops).toBeLessThanOrEqual(decision === 'approve' ? 5 * (2 + 10 + 40 + 1 + 1) : 5 * (2 + 10 + 30))
-    expect(elapsed).toBeLessThan(1500)
     expect(await store.count('members', { groupId: GROUP })).toBe(decision === 'approve' ? 53 : 3)
     expect((await store.get('groups', GROUP))?.memberCount).toBe(decision === 'approve' ? 53 : 3)
     expect(await store.count('auditLogs', { groupId: GROUP })).toBe(50)
