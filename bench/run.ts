@@ -9,6 +9,7 @@
  * - growth     `bench/growth.ts`         the check-in taps with 500 members × 30/180/365 days of history
  * - store      `bench/store.ts`          the SQLite adapter's get vs bare better-sqlite3
  * - draw       `bench/draw.ts`           the verifiable draw and its verification over 10,000 weighted entrants vs hashing the list once
+ * - participation `bench/participation.ts` tally, boards and dashboard of 500 members × 365 days: time vs a baseline, ops growth
  *
  * Options (environment):
  *   BENCH_ONLY=http,cloudbase     run only these sections (default: all)
@@ -25,6 +26,7 @@ import { benchHttp } from './http'
 import { anyMissed, failedFigure, formatTable, type Figure } from './report'
 import { benchSizes } from './sizes'
 import { benchStore } from './store'
+import { benchParticipation } from './participation'
 
 export const SECTIONS: Record<string, (log: (line: string) => void) => Promise<Figure[]>> = {
   sizes: benchSizes,
@@ -33,6 +35,7 @@ export const SECTIONS: Record<string, (log: (line: string) => void) => Promise<F
   growth: benchGrowth,
   store: () => benchStore(),
   draw: benchDraw,
+  participation: benchParticipation,
 }
 
 /** The sections `BENCH_ONLY` names (all when unset); an unknown name is an error. */

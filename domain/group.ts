@@ -8,6 +8,7 @@
 
 /** WeChat groups hold at most 500 people; a group's capacity may be set lower, never higher. */
 import type { CheckinState } from './checkin'
+import type { GroupCopy, ParticipationCounters, ParticipationGoal, ScorePoints } from './participation'
 
 export const MAX_GROUP_CAPACITY = 500
 
@@ -15,7 +16,8 @@ export const DEFAULT_TIMEZONE = 'Asia/Shanghai'
 
 export type Role = 'owner' | 'admin' | 'member'
 
-export type GroupStatus = 'open' | 'closed'
+/** `archived`: read-only (the owner archives it when its goal is met, and may restore it to `open`). */
+export type GroupStatus = 'open' | 'closed' | 'archived'
 
 /** One published version of a group's rules (群规). Editing creates version + 1. */
 export interface RulesVersion {
@@ -47,6 +49,16 @@ export interface GroupDoc {
   makeUp?: { enabled: boolean; windowDays: number; monthlyLimit: number }
   /** Bumped with every save of the group's admission settings, so a function instance knows its cached copy is current. */
   admissionSettingsVersion?: number
+  /** Points per event, the inactivity threshold and the goal (`domain/participation.ts`); defaults when missing. */
+  participation?: { points?: Partial<ScorePoints>; inactiveDays?: number; goal?: ParticipationGoal | null }
+  /** Bumped with every save of `participation` and every archive / restore (the memberships' `groupCopy` carries it). */
+  participationVersion?: number
+  /** The last day the nightly tally closed (YYYY-MM-DD); missing before the first run. */
+  talliedThrough?: string
+  /** When the owner archived the group (ISO), while `status` is `archived`. */
+  archivedAt?: string | null
+  /** What `status` was when archived (restore goes back to it). */
+  statusBeforeArchive?: 'open' | 'closed' | null
 }
 
 /** The customary self-introduction: 姓名-地区-职业 (张三-郑州-理财顾问). */
@@ -56,7 +68,8 @@ export interface SelfIntroduction {
   occupation: string
 }
 
-export interface MemberDoc {
+/** The participation counters (`ParticipationCounters`) are top-level fields, so the boards can query and order by them. */
+export interface MemberDoc extends ParticipationCounters {
   /** `memberId(groupId, openid)`: the store refuses a second membership by id. */
   _id: string
   groupId: string
@@ -72,6 +85,8 @@ export interface MemberDoc {
   rulesAck?: { version: number; acknowledgedAt: string }
   /** A copy of the member's reminder choice (the overview reads it with the membership). */
   reminder?: { enabled: boolean; time: string }
+  /** The group's points and archived state as a check-in needs them (`domain/participation.ts` `GroupCopy`). */
+  groupCopy?: GroupCopy
 }
 
 export function memberId(groupId: string, openid: string): string {

@@ -20,6 +20,9 @@ import { boardFunction } from '../cloudfunctions/board/handlers'
 import { createCheckinFunction } from '../cloudfunctions/checkin/handlers'
 import { createPhotoCleanupFunction } from '../cloudfunctions/photoCleanup/handlers'
 import { createRemindersFunction } from '../cloudfunctions/reminders/handlers'
+import { createParticipationFunction } from '../cloudfunctions/participation/handlers'
+import { createTallyFunction } from '../cloudfunctions/tally/handlers'
+import { localExportStorage } from '../platform/export-files-local'
 import { createLocalWechatServices } from '../platform/wechat-services-local'
 import { SUBSCRIBE_TEMPLATES, type SubscribeTemplates } from '../contracts/subscribe-templates'
 import type { Caller } from '../usecases/context'
@@ -50,6 +53,8 @@ export function createFunctionHandlers({ wechat, templates }: FunctionDependenci
     checkin: createCheckinFunction(wechat),
     reminders: createRemindersFunction(wechat, templates),
     photoCleanup: createPhotoCleanupFunction(wechat),
+    participation: createParticipationFunction(wechat, templates, localExportStorage),
+    tally: createTallyFunction(),
   }
 }
 
