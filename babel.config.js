@@ -27,6 +27,63 @@ function dropEnglishTexts() {
   }
 }
 
+/**
+ * Contracts are shared with the server (one declaration per action: its name, input schema and output type),
+ * but only the server validates. In the app's bundles, in `contracts/*.ts` only, this
+ * - drops the schema argument of every `defineAction<Output>()(fn, action, schema)`;
+ * - wraps each top-level `const` whose value is computed (schemas, tables) in an immediately called arrow
+ *   marked `#__PURE__`: evaluated where it was, in the same order, but webpack and terser may leave it out
+ *   when nothing in the bundle reads it (webpack counts a call pure only when its arguments are, which an
+ *   object literal of fields never is);
+ * - removes top-level calls on valibot (`v.setGlobalMessage`: no schema runs in the app).
+ * So the schemas nothing keeps, and valibot with them, are left out: a page ships the contract's function and
+ * action names only. The types are untouched (the TypeScript check runs on the source), so a renamed field
+ * still breaks the build. `test/build/client-contracts.test.ts` checks the compiled contracts.
+ */
+function contractsWithoutSchemas({ types: t }) {
+  const inContracts = (state) => /[\\/]contracts[\\/][^\\/]+\.ts$/.test(state.filename ?? '')
+  const computes = (path) => {
+    let found = false
+    path.traverse({
+      'CallExpression|NewExpression'(inner) {
+        found = true
+        inner.stop()
+      },
+    })
+    return found || path.isCallExpression() || path.isNewExpression()
+  }
+  return {
+    name: 'contracts-without-schemas',
+    visitor: {
+      Program(program, state) {
+        if (!inContracts(state)) return
+        for (const statement of program.get('body')) {
+          const declaration = statement.isExportNamedDeclaration() ? statement.get('declaration') : statement
+          if (statement.isExpressionStatement()) {
+            const callee = statement.get('expression.callee')
+            if (!Array.isArray(callee) && callee.isMemberExpression() && t.isIdentifier(callee.node.object, { name: 'v' })) statement.remove()
+            continue
+          }
+          if (!declaration.node || !declaration.isVariableDeclaration()) continue
+          for (const declarator of declaration.get('declarations')) {
+            const init = declarator.get('init')
+            if (!init.node || !computes(init)) continue
+            const call = t.callExpression(t.arrowFunctionExpression([], init.node), [])
+            t.addComment(call, 'leading', '#__PURE__')
+            init.replaceWith(call)
+          }
+        }
+      },
+      CallExpression(path, state) {
+        if (!inContracts(state)) return
+        const { node } = path
+        const isDefineAction = t.isCallExpression(node.callee) && t.isIdentifier(node.callee.callee, { name: 'defineAction' })
+        if (isDefineAction && node.arguments.length === 3) node.arguments.pop()
+      },
+    },
+  }
+}
+
 module.exports = {
   presets: [
     [
@@ -35,11 +92,18 @@ module.exports = {
         framework: 'react',
         ts: true,
         compiler: 'webpack5',
+        // What the app's code is compiled down to (babel-preset-taro's default is iOS 9 / Android 5, i.e. ES5
+        // with a regenerator for every async function and a helper for every class, spread and destructuring).
+        // The mini program runs on iOS's JavaScriptCore and, on Android, WeChat's own V8 (Babel's `android`
+        // counts Chrome versions): WeChat's base library sets the floor (e.g. 2.15.0 needs iOS ≥ 10 clients,
+        // developers.weixin.qq.com …/runtime/js-support); iOS 11 has classes, arrows, async/await natively.
+        targets: { ios: '11', android: '67' },
       },
     ],
   ],
   plugins: [
     dropEnglishTexts,
+    contractsWithoutSchemas,
     [
       'import',
       {
