@@ -23,14 +23,14 @@ const SHARED_SOURCE_DIRS = ['contracts', 'domain', 'i18n'].map((dir) => path.joi
  * from `domain/days.ts` for a schema the app drops (babel.config.js) no longer brings dayjs into the main package.
  */
 interface ChainRules {
-  module: { rule(name: string): { test(match: (file: string) => boolean): { sideEffects(value: boolean): unknown } } }
+  module: { rule(name: string): { test(match: (file: string) => boolean): { set(key: 'sideEffects', value: boolean): unknown } } }
 }
 
 function sharedModulesWithoutSideEffects(chain: ChainRules): void {
   chain.module
     .rule('shared-without-side-effects')
     .test((file: string) => SHARED_SOURCE_DIRS.some((dir) => file.startsWith(dir + path.sep)))
-    .sideEffects(false)
+    .set('sideEffects', false)
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
