@@ -9,6 +9,7 @@
 import { ADMISSION_STRINGS } from './admission'
 import { COMMON_STRINGS } from './common'
 import { DAILY_STRINGS } from './daily'
+import { fillText } from './fill'
 
 /** Every key of every feature module. */
 export const STRINGS = { ...COMMON_STRINGS, ...ADMISSION_STRINGS, ...DAILY_STRINGS } as const
@@ -28,7 +29,5 @@ export type StringKey = keyof typeof STRINGS
 
 /** The Chinese text for `key`, with `{name}` placeholders filled from `params`. */
 export function t(key: StringKey, params?: Record<string, string | number>): string {
-  const text: string = STRINGS[key].zh
-  if (!params) return text
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+  return fillText(STRINGS[key].zh, params)
 }
