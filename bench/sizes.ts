@@ -77,6 +77,17 @@ export function weappPackages(dist: string): { main: Bytes; subpackages: Array<{
   }
 }
 
+/** The files of each main-package page (`pages/x/index.*`), by the page's path in app.json. */
+export function mainPackagePages(dist: string): Array<{ path: string } & Bytes> {
+  const appJson = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as { pages: string[] }
+  return appJson.pages.map((page) => {
+    const dir = path.join(dist, path.dirname(page))
+    const base = path.basename(page)
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.startsWith(base + '.')).map((name) => path.join(dir, name)) : []
+    return { path: page, ...sizeOf(files) }
+  })
+}
+
 export function allJs(dist: string): Bytes {
   return sizeOf(listFiles(dist).filter((file) => file.endsWith('.js')))
 }
@@ -189,6 +200,11 @@ export async function benchSizes(log: (line: string) => void = () => undefined):
     figures.push(figure('sizes', `weapp subpackage ${sub.root}`, sub.raw / 1024, 'KiB', atMost(WEAPP_PACKAGE_LIMIT_KIB), both(sub)))
   }
   if (ours.subpackages.length === 0) figures.push(figure('sizes', 'weapp subpackages', 0, '', undefined, 'app.json declares none'))
+  // Where the main package's weight is: each main-package page's own files (what it adds beyond the shared
+  // common.js / vendors.js), so a page that grows shows up by name.
+  for (const page of mainPackagePages(path.join(ROOT, 'dist/weapp'))) {
+    figures.push(figure('sizes', `weapp main package: ${page.path}`, page.raw / 1024, 'KiB', undefined, both(page)))
+  }
 
   try {
     const [oursFirst, floorFirst] = await firstLoadJs([path.join(ROOT, 'dist/h5'), path.join(FLOOR_DIR, 'dist/h5')])
