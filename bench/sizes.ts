@@ -78,16 +78,19 @@ export function weappPackages(dist: string): { main: Bytes; subpackages: Array<{
   }
 }
 
-/** How many i18n keys appear as quoted strings in the main package's JS, and in which files. */
+/**
+ * How many entries of the texts table (`"key":{zh:…}`, as the i18n modules write them, minified) the main
+ * package's JS carries, and in which files. A key alone (a page naming which text to show) is not an entry.
+ */
 export function i18nKeysIn(dist: string): { count: number; files: string[] } {
   const roots = subpackageRoots(JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')))
   const files = listFiles(dist).filter((file) => file.endsWith('.js') && !roots.some((root) => path.relative(dist, file).split(path.sep).join('/').startsWith(root + '/')))
-  const keys = Object.keys(STRINGS).map((key) => JSON.stringify(key))
+  const entries = Object.keys(STRINGS).map((key) => new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*\\{\\s*"?zh"?\\s*:`))
   let count = 0
   const found: string[] = []
   for (const file of files) {
     const content = fs.readFileSync(file, 'utf8')
-    const inFile = keys.filter((key) => content.includes(key)).length
+    const inFile = entries.filter((entry) => entry.test(content)).length
     if (inFile > 0) found.push(`${path.relative(dist, file)} (${inFile})`)
     count += inFile
   }
@@ -221,7 +224,7 @@ export async function benchSizes(log: (line: string) => void = () => undefined):
   // it cannot resolve (`t(variable)`) brings the whole table back, keys and all, into every visitor's download.
   const keysShipped = i18nKeysIn(path.join(ROOT, 'dist/weapp'))
   figures.push(
-    figure('sizes', 'weapp main package: i18n keys shipped', keysShipped.count, '', atMost(0), keysShipped.count === 0 ? 'texts inlined where used' : `in ${keysShipped.files.join(', ')}: write the key out, t('…')`),
+    figure('sizes', 'weapp main package: texts table entries', keysShipped.count, '', atMost(0), keysShipped.count === 0 ? 'texts inlined where used' : `in ${keysShipped.files.join(', ')}: write the key out, t('…')`),
   )
   // Where the main package's weight is: each main-package page's own files (what it adds beyond the shared
   // common.js / vendors.js), so a page that grows shows up by name.

@@ -109,12 +109,12 @@ describe('sizes: what the main package carries', () => {
     return dist
   }
 
-  it('counts i18n keys shipped as strings in the main package, not in subpackages', () => {
+  it('counts texts table entries in the main package (not a key named alone, not in subpackages)', () => {
     const dist = fakeWeappBuild({
       'app.json': JSON.stringify({ pages: ['pages/index/index'], subPackages: [{ root: 'packages/admin', pages: ['pages/review/index'] }] }),
       'common.js': 'var texts={"error.network":{zh:"网络"},"error.INTERNAL":{zh:"服务"}}',
-      'pages/index/index.js': 'var text="网络不太好"',
-      'packages/admin/pages/review/index.js': 'var key="error.network"',
+      'pages/index/index.js': 'var text="网络不太好",label="error.INTERNAL",labels={"error.network":"网络"}',
+      'packages/admin/pages/review/index.js': 'var texts={"error.busy":{"zh":"忙"}}',
     })
     expect(i18nKeysIn(dist)).toEqual({ count: 2, files: ['common.js (2)'] })
     fs.writeFileSync(path.join(dist, 'common.js'), 'var text="网络不太好"')
