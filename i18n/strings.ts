@@ -11,6 +11,7 @@ import { COMMON_STRINGS } from './common'
 import { DAILY_STRINGS } from './daily'
 import { LOTTERY_DRAW_STRINGS } from './lottery-draw'
 import { PARTICIPATION_STRINGS } from './participation'
+import { fillText } from './fill'
 
 /** Every feature's table, one per line. */
 const MODULES = [
@@ -38,7 +39,5 @@ export type StringKey = keyof typeof STRINGS
 
 /** The Chinese text for `key`, with `{name}` placeholders filled from `params`. */
 export function t(key: StringKey, params?: Record<string, string | number>): string {
-  const text: string = STRINGS[key].zh
-  if (!params) return text
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+  return fillText(STRINGS[key].zh, params)
 }

@@ -134,7 +134,38 @@ describe('admission costs (CloudBase operations per tap)', () => {
     })
     expect(new Set(names)).toEqual(new Set(INVITERS.map((_, i) => `邀请人${i}-郑州-工程师`)))
     expect(page.calls.filter((call) => call.endsWith('members'))).toEqual(['document.get members', 'collection.get members'])
-    expect(page.ops).toBeLessThanOrEqual(5)
+    expect(page.ops).toBeLessThanOrEqual(4)
+  })
+
+  it('a review queue that fits on one page: 3 operations (group, the caller’s role, the page), its total without a count', async () => {
+    const { cloud, api } = await withApplications(3)
+    let total = -1
+    const page = await cost(cloud, async () => {
+      total = (await api.as(ADMIN).call(listApplications, { groupId: GROUP, order: 'oldest' })).total
+    })
+    expect(total).toBe(3)
+    expect(page.calls).toEqual(['document.get groups', 'document.get members', 'collection.get applications'])
+    expect(page.ops).toBeLessThanOrEqual(3)
+  })
+
+  it('a review queue longer than a page: the full first page counts (4 operations), the short last page does not, and both totals are right', async () => {
+    const { cloud, api } = await withApplications(23)
+    let first = { total: -1, next: null as number | string | null, items: 0 }
+    const firstCost = await cost(cloud, async () => {
+      const page = await api.as(ADMIN).call(listApplications, { groupId: GROUP, order: 'oldest' })
+      first = { total: page.total, next: page.next, items: page.items.length }
+    })
+    expect(first.total).toBe(23)
+    expect(firstCost.calls).toContain('collection.count applications')
+    expect(firstCost.ops).toBeLessThanOrEqual(4)
+    const last = await cost(cloud, async () => {
+      const page = await api.as(ADMIN).call(listApplications, { groupId: GROUP, order: 'oldest', cursor: first.next as never })
+      expect(page.total).toBe(23)
+      expect(page.items.length).toBe(23 - first.items)
+      expect(page.next).toBeNull()
+    })
+    expect(last.calls).not.toContain('collection.count applications')
+    expect(last.ops).toBeLessThanOrEqual(3)
   })
 
   it('a submit: 4 operations in its transaction (group, membership, application read and write); the settings come from the instance while the group says they are current', async () => {

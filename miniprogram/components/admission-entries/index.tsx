@@ -4,8 +4,18 @@ import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Role } from '../../../domain/group'
 import { t } from '../../../i18n/strings'
-import { admissionEntries } from './utils'
+import { admissionEntries, type AdmissionEntry } from './utils'
 import './index.scss'
+
+/** Each label written out, so the app build can put the text itself here (babel.config.js, inlineTexts). */
+const LABELS: Record<AdmissionEntry['label'], string> = {
+  'groupEntry.apply': t('groupEntry.apply'),
+  'groupEntry.review': t('groupEntry.review'),
+  'groupEntry.members': t('groupEntry.members'),
+  'groupEntry.invite': t('groupEntry.invite'),
+  'groupEntry.inbox': t('groupEntry.inbox'),
+  'groupEntry.settings': t('groupEntry.settings'),
+}
 
 export default function AdmissionEntries({ groupId, viewerRole }: { groupId: string; viewerRole: Role | null }) {
   return (
@@ -18,7 +28,7 @@ export default function AdmissionEntries({ groupId, viewerRole }: { groupId: str
           type={entry.key === 'apply' || entry.key === 'review' ? 'primary' : 'default'}
           onClick={() => Taro.navigateTo({ url: entry.url })}
         >
-          {t(entry.label)}
+          {LABELS[entry.label]}
         </Button>
       ))}
     </View>

@@ -6,12 +6,11 @@
  *   admissionEntries('g1', 'admin').map((e) => e.key)  // ['review', 'members', 'invite', 'settings', 'inbox']
  */
 import type { Role } from '../../../domain/group'
-import type { StringKey } from '../../../i18n/strings'
 import { pageUrl } from '../../../contracts/routes'
 
 export interface AdmissionEntry {
   key: 'apply' | 'review' | 'members' | 'invite' | 'inbox' | 'settings'
-  label: StringKey
+  label: 'groupEntry.apply' | 'groupEntry.review' | 'groupEntry.members' | 'groupEntry.invite' | 'groupEntry.inbox' | 'groupEntry.settings'
   url: string
 }
 

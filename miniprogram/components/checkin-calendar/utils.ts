@@ -6,7 +6,7 @@
  *   monthGrid('2026-11', [{ day: '2026-11-02', makeUp: false }], '2026-11-23')[0]
  *   // [blank×6, { day: '2026-11-01', date: 1, checked: false, makeUp: false, today: false }]
  */
-import { dayInMonth, daysInMonth, firstWeekdayOfMonth } from '../../../domain/days'
+import { dayInMonth, daysInMonth, firstWeekdayOfMonth } from '../../../domain/local-time'
 
 export interface CalendarCell {
   day: string
