@@ -8,6 +8,7 @@
 
 /** WeChat groups hold at most 500 people; a group's capacity may be set lower, never higher. */
 import type { CheckinState } from './checkin'
+import type { JoinGuide } from './join-guide'
 
 export const MAX_GROUP_CAPACITY = 500
 
@@ -47,6 +48,10 @@ export interface GroupDoc {
   makeUp?: { enabled: boolean; windowDays: number; monthlyLimit: number }
   /** Bumped with every save of the group's admission settings, so a function instance knows its cached copy is current. */
   admissionSettingsVersion?: number
+  /** How approved members get into the WeChat group (`domain/join-guide.ts`); members-only, never in a public view. */
+  joinGuide?: JoinGuide
+  /** When the admins are to be reminded that the group QR expires (a day before); null once reminded or without one. */
+  joinQrRemindAt?: string | null
 }
 
 /** The customary self-introduction: 姓名-地区-职业 (张三-郑州-理财顾问). */
@@ -72,6 +77,10 @@ export interface MemberDoc {
   rulesAck?: { version: number; acknowledgedAt: string }
   /** A copy of the member's reminder choice (the overview reads it with the membership). */
   reminder?: { enabled: boolean; time: string }
+  /** Approved through an application and not yet said 「我已入群」 (the admins' not-joined list). */
+  joinPending?: boolean
+  /** When the member said they joined the WeChat group. */
+  wechatJoinedAt?: string | null
 }
 
 export function memberId(groupId: string, openid: string): string {

@@ -55,6 +55,12 @@ import {
   transferOwnership,
   updateAdmissionSettings,
   withdrawApplication,
+  getJoinGuide,
+  confirmJoined,
+  getJoinGuideSettings,
+  updateJoinGuide,
+  listNotJoined,
+  remindJoinQrExpiry,
 } from '../../contracts'
 import { applicationId } from '../../domain/admission'
 import { memberId } from '../../domain/group'
@@ -150,6 +156,12 @@ const MATRIX: Row[] = [
   row(runDailyReminders,         {},                                                               'F F F F F F Y F'),
   row(registerPhoto,             (_s, as) => ({ groupId: GROUP, fileId: ownPhotoPath(as) }),       'U F Y Y Y F U U'),
   row(cleanOrphanPhotos,         {},                                                               'F F F F F F Y F'),
+  row(getJoinGuide,              { groupId: GROUP },                                               'U F Y Y Y F U U'),
+  row(confirmJoined,             { groupId: GROUP },                                               'U F Y Y Y F U U'),
+  row(getJoinGuideSettings,      { groupId: GROUP },                                               'U F F Y Y F U U'),
+  row(updateJoinGuide,           { groupId: GROUP, groupQrPhotoId: null, personalQrPhotoId: null, instructions: '进群后改昵称' }, 'U F F Y Y F U U'),
+  row(listNotJoined,             { groupId: GROUP, days: 3 },                                      'U F F Y Y F U U'),
+  row(remindJoinQrExpiry,        {},                                                               'F F F F F F Y F'),
 ]
 
 const key = (action: AnyAction) => `${action.fn}.${action.action}`

@@ -9,6 +9,9 @@
  * group's day rule, which never changes) are already filled, as they are for every call after an
  * instance's first.
  */
+import { confirmJoined, getJoinGuide, listNotJoined, updateJoinGuide } from '../../contracts'
+import { recordPhotoUpload } from '../../usecases/photos'
+import { userCaller } from '../../usecases/context'
 import { checkIn, decideApplication, decideApplications, getAdmissionSettings, getCheckinOverview, updateAdmissionSettings, listApplications, makeUpCheckin, saveDailyTask, submitApplication } from '../../contracts'
 import { applicationId } from '../../domain/admission'
 import { inviteIdFor } from '../../usecases/admission/invites'
@@ -206,5 +209,36 @@ describe('batch decisions (CloudBase operations and time)', () => {
     expect(result.results.slice(17).every((r) => r.outcome === 'groupFull')).toBe(true)
     expect((await store.get('groups', GROUP))?.memberCount).toBe(20)
     expect(await store.count('members', { groupId: GROUP })).toBe(20)
+  })
+})
+
+describe('into the WeChat group (CloudBase operations per tap)', () => {
+  const QR = `local:${'a'.repeat(32)}.png`
+
+  it('the member’s guide: 2 (group, membership); 「我已入群」: 3; the admin’s save of a new QR: 6 in one transaction; the not-joined list: 3', async () => {
+    const { store, cloud } = await cloudbase()
+    const api = testCaller(store)
+    await recordPhotoUpload({ store, caller: userCaller(ADMIN), now: () => FIXED_NOW }, { groupId: GROUP, photoId: QR, location: '/tmp/qr.png', size: 1 })
+    const save = await cost(cloud, () => api.as(ADMIN).call(updateJoinGuide, { groupId: GROUP, groupQrPhotoId: QR, personalQrPhotoId: null, instructions: '进群后改昵称' }))
+    expect(save.calls).toEqual(['runTransaction', 'tx document.get groups', 'tx document.get members', 'tx document.get photos', 'tx document.update photos', 'tx document.update groups', 'tx collection.add auditLogs'])
+    expect(save.ops).toBeLessThanOrEqual(6)
+
+    const guide = await cost(cloud, () => api.as(MEMBER).call(getJoinGuide, { groupId: GROUP }))
+    expect(guide.ops).toBeLessThanOrEqual(2)
+    const confirm = await cost(cloud, () => api.as(MEMBER).call(confirmJoined, { groupId: GROUP }))
+    expect(confirm.calls).toEqual(['document.get groups', 'document.get members', 'document.update members'])
+    expect(confirm.ops).toBeLessThanOrEqual(3)
+    const list = await cost(cloud, () => api.as(ADMIN).call(listNotJoined, { groupId: GROUP, days: 3 }))
+    expect(list.ops).toBeLessThanOrEqual(3)
+  })
+
+  it('an approval with a join guide set still costs 8 (the guide travels on the group it reads anyway)', async () => {
+    const { store, cloud } = await cloudbase()
+    const api = testCaller(store)
+    await recordPhotoUpload({ store, caller: userCaller(ADMIN), now: () => FIXED_NOW }, { groupId: GROUP, photoId: QR, location: '/tmp/qr.png', size: 1 })
+    await api.as(ADMIN).call(updateJoinGuide, { groupId: GROUP, groupQrPhotoId: QR, personalQrPhotoId: null, instructions: '进群后改昵称' })
+    await api.as('o_fresh').call(submitApplication, applyInput())
+    const approve = await cost(cloud, () => api.as(ADMIN).call(decideApplication, { groupId: GROUP, applicationId: applicationId(GROUP, 'o_fresh'), decision: 'approve', reason: '' }))
+    expect(approve.ops).toBeLessThanOrEqual(8)
   })
 })

@@ -88,6 +88,12 @@ const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'checkin.feed': { groupId: GROUP, cursor: 0 },
   'checkin.setReminder': { groupId: GROUP, enabled: true, time: '20:00' },
   'reminders.run': {},
+  'admission.getJoinGuide': { groupId: GROUP },
+  'admission.confirmJoined': { groupId: GROUP },
+  'admission.getJoinGuideSettings': { groupId: GROUP },
+  'admission.updateJoinGuide': { groupId: GROUP, groupQrPhotoId: `local:${'a'.repeat(32)}.png`, personalQrPhotoId: null, instructions: '进群后改昵称' },
+  'admission.listNotJoined': { groupId: GROUP, days: 3 },
+  'admissionPurge.remindJoinQrExpiry': {},
 }
 
 // --- arbitraries ---
