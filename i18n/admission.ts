@@ -172,6 +172,7 @@ export const ADMISSION_STRINGS = {
   'joinGuide.settings.uploadFailed': { zh: '上传失败，请重试', en: 'Upload failed' },
   'joinGuide.notJoined.title': { zh: '已通过但未入群（超过 {days} 天）', en: 'Approved but not joined after {days} days' },
   'joinGuide.notJoined.empty': { zh: '没有超过 {days} 天仍未入群的成员', en: 'Nobody approved {days}+ days ago is still outside' },
+  'joinGuide.notJoined.days': { zh: '{days} 天', en: '{days} days' },
   'joinGuide.notJoined.row': { zh: '{time} 通过', en: 'Approved {time}' },
   'joinGuide.inbox.expiringTitle': { zh: '「{group}」的群二维码明天过期', en: 'The group QR of {group} expires tomorrow' },
   'joinGuide.inbox.expiringBody': { zh: '群二维码将在 {time} 过期，过期后新成员将看不到它。请在微信里重新生成并上传。', en: 'It expires at {time}; upload a new one.' },

@@ -7,10 +7,11 @@ import { t } from '../../../i18n/strings'
 import { admissionEntries } from './utils'
 import './index.scss'
 
-export default function AdmissionEntries({ groupId, viewerRole }: { groupId: string; viewerRole: Role | null }) {
+export default function AdmissionEntries({ groupId, viewerRole, withoutApply = false }: { groupId: string; viewerRole: Role | null; withoutApply?: boolean }) {
+  // withoutApply: the page shows the visitor's own application status (or the apply button) itself.
   return (
     <View id="admission-entries" className="admission-entries">
-      {admissionEntries(groupId, viewerRole).map((entry) => (
+      {admissionEntries(groupId, viewerRole).filter((entry) => !(withoutApply && entry.key === 'apply')).map((entry) => (
         <Button
           key={entry.key}
           id={`entry-${entry.key}`}
