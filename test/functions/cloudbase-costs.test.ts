@@ -9,7 +9,7 @@
  * group's day rule, which never changes) are already filled, as they are for every call after an
  * instance's first.
  */
-import { confirmJoined, getJoinGuide, listNotJoined, updateJoinGuide } from '../../contracts'
+import { confirmJoined, deleteAnnouncement, deleteDailyTask, editAnnouncement, getJoinGuide, listNotJoined, postAnnouncement, updateJoinGuide } from '../../contracts'
 import { recordPhotoUpload } from '../../usecases/photos'
 import { userCaller } from '../../usecases/context'
 import { checkIn, decideApplication, decideApplications, getAdmissionSettings, getCheckinOverview, updateAdmissionSettings, listApplications, makeUpCheckin, saveDailyTask, submitApplication } from '../../contracts'
@@ -240,5 +240,24 @@ describe('into the WeChat group (CloudBase operations per tap)', () => {
     await api.as('o_fresh').call(submitApplication, applyInput())
     const approve = await cost(cloud, () => api.as(ADMIN).call(decideApplication, { groupId: GROUP, applicationId: applicationId(GROUP, 'o_fresh'), decision: 'approve', reason: '' }))
     expect(approve.ops).toBeLessThanOrEqual(8)
+  })
+})
+
+describe('announcements and tasks: create once, edit, delete (CloudBase operations per tap)', () => {
+  it('a post: 4 (role, announcement, audit); its retry: at most 4 and nothing written; edit and delete: 5 each; a task delete: 5', async () => {
+    const { store, cloud } = await cloudbase()
+    const admin = testCaller(store).as(ADMIN)
+    const input = { groupId: GROUP, title: '周六爬山', body: '早上八点集合', pinned: false, requestId: 'req-cost-00001' }
+    const post = await cost(cloud, () => admin.call(postAnnouncement, input))
+    expect(post.ops).toBeLessThanOrEqual(4)
+    const retry = await cost(cloud, () => admin.call(postAnnouncement, input))
+    expect(retry.ops).toBeLessThanOrEqual(4)
+    expect(retry.calls.filter((call) => /(set|update|add) /.test(call) && !call.includes('announcements'))).toEqual([])
+    expect(await store.count('announcements', { groupId: GROUP })).toBe(1)
+    const [{ _id: id }] = await store.find('announcements', { where: { groupId: GROUP }, limit: 1 })
+    expect((await cost(cloud, () => admin.call(editAnnouncement, { groupId: GROUP, announcementId: id, title: '改期', body: '九点' }))).ops).toBeLessThanOrEqual(5)
+    expect((await cost(cloud, () => admin.call(deleteAnnouncement, { groupId: GROUP, announcementId: id }))).ops).toBeLessThanOrEqual(5)
+    await admin.at(morning('2026-11-23')).call(saveDailyTask, { groupId: GROUP, day: '2026-11-24', title: '读第 4 章', body: '读完写一句感想' })
+    expect((await cost(cloud, () => admin.at(morning('2026-11-23')).call(deleteDailyTask, { groupId: GROUP, day: '2026-11-24' }))).ops).toBeLessThanOrEqual(5)
   })
 })
