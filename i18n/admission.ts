@@ -178,6 +178,13 @@ export const ADMISSION_STRINGS = {
   'joinGuide.inbox.expiringBody': { zh: '群二维码将在 {time} 过期，过期后新成员将看不到它。请在微信里重新生成并上传。', en: 'It expires at {time}; upload a new one.' },
   'joinGuide.inbox.approvedHint': { zh: '入群方式（群二维码、群主微信或入群说明）请在群主页查看，入群后点「我已入群」。', en: 'See the group page for how to join, then tap 我已入群.' },
   'groupEntry.joinGuide': { zh: '入群方式', en: 'Join method' },
+  'review.noReason': { zh: '不说明原因', en: 'No reason' },
+  'review.reasonNeeded': { zh: '请选择或填写拒绝原因，或点「不说明原因」', en: 'Pick or write a reason, or tap 不说明原因' },
+  'review.confirmBatchApprove': { zh: '通过选中的 {count} 份申请？', en: 'Approve the {count} selected?' },
+  'apply.confirmWithdraw': { zh: '撤回申请？撤回后可以重新提交。', en: 'Withdraw the application?' },
+  'apply.draftRestored': { zh: '已恢复上次未提交的草稿', en: 'Your unsent draft is back' },
+  'form.overLimit': { zh: '最多 {max} 字，已超出 {over} 字，请删减（内容不会被自动截断）', en: 'At most {max}; {over} over. Nothing is cut for you.' },
+  'checkin.confirmMakeUp': { zh: '补卡 {day}？本月还剩 {left} 次补卡机会，用掉 1 次。', en: 'Make up {day}? Uses 1 of {left} left this month.' },
   // The group page for someone who applied
   'groupStatus.pending': { zh: '你的申请正在审核中，请耐心等待', en: 'Your application is being reviewed' },
   'groupStatus.rejected': { zh: '你的申请未通过', en: 'Your application was not approved' },
