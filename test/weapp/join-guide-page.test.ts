@@ -20,6 +20,9 @@ describe('weapp join-guide page', () => {
       callFunction: weapp.backend.callFunctionAs(personaOpenid('admin')),
     })
     await page.waitForText('#join-guide-not-joined', '已通过但未入群（超过 3 天）')
+    // The demo's two most recent members have not said 我已入群.
+    await page.waitForText('#join-guide-not-joined', '林晓-信阳-茶叶店主')
+    expect(page.text('#join-guide-not-joined')).toContain('罗欣-郑州-全职妈妈')
     expect(page.text('#join-guide-group-qr-upload')).toBe('上传图片')
     page.input('#join-guide-instructions', '进群暗号：早起读书')
     page.tap('#join-guide-save')
