@@ -20,7 +20,7 @@ import {
 import { DEFAULT_NOT_JOINED_DAYS, MAX_JOIN_INSTRUCTIONS } from '../domain/join-guide'
 import { t } from '../i18n/strings'
 import { defineAction } from './define'
-import { MAX_REASON_LENGTH, cursorSchema, groupIdSchema, optionalTextSchema, textSchema, type Page } from './fields'
+import { MAX_REASON_LENGTH, cursorSchema, dayKeySchema, groupIdSchema, optionalTextSchema, textSchema, type Page } from './fields'
 import type { GroupProfile } from './group'
 
 // --- limits and field schemas ---
@@ -341,6 +341,8 @@ export interface JoinGuideSettingsView {
   /** Where the admin's uploads for today go in cloud storage (WeChat): append `<nonce>.<ext>`, then `registerPhoto`. */
   photoPathPrefix: string
   timezone: string
+  /** Today in the group's timezone (the server's clock): the latest day a new group QR may say it was generated. */
+  today: string
 }
 
 export const getJoinGuideSettings = defineAction<JoinGuideSettingsView>()('admission', 'getJoinGuideSettings', v.object({ groupId: groupIdSchema }))
@@ -359,6 +361,8 @@ export const updateJoinGuide = defineAction<JoinGuideSettingsView>()(
     groupQrPhotoId: joinPhotoSchema,
     personalQrPhotoId: joinPhotoSchema,
     instructions: v.optional(optionalTextSchema(MAX_JOIN_INSTRUCTIONS), ''),
+    /** A new group QR only: the day WeChat generated it (default today), at most 6 days ago; it expires 7 days after. */
+    groupQrGeneratedOn: v.optional(dayKeySchema),
   }),
 )
 

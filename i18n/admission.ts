@@ -158,6 +158,8 @@ export const ADMISSION_STRINGS = {
   'joinGuide.none': { zh: '管理员还没有设置入群方式，请稍后再来看看，或联系邀请你的人', en: 'No way to join has been set yet' },
   'joinGuide.confirm': { zh: '我已入群', en: 'I have joined' },
   'joinGuide.joined': { zh: '已入群（{time}）', en: 'Joined ({time})' },
+  'joinGuide.error.generatedOn': { zh: '二维码生成日期只能是今天或之前 {days} 天内（微信群二维码 7 天后失效）', en: 'Generated today or in the last {days} days' },
+  'joinGuide.settings.generatedOn': { zh: '二维码生成日期：{day}', en: 'Generated on {day}' },
   'joinGuide.error.samePhoto': { zh: '群二维码和个人二维码不能是同一张图片', en: 'The two QR codes must be different images' },
   'joinGuide.settings.groupQr': { zh: '微信群二维码', en: 'Group QR' },
   'joinGuide.settings.groupQrHint': { zh: '微信群二维码 7 天内有效：上传后第 6 天会提醒管理员更换，过期后不再展示', en: 'Valid 7 days; admins are reminded a day before; never shown once expired' },

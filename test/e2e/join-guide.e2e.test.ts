@@ -39,6 +39,8 @@ describe('into the WeChat group after approval (Chromium)', () => {
     await click(app.page, '#join-guide-group-qr-upload')
     await (await chooser).setFiles({ name: 'group-qr.png', mimeType: 'image/png', buffer: PNG_1x1 })
     await expectText(app.page, '#join-guide-group-qr-upload', '更换')
+    // The day WeChat generated it: today by default (the server's day), at most 6 days back.
+    await expectText(app.page, '#join-guide-generated-on', '二维码生成日期：2026-11-23')
     await fill(app.page, '#join-guide-instructions', '扫码后请先看群公告')
     await click(app.page, '#join-guide-save')
     await expectText(app.page, '#join-guide-saved', '已保存')

@@ -91,7 +91,7 @@ const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'admission.getJoinGuide': { groupId: GROUP },
   'admission.confirmJoined': { groupId: GROUP },
   'admission.getJoinGuideSettings': { groupId: GROUP },
-  'admission.updateJoinGuide': { groupId: GROUP, groupQrPhotoId: `local:${'a'.repeat(32)}.png`, personalQrPhotoId: null, instructions: '进群后改昵称' },
+  'admission.updateJoinGuide': { groupId: GROUP, groupQrPhotoId: `local:${'a'.repeat(32)}.png`, personalQrPhotoId: null, instructions: '进群后改昵称', groupQrGeneratedOn: '2026-11-22' },
   'admission.listNotJoined': { groupId: GROUP, days: 3 },
   'admissionPurge.remindJoinQrExpiry': {},
   'board.editAnnouncement': { groupId: GROUP, announcementId: 'ann_abc', title: '周六爬山（改期）', body: '九点集合' },

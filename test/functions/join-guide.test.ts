@@ -55,6 +55,17 @@ describe('setting the join guide', () => {
     expect(await fx.api.as(ADMIN).result(updateJoinGuide, { groupId: GROUP, groupQrPhotoId: OTHER_QR, personalQrPhotoId: null, instructions: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
+  it('takes the day WeChat generated the QR (within its 7 days), so the expiry and the reminder follow it', async () => {
+    const fx = await makeFixture()
+    await upload(fx, ADMIN, QR)
+    const save = (day: string) => fx.api.as(ADMIN).result(updateJoinGuide, { groupId: GROUP, groupQrPhotoId: QR, personalQrPhotoId: null, instructions: '', groupQrGeneratedOn: day })
+    for (const day of ['2026-11-24', '2026-11-16', '2026-02-30']) {
+      expect(await save(day)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { groupQrGeneratedOn: expect.stringContaining('7 天后失效') } } })
+    }
+    expect(await save('2026-11-21')).toMatchObject({ ok: true, data: { groupQr: { generatedAt: '2026-11-21T02:00:00.000Z', expiresAt: '2026-11-28T02:00:00.000Z' } } })
+    expect((await fx.store.get('groups', GROUP))?.joinQrRemindAt).toBe('2026-11-27T02:00:00.000Z')
+  })
+
   it('a replaced image is released to the orphan cleanup; members may not set it', async () => {
     const fx = await makeFixture()
     await withGuide(fx)

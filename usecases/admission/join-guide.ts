@@ -15,10 +15,10 @@
  *   const guide = await getJoinGuide(ctx, storage, { groupId })   // FORBIDDEN unless a member
  */
 import type { JoinGuideSettingsView, JoinGuideView, NotJoinedView } from '../../contracts/admission'
-import { dayRuleOf, todayKey } from '../../domain/days'
+import { dayKeyAt, dayRuleOf, daysBetween, isValidDayKey, localInstant, localTimeOfDay, todayKey } from '../../domain/days'
 import { DomainError } from '../../domain/errors'
 import { canManageGroup, formatNickname, memberId, type GroupDoc, type MemberDoc } from '../../domain/group'
-import { joinQrRemindAt, newGroupQr, usableGroupQr, type JoinGuide } from '../../domain/join-guide'
+import { JOIN_QR_VALID_DAYS, joinQrRemindAt, newGroupQr, usableGroupQr, type JoinGuide } from '../../domain/join-guide'
 import { photoRecordId } from '../../domain/photos'
 import { t } from '../../i18n/strings'
 import { pageUrl } from '../../contracts/routes'
@@ -85,6 +85,7 @@ async function settingsView(storage: JoinGuideStorage, group: GroupDoc, openid: 
     instructions: guide?.instructions ?? '',
     photoPathPrefix: photoPathPrefix(group._id, todayKey(now, rule), openid),
     timezone: rule.timezone,
+    today: dayKeyAt(now, rule.timezone),
   }
 }
 
@@ -101,7 +102,7 @@ export async function getJoinGuideSettings(ctx: UseCaseContext, storage: JoinGui
 export async function updateJoinGuide(
   ctx: UseCaseContext,
   storage: JoinGuideStorage,
-  input: { groupId: string; groupQrPhotoId: string | null; personalQrPhotoId: string | null; instructions: string },
+  input: { groupId: string; groupQrPhotoId: string | null; personalQrPhotoId: string | null; instructions: string; groupQrGeneratedOn?: string },
 ): Promise<JoinGuideSettingsView> {
   // Who saves is checked inside the transaction only (the role as it is at the save).
   const openid = requireOpenid(ctx)
@@ -126,7 +127,7 @@ export async function updateJoinGuide(
       throw new DomainError('INVALID_INPUT', t('joinGuide.error.samePhoto'), { personalQrPhotoId: t('joinGuide.error.samePhoto') })
     }
     const guide: JoinGuide = {
-      groupQr: !input.groupQrPhotoId ? null : qrChanged ? newGroupQr(input.groupQrPhotoId, now) : oldQr,
+      groupQr: !input.groupQrPhotoId ? null : qrChanged ? newGroupQr(input.groupQrPhotoId, generatedAt(group, input.groupQrGeneratedOn, now)) : oldQr,
       personalQr: input.personalQrPhotoId ? { photoId: input.personalQrPhotoId } : null,
       instructions: input.instructions.trim(),
       updatedAt: now.toISOString(),
@@ -219,4 +220,20 @@ export async function remindJoinQrExpiry(ctx: UseCaseContext): Promise<{ reminde
 
 function formatTime(instant: Date, timezone: string): string {
   return new Intl.DateTimeFormat('zh-CN', { timeZone: timezone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(instant)
+}
+
+/**
+ * When a new group QR was generated: `day` (the admin's word, default today) at the clock time of now, in the
+ * group's timezone. A day in the future, or so long ago that the QR has already expired, is refused.
+ */
+function generatedAt(group: GroupDoc, day: string | undefined, now: Date): Date {
+  const { timezone } = dayRuleOf(group)
+  const today = dayKeyAt(now, timezone)
+  if (!day || day === today) return now
+  const ago = isValidDayKey(day) ? daysBetween(day, today) : -1
+  if (ago < 0 || ago >= JOIN_QR_VALID_DAYS) {
+    const message = t('joinGuide.error.generatedOn', { days: JOIN_QR_VALID_DAYS - 1 })
+    throw new DomainError('INVALID_INPUT', message, { groupQrGeneratedOn: message })
+  }
+  return localInstant(day, localTimeOfDay(now, timezone), timezone)
 }

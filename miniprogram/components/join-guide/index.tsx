@@ -66,9 +66,11 @@ export default function JoinGuide({ groupId, view: initial }: JoinGuideProps) {
         </Text>
       ) : (
         ways.length > 0 && (
-          <Button id="join-guide-confirm" type="primary" block loading={confirm.busy} onClick={onConfirm}>
-            {t('joinGuide.confirm')}
-          </Button>
+          <View className="join-guide__confirm">
+            <Button id="join-guide-confirm" type="primary" block loading={confirm.busy} onClick={onConfirm}>
+              {t('joinGuide.confirm')}
+            </Button>
+          </View>
         )
       )}
       {confirm.error !== '' && <Text className="join-guide__error">{confirm.error}</Text>}

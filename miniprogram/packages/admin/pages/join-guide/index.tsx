@@ -5,7 +5,7 @@
  * Images upload like check-in photos (api/upload-photo.ts) and are claimed when the guide is saved.
  */
 import { useState } from 'react'
-import { Image, Text, View } from '@tarojs/components'
+import { Image, Picker, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import {
@@ -14,8 +14,8 @@ import {
   updateJoinGuide,
   type JoinGuideSettingsView,
 } from '../../../../../contracts/admission'
-import { formatLocal } from '../../../../../domain/days'
-import { DEFAULT_NOT_JOINED_DAYS, MAX_JOIN_INSTRUCTIONS } from '../../../../../domain/join-guide'
+import { formatLocal, shiftDay } from '../../../../../domain/days'
+import { DEFAULT_NOT_JOINED_DAYS, JOIN_QR_VALID_DAYS, MAX_JOIN_INSTRUCTIONS } from '../../../../../domain/join-guide'
 import { t } from '../../../../../i18n/strings'
 import { ApiError } from '../../../../api/client'
 import { uploadCheckinPhoto } from '../../../../api/upload-photo'
@@ -53,12 +53,16 @@ function GuideForm({ groupId, settings }: { groupId: string; settings: JoinGuide
   const [groupQr, setGroupQr] = useState<Slot>({ photoId: settings.groupQr?.photoId ?? null, url: settings.groupQr?.url ?? null })
   const [personalQr, setPersonalQr] = useState<Slot>({ photoId: settings.personalQr?.photoId ?? null, url: settings.personalQr?.url ?? null })
   const [instructions, setInstructions] = useState(settings.instructions)
+  // For a new group QR: the day WeChat generated it (its 7 days count from then).
+  const today = settings.today
+  const [generatedOn, setGeneratedOn] = useState(today)
   const [saved, setSaved] = useState(false)
   const save = useAction(updateJoinGuide)
 
   const onSave = async () => {
     setSaved(false)
-    const next = await save.run({ groupId, groupQrPhotoId: groupQr.photoId, personalQrPhotoId: personalQr.photoId, instructions })
+    const newQr = groupQr.photoId !== null && groupQr.photoId !== view.groupQr?.photoId
+    const next = await save.run({ groupId, groupQrPhotoId: groupQr.photoId, personalQrPhotoId: personalQr.photoId, instructions, ...(newQr ? { groupQrGeneratedOn: generatedOn } : {}) })
     if (next) {
       setView(next)
       setSaved(true)
@@ -76,6 +80,14 @@ function GuideForm({ groupId, settings }: { groupId: string; settings: JoinGuide
         </Text>
       )}
       <ImageSlot id="join-guide-group-qr" groupId={groupId} pathPrefix={view.photoPathPrefix} slot={groupQr} onChange={setGroupQr} />
+      {groupQr.photoId !== null && !qrUnchanged && (
+        <Picker mode="date" value={generatedOn} start={shiftDay(today, 1 - JOIN_QR_VALID_DAYS)} end={today} onChange={(e) => setGeneratedOn(String(e.detail.value))}>
+          <Text id="join-guide-generated-on" className="join-guide-picker">
+            {t('joinGuide.settings.generatedOn', { day: generatedOn })}
+          </Text>
+        </Picker>
+      )}
+      {save.fields.groupQrGeneratedOn && <Text className="join-guide-section__warn">{save.fields.groupQrGeneratedOn}</Text>}
 
       <Text className="join-guide-section__title">{t('joinGuide.settings.personalQr')}</Text>
       <ImageSlot id="join-guide-personal-qr" groupId={groupId} pathPrefix={view.photoPathPrefix} slot={personalQr} onChange={setPersonalQr} />
