@@ -259,6 +259,25 @@ export function scenarios(): Scenario[] {
     timer('admissionPurge.purgeRejected (timer)', 'admissionPurge', 'purgeRejectedDaily', '2026-12-24T19:30:00.000Z'),
     // The next day: the tally closes 2026-11-23 (the check-ins and applications above are its activity).
     timer('tally.run (timer)', 'tally', 'tallyHourly', '2026-11-24T01:00:00.000Z'),
+    // Into the WeChat group: the admin sets the group QR (a registered upload), members see it and say they joined.
+    tap('admission.updateJoinGuide', ADMIN, contracts.updateJoinGuide, () => ({ groupId: GROUP, groupQrPhotoId: photoOf(ADMIN, 'joinqr1'), personalQrPhotoId: null, instructions: '进群后请改昵称' }), (w) =>
+      w.api.as(ADMIN).call(contracts.registerPhoto, { groupId: GROUP, fileId: photoOf(ADMIN, 'joinqr1') })),
+    tap('admission.getJoinGuideSettings', ADMIN, contracts.getJoinGuideSettings, () => ({ groupId: GROUP })),
+    tap('admission.getJoinGuide', MEMBER, contracts.getJoinGuide, () => ({ groupId: GROUP })),
+    tap('admission.confirmJoined', MEMBER, contracts.confirmJoined, () => ({ groupId: GROUP })),
+    tap('admission.listNotJoined', ADMIN, contracts.listNotJoined, () => ({ groupId: GROUP, days: 0 })),
+    // A week on: the group QR expires within a day, the admins hear once.
+    timer('admissionPurge.remindJoinQrExpiry (timer)', 'admissionPurge', 'joinQrReminderHourly', '2027-01-31T00:00:00.000Z'),
+    // Editing and deleting what was published.
+    tap('board.editAnnouncement', ADMIN, contracts.editAnnouncement, async (w) => {
+      const list = await w.api.as(ADMIN).call(contracts.listAnnouncements, { groupId: GROUP })
+      return { groupId: GROUP, announcementId: [...list.pinned, ...list.items][0].id, title: '周六读书会（改）', body: '15:00 图书馆三楼' }
+    }),
+    tap('board.deleteAnnouncement', ADMIN, contracts.deleteAnnouncement, async (w) => {
+      const list = await w.api.as(ADMIN).call(contracts.listAnnouncements, { groupId: GROUP })
+      return { groupId: GROUP, announcementId: [...list.pinned, ...list.items][0].id }
+    }),
+    tap('board.deleteTask', ADMIN, contracts.deleteDailyTask, () => ({ groupId: GROUP, day: DAY })),
     // LOTTERY: when the lottery contracts land (e.g. `lottery.enter`, `lottery.draw`), add their taps here;
     // until then the contract enumeration below reports any contract without a scenario as a MISS.
   ]

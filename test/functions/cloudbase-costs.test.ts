@@ -10,6 +10,9 @@
  * instance's first.
  */
 import * as contracts from '../../contracts'
+import { confirmJoined, deleteAnnouncement, deleteDailyTask, editAnnouncement, getJoinGuide, listNotJoined, postAnnouncement, updateJoinGuide } from '../../contracts'
+import { recordPhotoUpload } from '../../usecases/photos'
+import { userCaller } from '../../usecases/context'
 import { checkIn, decideApplication, decideApplications, getAdmissionSettings, getCheckinOverview, updateAdmissionSettings, listApplications, makeUpCheckin, saveDailyTask, submitApplication } from '../../contracts'
 import { applicationId } from '../../domain/admission'
 import { inviteIdFor } from '../../usecases/admission/invites'
@@ -310,5 +313,55 @@ describe('participation costs (CloudBase operations)', () => {
     // once), stats read, check-ins pages, 3 counts, breaks and inactive queries, stats write, group write.
     expect(ops[0]).toBeLessThanOrEqual(11 + 3)
     expect(ops[1] - ops[0]).toBe(1)
+  })
+})
+
+describe('into the WeChat group (CloudBase operations per tap)', () => {
+  const QR = `local:${'a'.repeat(32)}.png`
+
+  it('the member’s guide: 2 (group, membership); 「我已入群」: 3; the admin’s save of a new QR: 6 in one transaction; the not-joined list: 3', async () => {
+    const { store, cloud } = await cloudbase()
+    const api = testCaller(store)
+    await recordPhotoUpload({ store, caller: userCaller(ADMIN), now: () => FIXED_NOW }, { groupId: GROUP, photoId: QR, location: '/tmp/qr.png', size: 1 })
+    const save = await cost(cloud, () => api.as(ADMIN).call(updateJoinGuide, { groupId: GROUP, groupQrPhotoId: QR, personalQrPhotoId: null, instructions: '进群后改昵称' }))
+    expect(save.calls).toEqual(['runTransaction', 'tx document.get groups', 'tx document.get members', 'tx document.get photos', 'tx document.update photos', 'tx document.update groups', 'tx collection.add auditLogs'])
+    expect(save.ops).toBeLessThanOrEqual(6)
+
+    const guide = await cost(cloud, () => api.as(MEMBER).call(getJoinGuide, { groupId: GROUP }))
+    expect(guide.ops).toBeLessThanOrEqual(2)
+    const confirm = await cost(cloud, () => api.as(MEMBER).call(confirmJoined, { groupId: GROUP }))
+    expect(confirm.calls).toEqual(['document.get groups', 'document.get members', 'document.update members'])
+    expect(confirm.ops).toBeLessThanOrEqual(3)
+    const list = await cost(cloud, () => api.as(ADMIN).call(listNotJoined, { groupId: GROUP, days: 3 }))
+    expect(list.ops).toBeLessThanOrEqual(3)
+  })
+
+  it('an approval with a join guide set still costs 8 (the guide travels on the group it reads anyway)', async () => {
+    const { store, cloud } = await cloudbase()
+    const api = testCaller(store)
+    await recordPhotoUpload({ store, caller: userCaller(ADMIN), now: () => FIXED_NOW }, { groupId: GROUP, photoId: QR, location: '/tmp/qr.png', size: 1 })
+    await api.as(ADMIN).call(updateJoinGuide, { groupId: GROUP, groupQrPhotoId: QR, personalQrPhotoId: null, instructions: '进群后改昵称' })
+    await api.as('o_fresh').call(submitApplication, applyInput())
+    const approve = await cost(cloud, () => api.as(ADMIN).call(decideApplication, { groupId: GROUP, applicationId: applicationId(GROUP, 'o_fresh'), decision: 'approve', reason: '' }))
+    expect(approve.ops).toBeLessThanOrEqual(8)
+  })
+})
+
+describe('announcements and tasks: create once, edit, delete (CloudBase operations per tap)', () => {
+  it('a post: 4 (role, announcement, audit); its retry: at most 4 and nothing written; edit and delete: 5 each; a task delete: 5', async () => {
+    const { store, cloud } = await cloudbase()
+    const admin = testCaller(store).as(ADMIN)
+    const input = { groupId: GROUP, title: '周六爬山', body: '早上八点集合', pinned: false, requestId: 'req-cost-00001' }
+    const post = await cost(cloud, () => admin.call(postAnnouncement, input))
+    expect(post.ops).toBeLessThanOrEqual(4)
+    const retry = await cost(cloud, () => admin.call(postAnnouncement, input))
+    expect(retry.ops).toBeLessThanOrEqual(4)
+    expect(retry.calls.filter((call) => /(set|update|add) /.test(call) && !call.includes('announcements'))).toEqual([])
+    expect(await store.count('announcements', { groupId: GROUP })).toBe(1)
+    const [{ _id: id }] = await store.find('announcements', { where: { groupId: GROUP }, limit: 1 })
+    expect((await cost(cloud, () => admin.call(editAnnouncement, { groupId: GROUP, announcementId: id, title: '改期', body: '九点' }))).ops).toBeLessThanOrEqual(5)
+    expect((await cost(cloud, () => admin.call(deleteAnnouncement, { groupId: GROUP, announcementId: id }))).ops).toBeLessThanOrEqual(5)
+    await admin.at(morning('2026-11-23')).call(saveDailyTask, { groupId: GROUP, day: '2026-11-24', title: '读第 4 章', body: '读完写一句感想' })
+    expect((await cost(cloud, () => admin.at(morning('2026-11-23')).call(deleteDailyTask, { groupId: GROUP, day: '2026-11-24' }))).ops).toBeLessThanOrEqual(5)
   })
 })

@@ -201,6 +201,8 @@ function membershipFor(group: GroupDoc, app: ApplicationDoc, at: string): Member
     ...newMemberState(),
     ...newMemberCounters(todayKey(new Date(at), dayRuleOf(group))),
     groupCopy: groupCopyOf(group),
+    // Until they say 「我已入群」: the admins' not-joined list.
+    joinPending: true,
   }
 }
 
@@ -265,11 +267,17 @@ function decisionInboxMessage(app: ApplicationDoc, group: GroupDoc, now: Date): 
     kind: `application.${app.status}`,
     title: approved ? t('admission.inbox.approvedTitle', { group: group.name }) : t('admission.inbox.rejectedTitle', { group: group.name }),
     body: approved
-      ? t('admission.inbox.approvedBody', { nickname: formatNickname(app.intro) })
+      ? approvedBody(app, group)
       : t('admission.inbox.rejectedBody', { reason: app.rejectReason ?? t('admission.noReason') }),
     link: approved ? pageUrl('group', { id: group._id }) : pageUrl('apply', { id: group._id }),
     at: now,
   }
+}
+
+/** The welcome: the nickname to use, then how to get into the WeChat group (the group page shows the QR, to members only). */
+function approvedBody(app: ApplicationDoc, group: GroupDoc): string {
+  const instructions = group.joinGuide?.instructions.trim() ?? ''
+  return [t('admission.inbox.approvedBody', { nickname: formatNickname(app.intro) }), instructions, t('joinGuide.inbox.approvedHint')].filter((part) => part !== '').join('\n')
 }
 
 /** The subscribe message for a decision — after the transaction committed, never failing the decision. */

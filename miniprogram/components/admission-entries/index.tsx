@@ -15,12 +15,14 @@ const LABELS: Record<AdmissionEntry['label'], string> = {
   'groupEntry.invite': t('groupEntry.invite'),
   'groupEntry.inbox': t('groupEntry.inbox'),
   'groupEntry.settings': t('groupEntry.settings'),
+  'groupEntry.joinGuide': t('groupEntry.joinGuide'),
 }
 
-export default function AdmissionEntries({ groupId, viewerRole }: { groupId: string; viewerRole: Role | null }) {
+export default function AdmissionEntries({ groupId, viewerRole, withoutApply = false }: { groupId: string; viewerRole: Role | null; withoutApply?: boolean }) {
+  // withoutApply: the page shows the visitor's own application status (or the apply button) itself.
   return (
     <View id="admission-entries" className="admission-entries">
-      {admissionEntries(groupId, viewerRole).map((entry) => (
+      {admissionEntries(groupId, viewerRole).filter((entry) => !(withoutApply && entry.key === 'apply')).map((entry) => (
         <Button
           key={entry.key}
           id={`entry-${entry.key}`}

@@ -166,6 +166,9 @@ function MakeUp({ overview, onDone }: { overview: CheckinOverview; onDone: (resu
   const [busyDay, setBusyDay] = useState('')
   const fill = async (day: string) => {
     if (makeUp.busy) return
+    // A make-up spends one of the month's few: ask first.
+    const answer = await Taro.showModal({ title: t('checkin.confirmMakeUp', { day: shortDay(day), left: overview.makeUp.left }), content: '' })
+    if (!answer.confirm) return
     setBusyDay(day)
     const done = await makeUp.run({ groupId: overview.groupId, day })
     setBusyDay('')
