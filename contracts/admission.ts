@@ -16,6 +16,11 @@ import {
   type ApplicationIntro,
   type ApplicationQuestion,
   type ApplicationStatus,
+  type AutoApprovalRule,
+  type AutoApprovalRules,
+  DEFAULT_AUTO_APPROVAL,
+  MAX_INVITER_ACTIVE_DAYS,
+  MAX_TRUSTED_INVITES,
 } from '../domain/admission'
 import { DEFAULT_NOT_JOINED_DAYS, MAX_JOIN_INSTRUCTIONS } from '../domain/join-guide'
 import { t } from '../i18n/strings'
@@ -175,6 +180,10 @@ export interface AdmissionSettingsView {
   allowMemberInvites: boolean
   cooldownDays: number
   reasonTemplates: string[]
+  /** Auto-approval rules (all off by default). */
+  autoApproval: AutoApprovalRules
+  /** Output only: the caller's own invite link, which the page offers to trust (自动通过). */
+  ownInviteId?: string
 }
 
 export interface InviteCodeView {
@@ -291,6 +300,15 @@ export const admissionSettingsSchema = v.object({
   allowMemberInvites: v.boolean(t('validate.invalid')),
   cooldownDays: v.pipe(v.number(t('validate.invalid')), v.integer(t('validate.invalid')), v.minValue(0, t('validate.invalid')), v.maxValue(MAX_COOLDOWN_DAYS, t('validate.invalid'))),
   reasonTemplates: v.pipe(v.array(textSchema(MAX_REASON_TEMPLATE_LENGTH)), v.maxLength(MAX_REASON_TEMPLATES, t('admission.validate.tooManyTemplates', { max: MAX_REASON_TEMPLATES }))),
+  autoApproval: v.optional(
+    v.object({
+      activeInviter: v.boolean(t('validate.invalid')),
+      inviterActiveDays: v.pipe(v.number(t('validate.invalid')), v.integer(t('validate.invalid')), v.minValue(1, t('validate.invalid')), v.maxValue(MAX_INVITER_ACTIVE_DAYS, t('validate.invalid'))),
+      requireVerifiedPhone: v.boolean(t('validate.invalid')),
+      trustedInviteIds: v.pipe(v.array(inviteIdSchema), v.maxLength(MAX_TRUSTED_INVITES, t('validate.invalid'))),
+    }),
+    () => ({ ...DEFAULT_AUTO_APPROVAL, trustedInviteIds: [] }),
+  ),
 })
 
 export const getAdmissionSettings = defineAction<AdmissionSettingsView>()('admission', 'getSettings', v.object({ groupId: groupIdSchema }))
@@ -394,3 +412,25 @@ export const listNotJoined = defineAction<NotJoinedView>()(
 
 /** The timer job (function `admissionPurge`, trigger `joinQrReminderHourly`): tell the admins a group QR expires within a day. */
 export const remindJoinQrExpiry = defineAction<{ reminded: number }>()('admissionPurge', 'remindJoinQrExpiry', v.object({}))
+
+// --- 已处理: the decided applications, manual and automatic ---
+
+export interface DecidedApplication {
+  id: string
+  status: 'approved' | 'rejected'
+  /** 姓名-地区-职业 (empty after a rejected application's purge). */
+  nickname: string
+  decidedAt: string
+  /** The admin who decided, or null for an automatic approval. */
+  deciderName: string | null
+  /** The auto-approval rule that approved it, or null for a manual decision. */
+  rule: AutoApprovalRule | null
+  rejectReason: string | null
+}
+
+export interface DecidedPage extends Page<DecidedApplication> {
+  timezone: string
+}
+
+/** Admins: the group's decided applications, newest decision first, 20 at a time. */
+export const listDecidedApplications = defineAction<DecidedPage>()('admission', 'listDecided', v.object({ groupId: groupIdSchema, cursor: cursorSchema }))

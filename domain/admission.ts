@@ -15,6 +15,7 @@
  *   reapplyAllowedAt({ status: 'rejected', decidedAt }, 7)  // decidedAt + 7 days (Asia/Shanghai), or null
  */
 import dayjs from './dayjs'
+import { daysBetween } from './days'
 import { DEFAULT_TIMEZONE, type SelfIntroduction } from './group'
 
 export type ApplicationStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn'
@@ -48,6 +49,8 @@ export interface AdmissionSettingsDoc {
   cooldownDays: number
   /** Reusable rejection reasons for the review queue. */
   reasonTemplates: string[]
+  /** Approve some applications at submit (off unless an admin turned a rule on); missing = `DEFAULT_AUTO_APPROVAL`. */
+  autoApproval?: AutoApprovalRules
   updatedAt: string
 }
 
@@ -109,6 +112,8 @@ export interface ApplicationDoc {
   rejectReason: string | null
   /** When the purge job cleared the personal fields (rejected applications only). */
   purgedAt: string | null
+  /** Approved at submit by this auto-approval rule (no admin decided; `decidedBy` is null). */
+  decidedByRule?: AutoApprovalRule | null
 }
 
 export interface InviteDoc {
@@ -182,4 +187,48 @@ export function snapshotAnswers(questions: ApplicationQuestion[], answers: Recor
     const answer = (answers[question.id] ?? '').trim()
     return answer === '' ? [] : [{ questionId: question.id, label: question.label, answer }]
   })
+}
+
+// --- auto-approval (自动通过): per group, every rule off by default ---
+
+/**
+ * When an application is approved at submit, with no admin: invited by a member who took part within
+ * `inviterActiveDays` days (and, when `requireVerifiedPhone`, the phone came verified from WeChat), every
+ * question answered; or always when it came through one of `trustedInviteIds` (named invite links).
+ */
+export interface AutoApprovalRules {
+  activeInviter: boolean
+  inviterActiveDays: number
+  requireVerifiedPhone: boolean
+  trustedInviteIds: string[]
+}
+
+export type AutoApprovalRule = 'activeInviter' | 'trustedInvite'
+
+export const DEFAULT_AUTO_APPROVAL: AutoApprovalRules = { activeInviter: false, inviterActiveDays: 7, requireVerifiedPhone: true, trustedInviteIds: [] }
+export const MAX_INVITER_ACTIVE_DAYS = 90
+export const MAX_TRUSTED_INVITES = 20
+
+export function autoApprovalOf(settings: Pick<AdmissionSettingsDoc, 'autoApproval'>): AutoApprovalRules {
+  return { ...DEFAULT_AUTO_APPROVAL, ...settings.autoApproval }
+}
+
+/** Whether the inviter's membership is needed to decide (only the active-inviter rule reads it). */
+export function needsInviterActivity(rules: AutoApprovalRules, inviteId: string | null): boolean {
+  return inviteId !== null && rules.activeInviter && !rules.trustedInviteIds.includes(inviteId)
+}
+
+/**
+ * The rule that approves this application at submit, or null (it waits for an admin). `inviterActiveDay` is
+ * the inviter's last day of taking part (null when not a member); days are the group's day keys.
+ */
+export function autoApprovalRuleFor(
+  rules: AutoApprovalRules,
+  facts: { inviteId: string | null; inviterActiveDay: string | null; today: string; phoneVerified: boolean; allAnswered: boolean },
+): AutoApprovalRule | null {
+  if (facts.inviteId === null) return null
+  if (rules.trustedInviteIds.includes(facts.inviteId)) return 'trustedInvite'
+  if (!rules.activeInviter || facts.inviterActiveDay === null || !facts.allAnswered) return null
+  if (rules.requireVerifiedPhone && !facts.phoneVerified) return null
+  return daysBetween(facts.inviterActiveDay, facts.today) <= rules.inviterActiveDays ? 'activeInviter' : null
 }

@@ -115,6 +115,8 @@ const PARTICIPATION_INDEXES: Partial<{ [C in keyof Collections]: IndexSpec[] }> 
   applications: [
     { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'submittedAt', direction: 'asc' }] },
     { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'decidedAt', direction: 'asc' }] },
+    // 已处理: a group's approved and rejected applications, newest decision first.
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'status', direction: 'asc' }, { field: 'decidedAt', direction: 'desc' }] },
   ],
 }
 

@@ -23,6 +23,7 @@ import {
   getJoinGuideSettings,
   updateJoinGuide,
   listNotJoined,
+  listDecidedApplications,
 } from '../../contracts/admission'
 import { createFunctionHandler, handle, type FunctionHandler } from '../../platform/dispatch'
 import type { SubscribeTemplates } from '../../contracts/subscribe-templates'
@@ -48,5 +49,6 @@ export function createAdmissionFunction(wechat: WechatServices, templates: Subsc
     handle(getJoinGuideSettings, (input, ctx) => admission.getJoinGuideSettings(ctx, wechat, input)),
     handle(updateJoinGuide, (input, ctx) => admission.updateJoinGuide(ctx, wechat, input)),
     handle(listNotJoined, (input, ctx) => admission.listNotJoined(ctx, input)),
+    handle(listDecidedApplications, (input, ctx) => admission.listDecidedApplications(ctx, input)),
   ])
 }

@@ -13,6 +13,9 @@ import { applicationFormSchema, formErrors, type ApplyPageView, type MyApplicati
 import {
   applicationId,
   archivedApplicationId,
+  autoApprovalOf,
+  autoApprovalRuleFor,
+  needsInviterActivity,
   canStartNewRound,
   reapplyAllowedAt,
   snapshotAnswers,
@@ -22,7 +25,11 @@ import {
 } from '../../domain/admission'
 import { DomainError } from '../../domain/errors'
 import { dayRuleOf } from '../../domain/days'
-import { memberId } from '../../domain/group'
+import { isFull, memberId } from '../../domain/group'
+import { todayKey } from '../../domain/days'
+import { recordAudit } from '../audit'
+import { deliverToInbox } from '../inbox/deliver'
+import { decisionInboxMessage, inviterCredits, membershipFor, notifyDecision } from './review'
 import { t } from '../../i18n/strings'
 import type { WechatPort } from '../ports/wechat'
 import { callerOpenid, requireOpenid, type UseCaseContext } from '../context'
@@ -110,7 +117,8 @@ export async function submitApplication(
   const at = now.toISOString()
 
   // The group, its settings (this instance's copy while the group's settings version says it is current),
-  // the membership and the application: 4 operations, the settings read a fifth only after a change.
+  // the membership and the application: 4 operations, the settings read a fifth only after a change. An
+  // auto-approval adds the approval's writes (membership, member count, audit, inbox: 8 in all, + the inviter).
   let settings!: AdmissionSettingsDoc
   const saved = await ctx.store.transaction(async (tx) => {
     const group = await tx.get('groups', input.groupId)
@@ -139,48 +147,86 @@ export async function submitApplication(
     if (await tx.get('members', memberId(input.groupId, openid))) throw new DomainError('CONFLICT', t('admission.error.alreadyMember'))
     const current = await tx.get('applications', id)
 
+    let doc: ApplicationDoc
+    let write: (app: ApplicationDoc) => Promise<void>
     if (current?.status === 'pending') {
-      const updated: ApplicationDoc = {
+      doc = {
         ...current,
         ...content,
         inviteId: current.inviteId ?? validInvite?._id ?? null,
         inviterOpenid: current.inviterOpenid ?? validInvite?.inviterOpenid ?? null,
       }
-      await tx.set('applications', updated)
-      return updated
+      write = (app) => tx.set('applications', app)
+    } else {
+      const check = canStartNewRound(current, false, settings.cooldownDays, now)
+      if (!check.allowed) {
+        const until = dayjs(check.until).tz(timezone).format('YYYY-MM-DD HH:mm')
+        throw new DomainError('CONFLICT', t('admission.error.cooldown', { until }))
+      }
+      doc = {
+        _id: id,
+        groupId: input.groupId,
+        openid,
+        round: (current?.round ?? 0) + 1,
+        archived: false,
+        status: 'pending',
+        ...content,
+        inviteId: validInvite?._id ?? null,
+        inviterOpenid: validInvite?.inviterOpenid ?? null,
+        submittedAt: at,
+        decidedAt: null,
+        decidedBy: null,
+        rejectReason: null,
+        purgedAt: null,
+      }
+      write = current
+        ? async (app) => {
+            await tx.create('applications', { ...current, _id: archivedApplicationId(input.groupId, openid, current.round), archived: true })
+            await tx.set('applications', app)
+          }
+        : (app) => tx.create('applications', app)
     }
 
-    const check = canStartNewRound(current, false, settings.cooldownDays, now)
-    if (!check.allowed) {
-      const until = dayjs(check.until).tz(timezone).format('YYYY-MM-DD HH:mm')
-      throw new DomainError('CONFLICT', t('admission.error.cooldown', { until }))
+    // Auto-approval: only when a rule of the group's says so and a seat is free; the inviter's membership is
+    // read (one operation) only for the active-inviter rule. Otherwise the application waits for an admin.
+    const rules = autoApprovalOf(settings)
+    const inviter = needsInviterActivity(rules, doc.inviteId) && doc.inviterOpenid ? await tx.get('members', memberId(input.groupId, doc.inviterOpenid)) : null
+    const rule = isFull(group)
+      ? null
+      : autoApprovalRuleFor(rules, {
+          inviteId: doc.inviteId,
+          inviterActiveDay: inviter ? (inviter.activeDay ?? inviter.lastCheckinDay ?? null) : null,
+          today: todayKey(now, dayRuleOf(group)),
+          phoneVerified: Boolean(input.phoneCode),
+          allAnswered: settings.questions.every((q) => doc.answers.some((a) => a.questionId === q.id)),
+        })
+    if (!rule) {
+      await write(doc)
+      return { app: doc, group: null }
     }
-    const fresh: ApplicationDoc = {
-      _id: id,
-      groupId: input.groupId,
-      openid,
-      round: (current?.round ?? 0) + 1,
-      archived: false,
-      status: 'pending',
-      ...content,
-      inviteId: validInvite?._id ?? null,
-      inviterOpenid: validInvite?.inviterOpenid ?? null,
-      submittedAt: at,
-      decidedAt: null,
-      decidedBy: null,
-      rejectReason: null,
-      purgedAt: null,
-    }
-    if (current) {
-      await tx.create('applications', { ...current, _id: archivedApplicationId(input.groupId, openid, current.round), archived: true })
-      await tx.set('applications', fresh)
-    } else {
-      await tx.create('applications', fresh)
-    }
-    return fresh
+    const approved: ApplicationDoc = { ...doc, status: 'approved', decidedAt: at, decidedBy: null, decidedByRule: rule, rejectReason: null, updatedAt: at }
+    await write(approved)
+    await tx.create('members', membershipFor(group, approved, at))
+    await tx.update('groups', group._id, { memberCount: group.memberCount + 1 })
+    for (const [memberDocId, patch] of await inviterCredits(tx, group, [approved], inviter, now)) await tx.update('members', memberDocId, patch)
+    await recordAudit(tx, {
+      groupId: group._id,
+      actorOpenid: AUTO_APPROVAL_ACTOR,
+      action: 'application.approve',
+      targetOpenid: openid,
+      detail: { applicationId: approved._id, automatic: true, rule },
+      at: now,
+    })
+    await deliverToInbox(tx, decisionInboxMessage(approved, group, now))
+    return { app: approved, group }
   })
-  return toMyApplication(saved, settings)
+  // The approval's subscribe message, after the commit (never failing the submit).
+  if (saved.group) await notifyDecision(services, saved.app, saved.group)
+  return toMyApplication(saved.app, settings)
 }
+
+/** Who the audit log says decided an application an auto-approval rule approved. */
+export const AUTO_APPROVAL_ACTOR = 'system:autoApproval'
 
 export async function withdrawApplication(ctx: UseCaseContext, input: { groupId: string }): Promise<MyApplicationView> {
   const openid = requireOpenid(ctx)

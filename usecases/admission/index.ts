@@ -9,8 +9,8 @@
  *   await admission.decideApplication(ctx, services, { groupId, applicationId: 'g1:o_new', decision: 'approve', reason: '' })
  */
 export { getAdmissionSettings, loadAdmissionSettings, updateAdmissionSettings } from './settings'
-export { getApplyPage, submitApplication, withdrawApplication, type SubmitApplicationInput } from './apply'
-export { DecisionRefused, QUEUE_PAGE_SIZE, decideApplication, decideApplications, decisionFacts, getApplication, listApplications } from './review'
+export { AUTO_APPROVAL_ACTOR, getApplyPage, submitApplication, withdrawApplication, type SubmitApplicationInput } from './apply'
+export { DecisionRefused, QUEUE_PAGE_SIZE, decideApplication, decideApplications, decisionFacts, getApplication, listApplications, listDecidedApplications } from './review'
 export { getInviteCode, inviteIdFor } from './invites'
 export { purgeRejectedApplications } from './purge'
 export { confirmJoined, getJoinGuide, getJoinGuideSettings, joinGuideViewFor, listNotJoined, remindJoinQrExpiry, updateJoinGuide } from './join-guide'

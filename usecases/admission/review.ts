@@ -18,6 +18,7 @@ import {
   type BatchDecisionResult,
   type DecisionOutcome,
   type DecisionResult,
+  type DecidedPage,
   type ReviewQueuePage,
 } from '../../contracts/admission'
 import type { PageInput } from '../../contracts/fields'
@@ -39,7 +40,7 @@ import { deliverToInbox, type InboxDelivery } from '../inbox/deliver'
 import { MANAGERS, requireRole } from '../access'
 import { toGroupProfile } from '../group'
 import { pageUrl, wechatPagePath } from '../../contracts/routes'
-import { nextCursor } from '../paging'
+import { nextCursor, pageOf } from '../paging'
 import { inviterNames } from './invites'
 import { admissionSettingsFor } from './settings'
 import { assertGroupWritable, creditPatch, groupCopyOf, newMemberCounters, participationSettingsOf, scoreForEvent } from '../../domain/participation'
@@ -188,7 +189,7 @@ function refusalOf(
 }
 
 /** The membership an approval creates: the applicant's card, and the rules they accepted to apply counted as acknowledged. */
-function membershipFor(group: GroupDoc, app: ApplicationDoc, at: string): MemberDoc {
+export function membershipFor(group: GroupDoc, app: ApplicationDoc, at: string): MemberDoc {
   return {
     _id: memberId(group._id, app.openid),
     groupId: group._id,
@@ -212,13 +213,13 @@ function membershipFor(group: GroupDoc, app: ApplicationDoc, at: string): Member
  * reused when the decider invited — so an approval with an inviter costs 2 operations more (1 when the decider
  * invited), and none without.
  */
-async function inviterCredits(tx: Transaction, group: GroupDoc, apps: ApplicationDoc[], decider: MemberDoc, now: Date): Promise<Map<string, Patch<MemberDoc>>> {
+export async function inviterCredits(tx: Transaction, group: GroupDoc, apps: ApplicationDoc[], decider: MemberDoc | null, now: Date): Promise<Map<string, Patch<MemberDoc>>> {
   const points = scoreForEvent(participationSettingsOf(group), 'invitee')
   const inviters = [...new Set(apps.map((app) => app.inviterOpenid).filter((openid): openid is string => openid !== null && !apps.some((app) => app.openid === openid)))]
   const patches = new Map<string, Patch<MemberDoc>>()
   if (points === 0 || inviters.length === 0) return patches
   const day = todayKey(now, dayRuleOf(group))
-  const members = await Promise.all(inviters.map((openid) => (openid === decider.openid ? decider : tx.get('members', memberId(group._id, openid)))))
+  const members = await Promise.all(inviters.map((openid) => (openid === decider?.openid ? decider : tx.get('members', memberId(group._id, openid)))))
   for (const [i, inviter] of members.entries()) {
     if (!inviter) continue
     let counters: MemberDoc = inviter
@@ -259,7 +260,7 @@ function decisionWrites(tx: Transaction, adminOpenid: string, app: ApplicationDo
 }
 
 /** The applicant's inbox message about a decided application. */
-function decisionInboxMessage(app: ApplicationDoc, group: GroupDoc, now: Date): InboxDelivery {
+export function decisionInboxMessage(app: ApplicationDoc, group: GroupDoc, now: Date): InboxDelivery {
   const approved = app.status === 'approved'
   return {
     openid: app.openid,
@@ -281,7 +282,7 @@ function approvedBody(app: ApplicationDoc, group: GroupDoc): string {
 }
 
 /** The subscribe message for a decision — after the transaction committed, never failing the decision. */
-async function notifyDecision(services: WechatPort, app: ApplicationDoc, group: GroupDoc): Promise<void> {
+export async function notifyDecision(services: WechatPort, app: ApplicationDoc, group: GroupDoc): Promise<void> {
   await services.notify('applicationDecided', {
     touser: app.openid,
     page: app.status === 'approved' ? wechatPagePath('group', { id: group._id }) : wechatPagePath('apply', { id: group._id }),
@@ -434,4 +435,39 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promi
     while (next < items.length) await work(items[next++])
   })
   await Promise.all(lanes)
+}
+
+export const DECIDED_PAGE_SIZE = 20
+
+/**
+ * 已处理: the group's decided applications (approved or rejected, past rounds too), newest decision first —
+ * who decided and when, or which auto-approval rule did. Costs the role check (2), the page (1) and, when a
+ * page has admin decisions, one query for the deciders' nicknames.
+ */
+export async function listDecidedApplications(ctx: UseCaseContext, input: { groupId: string } & PageInput): Promise<DecidedPage> {
+  const { group } = await requireRole(ctx, input.groupId, MANAGERS)
+  const cursor = input.cursor ?? 0
+  const rows = await ctx.store.find('applications', {
+    where: { groupId: group._id, status: { in: ['approved', 'rejected'] } },
+    orderBy: [{ field: 'decidedAt', direction: 'desc' }],
+    skip: cursor,
+    limit: DECIDED_PAGE_SIZE + 1,
+  })
+  const { items, next } = pageOf(rows, cursor, DECIDED_PAGE_SIZE)
+  const deciderIds = [...new Set(items.flatMap((app) => (app.decidedBy ? [memberId(group._id, app.decidedBy)] : [])))]
+  const deciders = deciderIds.length > 0 ? await ctx.store.find('members', { where: { _id: { in: deciderIds } }, limit: deciderIds.length }) : []
+  const names = new Map(deciders.map((m) => [m.openid, formatNickname(m.intro)]))
+  return {
+    items: items.map((app) => ({
+      id: app._id,
+      status: app.status === 'approved' ? 'approved' : 'rejected',
+      nickname: app.intro.name === '' ? '' : formatNickname(app.intro),
+      decidedAt: app.decidedAt ?? app.updatedAt,
+      deciderName: app.decidedBy ? (names.get(app.decidedBy) ?? t('review.history.formerAdmin')) : null,
+      rule: app.decidedByRule ?? null,
+      rejectReason: app.rejectReason,
+    })),
+    next,
+    timezone: dayRuleOf(group).timezone,
+  }
 }

@@ -8,7 +8,8 @@
  *   await updateAdmissionSettings(ctx, { groupId, settings: { ...view, cooldownDays: 7 } })   // admins only
  */
 import type { AdmissionSettingsView } from '../../contracts/admission'
-import { defaultAdmissionSettings, type AdmissionSettingsDoc } from '../../domain/admission'
+import { DEFAULT_AUTO_APPROVAL, autoApprovalOf, defaultAdmissionSettings, type AdmissionSettingsDoc } from '../../domain/admission'
+import { inviteIdFor } from './invites'
 import type { Store } from '../../store/port'
 import { DomainError } from '../../domain/errors'
 import type { GroupDoc } from '../../domain/group'
@@ -53,24 +54,26 @@ export async function admissionSettingsFor(
 
 function toSettingsView(settings: AdmissionSettingsDoc): AdmissionSettingsView {
   const { questions, requirePhone, allowMemberInvites, cooldownDays, reasonTemplates } = settings
-  return { questions, requirePhone, allowMemberInvites, cooldownDays, reasonTemplates }
+  return { questions, requirePhone, allowMemberInvites, cooldownDays, reasonTemplates, autoApproval: autoApprovalOf(settings) }
 }
 
 export async function getAdmissionSettings(ctx: UseCaseContext, input: { groupId: string }): Promise<AdmissionSettingsView> {
-  await requireRole(ctx, input.groupId, MANAGERS)
-  return toSettingsView(await loadAdmissionSettings(ctx.store, input.groupId, ctx.now()))
+  const { openid } = await requireRole(ctx, input.groupId, MANAGERS)
+  return { ...toSettingsView(await loadAdmissionSettings(ctx.store, input.groupId, ctx.now())), ownInviteId: inviteIdFor(input.groupId, openid) }
 }
 
 export async function updateAdmissionSettings(
   ctx: UseCaseContext,
-  input: { groupId: string; settings: AdmissionSettingsView },
+  input: { groupId: string; settings: Omit<AdmissionSettingsView, 'autoApproval'> & { autoApproval?: AdmissionSettingsView['autoApproval'] } },
 ): Promise<AdmissionSettingsView> {
   const { openid } = await requireRole(ctx, input.groupId, MANAGERS)
   const now = ctx.now()
+  const { ownInviteId: _output, ...settings } = input.settings
   const doc: AdmissionSettingsDoc = {
     _id: input.groupId,
     groupId: input.groupId,
-    ...input.settings,
+    ...settings,
+    autoApproval: settings.autoApproval ?? DEFAULT_AUTO_APPROVAL,
     questions: input.settings.questions.map((q) => ({ ...q, options: q.kind === 'choice' ? q.options : [] })),
     updatedAt: now.toISOString(),
   }
@@ -84,7 +87,7 @@ export async function updateAdmissionSettings(
       groupId: input.groupId,
       actorOpenid: openid,
       action: 'admission.settings',
-      detail: { questions: doc.questions.length, requirePhone: doc.requirePhone, allowMemberInvites: doc.allowMemberInvites, cooldownDays: doc.cooldownDays },
+      detail: { questions: doc.questions.length, requirePhone: doc.requirePhone, allowMemberInvites: doc.allowMemberInvites, cooldownDays: doc.cooldownDays, autoApproveInviter: doc.autoApproval?.activeInviter ?? false, trustedInvites: doc.autoApproval?.trustedInviteIds.length ?? 0 },
       at: now,
     })
   })
