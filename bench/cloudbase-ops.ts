@@ -34,6 +34,7 @@ import { createFunctionHandlers } from '../local-runtime/functions'
 import { createCloudbaseWechatServices } from '../platform/wechat-services-cloudbase'
 import { createCloudbaseStore } from '../store/cloudbase'
 import type { Store } from '../store/port'
+import { inviteIdFor } from '../usecases/admission/invites'
 import { memberKey } from '../usecases/member-keys'
 import { photoPathPrefix } from '../usecases/photos'
 import { createFakeOpenapi } from '../test/fakes/wx-openapi'
@@ -126,6 +127,8 @@ export const OP_TARGETS: Record<string, Target> = {
   'admission.decide approve': atMost(8),
   'admission.decide reject': atMost(6),
   'admission.submit': atMost(4),
+  // Through a trusted invite: the invite, the submit's 4, then an approval's writes and the inviter's credit.
+  'admission.submit auto-approved': atMost(11),
   'admission.listQueue': atMost(3),
   'checkin.overview': atMost(3),
   // Participation reads: a constant number whatever the group's size or age (bench/participation.ts shows growth).
@@ -208,6 +211,13 @@ export function scenarios(): Scenario[] {
       settings: { questions: [], requirePhone: false, allowMemberInvites: true, cooldownDays: 7, reasonTemplates: ['资料不全'] },
     })),
     tap('admission.getInviteCode', MEMBER, contracts.getInviteCode, () => ({ groupId: GROUP })),
+    // Auto-approval: the member's invite link trusted, so an applicant through it is approved at submit.
+    tap('admission.submit auto-approved', 'o_auto1', contracts.submitApplication, () => applyInput({ inviteId: inviteIdFor(GROUP, MEMBER) }), (w) =>
+      w.api.as(ADMIN).call(contracts.updateAdmissionSettings, {
+        groupId: GROUP,
+        settings: { questions: [], requirePhone: false, allowMemberInvites: true, cooldownDays: 7, reasonTemplates: ['资料不全'], autoApproval: { activeInviter: false, inviterActiveDays: 7, requireVerifiedPhone: true, trustedInviteIds: [inviteIdFor(GROUP, MEMBER)] } },
+      })),
+    tap('admission.listDecided', ADMIN, contracts.listDecidedApplications, () => ({ groupId: GROUP })),
     tap('board.getRules', MEMBER, contracts.getRules, () => ({ groupId: GROUP })),
     tap('board.acknowledgeRules', MEMBER, contracts.acknowledgeRules, () => ({ groupId: GROUP, version: 2 })),
     tap('board.publishRules', ADMIN, contracts.publishRules, () => ({ groupId: GROUP, clauses: ['不发广告', '活动报名请接龙', '友善交流'] })),

@@ -74,6 +74,7 @@ import {
   getJoinGuideSettings,
   updateJoinGuide,
   listNotJoined,
+  listDecidedApplications,
   remindJoinQrExpiry,
   editAnnouncement,
   deleteAnnouncement,
@@ -197,6 +198,7 @@ const MATRIX: Row[] = [
   row(editAnnouncement,          (s) => ({ groupId: GROUP, announcementId: s.announcementId, title: '改期', body: '九点集合' }), 'U F F Y Y F U U'),
   row(deleteAnnouncement,        (s) => ({ groupId: GROUP, announcementId: s.announcementId }),  'U F F Y Y F U U'),
   row(deleteDailyTask,           { groupId: GROUP, day: '2026-11-24' },                            'U F F Y Y F U U'),
+  row(listDecidedApplications,   { groupId: GROUP },                                               'U F F Y Y F U U'),
 ]
 
 const key = (action: AnyAction) => `${action.fn}.${action.action}`

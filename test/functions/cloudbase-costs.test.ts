@@ -10,6 +10,7 @@
  * instance's first.
  */
 import * as contracts from '../../contracts'
+import { getInviteCode, listDecidedApplications } from '../../contracts'
 import { confirmJoined, deleteAnnouncement, deleteDailyTask, editAnnouncement, getJoinGuide, listNotJoined, postAnnouncement, updateJoinGuide } from '../../contracts'
 import { recordPhotoUpload } from '../../usecases/photos'
 import { userCaller } from '../../usecases/context'
@@ -334,6 +335,28 @@ describe('into the WeChat group (CloudBase operations per tap)', () => {
     expect(confirm.ops).toBeLessThanOrEqual(3)
     const list = await cost(cloud, () => api.as(ADMIN).call(listNotJoined, { groupId: GROUP, days: 3 }))
     expect(list.ops).toBeLessThanOrEqual(3)
+  })
+
+  it('auto-approval: a submit a rule approves costs an approval (8 without an inviter’s credit; 11 through a trusted invite with the invite and the inviter); one that stays pending still 4 (5 with its invite); 已处理: 4', async () => {
+    const { store, cloud } = await cloudbase()
+    const api = testCaller(store)
+    const trusted = (await api.as(MEMBER).call(getInviteCode, { groupId: GROUP })).inviteId
+    const settings = await api.as(ADMIN).call(getAdmissionSettings, { groupId: GROUP })
+    await api.as(ADMIN).call(updateAdmissionSettings, { groupId: GROUP, settings: { ...settings, autoApproval: { ...settings.autoApproval, activeInviter: true, trustedInviteIds: [trusted] } } })
+    await api.as('o_warm').call(submitApplication, applyInput()) // the first after the change reads the new settings
+    const pending = await cost(cloud, () => api.as('o_plain').call(submitApplication, applyInput()))
+    expect(pending.ops).toBeLessThanOrEqual(4)
+    const auto = await cost(cloud, () => api.as('o_auto').call(submitApplication, applyInput({ inviteId: trusted })))
+    expect((await store.get('applications', applicationId(GROUP, 'o_auto')))?.status).toBe('approved')
+    expect(auto.calls.filter((call) => !call.startsWith('tx ') && call !== 'runTransaction')).toEqual(['document.get invites'])
+    expect(auto.ops).toBeLessThanOrEqual(11)
+    // The active-inviter rule, inviter not active: the inviter's membership read, and the application waits.
+    const adminInvite = (await api.as(ADMIN).call(getInviteCode, { groupId: GROUP })).inviteId
+    const waits = await cost(cloud, () => api.as('o_wait').call(submitApplication, applyInput({ inviteId: adminInvite })))
+    expect((await store.get('applications', applicationId(GROUP, 'o_wait')))?.status).toBe('pending')
+    expect(waits.ops).toBeLessThanOrEqual(6)
+    const history = await cost(cloud, () => api.as(ADMIN).call(listDecidedApplications, { groupId: GROUP }))
+    expect(history.ops).toBeLessThanOrEqual(4)
   })
 
   it('an approval with a join guide set still costs 8 (the guide travels on the group it reads anyway)', async () => {
