@@ -53,6 +53,20 @@ describe('weapp review queue', () => {
     expect(decide?.data).toMatchObject({ input: { decision: 'reject', reason: '本期名额已满，请关注下一期开群通知' } })
   })
 
+  it('已处理 lists the decisions just made, newest first, with who decided', async () => {
+    const callFunction = weapp.backend.callFunctionAs(personaOpenid('admin'))
+    page = await weapp.open('packages/admin/pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction })
+    await page.waitForText('#review-summary', '待审核 5 条')
+    page.tap('#tab-history')
+    await page.waitForText('#decided-list', '王磊-郑州-保险代理人')
+    expect(page.query('#review-queue')).toBeNull()
+    expect(page.text('#decided-list').match(/未通过/g)?.length).toBeGreaterThanOrEqual(2)
+    expect(page.text('#decided-list')).toContain('已通过')
+    expect(page.calls.some((c) => (c.data as { action: string }).action === 'listDecided')).toBe(true)
+    page.tap('#tab-queue')
+    await page.waitForText('#review-summary', '待审核 5 条')
+  })
+
   it('shows a member the FORBIDDEN message instead of the queue', async () => {
     page = await weapp.open('packages/admin/pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
     await page.waitForText('#review-error', '你没有权限进行此操作')

@@ -22,7 +22,7 @@ import {
   MAX_QUESTIONS,
   MAX_REASON_TEMPLATES,
 } from '../../../../../contracts/admission'
-import type { ApplicationQuestion, QuestionKind } from '../../../../../domain/admission'
+import { MAX_INVITER_ACTIVE_DAYS, type ApplicationQuestion, type QuestionKind } from '../../../../../domain/admission'
 import { t } from '../../../../../i18n/strings'
 import ErrorState from '../../../../components/error-state'
 import FormField from '../../../../components/form-field'
@@ -39,6 +39,7 @@ const OPTIONS_TEXT_MAX = listTextLimit(MAX_CHOICE_OPTIONS, ANSWER_LIMITS.choice)
 /** The templates box holds up to MAX_REASON_TEMPLATES reasons, one per line. */
 const TEMPLATES_TEXT_MAX = listTextLimit(MAX_REASON_TEMPLATES, MAX_REASON_TEMPLATE_LENGTH)
 const COOLDOWN_DIGITS = String(MAX_COOLDOWN_DAYS).length
+const ACTIVE_DAYS_DIGITS = String(MAX_INVITER_ACTIVE_DAYS).length
 
 export default function AdmissionSettingsPage() {
   const groupId = useRouter().params.id ?? ''
@@ -62,6 +63,11 @@ function SettingsForm({ groupId, initial }: { groupId: string; initial: Admissio
   const [allowMemberInvites, setAllowMemberInvites] = useState(initial.allowMemberInvites)
   const [cooldown, setCooldown] = useState(String(initial.cooldownDays))
   const [templates, setTemplates] = useState(initial.reasonTemplates.join('\n'))
+  const [auto, setAuto] = useState(initial.autoApproval)
+  const [activeDays, setActiveDays] = useState(String(initial.autoApproval.inviterActiveDays))
+  const ownInvite = initial.ownInviteId ?? ''
+  const ownTrusted = auto.trustedInviteIds.includes(ownInvite)
+  const otherTrusted = auto.trustedInviteIds.filter((id) => id !== ownInvite).length
   const [notice, setNotice] = useState('')
   const update = useAction(updateAdmissionSettings)
   const message = notice || update.error
@@ -79,6 +85,7 @@ function SettingsForm({ groupId, initial }: { groupId: string; initial: Admissio
       allowMemberInvites,
       cooldownDays: Number(cooldown),
       reasonTemplates: splitLines(templates),
+      autoApproval: { ...auto, inviterActiveDays: Number(activeDays) },
     }
     setNotice('')
     update.reset()
@@ -147,6 +154,30 @@ function SettingsForm({ groupId, initial }: { groupId: string; initial: Admissio
             {t('settings.addQuestion')}
           </Button>
         )}
+      </View>
+
+      <View id="settings-auto" className="settings-section">
+        <Text className="settings-section__title">{t('settings.autoTitle')}</Text>
+        <Toggle id="settings-auto-inviter" label={t('settings.autoInviter')} value={auto.activeInviter} onChange={(activeInviter) => setAuto((a) => ({ ...a, activeInviter }))} />
+        {auto.activeInviter && (
+          <>
+            <View className="settings-row">
+              <Text className="settings-row__label">{t('settings.autoInviterDays')}</Text>
+              <Input id="settings-auto-days" className="settings-input settings-input--short" type="number" maxlength={ACTIVE_DAYS_DIGITS} value={activeDays} onInput={(e) => setActiveDays(e.detail.value)} />
+            </View>
+            <Toggle id="settings-auto-phone" label={t('settings.autoPhone')} value={auto.requireVerifiedPhone} onChange={(requireVerifiedPhone) => setAuto((a) => ({ ...a, requireVerifiedPhone }))} />
+            <Text className="settings-hint">{t('settings.autoAnswers')}</Text>
+          </>
+        )}
+        {ownInvite !== '' && (
+          <Toggle
+            id="settings-auto-own-invite"
+            label={t('settings.autoOwnInvite')}
+            value={ownTrusted}
+            onChange={(on) => setAuto((a) => ({ ...a, trustedInviteIds: on ? [...a.trustedInviteIds, ownInvite] : a.trustedInviteIds.filter((id) => id !== ownInvite) }))}
+          />
+        )}
+        {otherTrusted > 0 && <Text id="settings-auto-other-invites" className="settings-hint">{t('settings.autoOtherInvites', { count: otherTrusted })}</Text>}
       </View>
 
       <View className="settings-section">

@@ -3,7 +3,8 @@
  * FORBIDDEN): pending applications as cards, oldest or newest first, 20 at a time with 加载更多;
  * approve, reject with a reason (reusable templates), or select several and decide them in one go —
  * the result of each is shown (approved / already decided / group full …). Phones are masked; 查看完整号码
- * loads the admin-only detail view for one card.
+ * loads the admin-only detail view for one card. The 已处理 tab lists decided applications, manual and automatic
+ * (components/decided-list).
  */
 import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
@@ -13,6 +14,7 @@ import { decideApplication, decideApplications, getApplication, listApplications
 import { MAX_REASON_LENGTH } from '../../../../../contracts/fields'
 import { t } from '../../../../../i18n/strings'
 import ApplicationCard from '../../../../components/application-card'
+import DecidedList from '../../../../components/decided-list'
 import ErrorState from '../../../../components/error-state'
 import PageShell from '../../../../components/page-shell'
 import LoadMore from '../../../../components/load-more'
@@ -37,6 +39,7 @@ export default function ReviewPage() {
   const [rejectTarget, setRejectTarget] = useState<RejectTarget>(null)
   const [reason, setReason] = useState('')
   const [fullPhones, setFullPhones] = useState<Record<string, string | null>>({})
+  const [tab, setTab] = useState<'queue' | 'history'>('queue')
   const busy = decideOne.busy || decideMany.busy
   const failure = decideOne.error || decideMany.error || reveal.error
   const messages = failure ? [failure] : results
@@ -79,9 +82,18 @@ export default function ReviewPage() {
 
   return (
     <PageShell name="review-page">
-      {loaded.status === 'loading' && <Skeleton rows={8} animated />}
-      {loaded.status === 'error' && <ErrorState id="review-error" message={loaded.error.message} onRetry={reload} />}
-      {loaded.status === 'ready' && (
+      <View className="review-tabs">
+        <Button id="tab-queue" size="small" type={tab === 'queue' ? 'primary' : 'default'} onClick={() => setTab('queue')}>
+          {t('review.tabQueue')}
+        </Button>
+        <Button id="tab-history" size="small" type={tab === 'history' ? 'primary' : 'default'} onClick={() => setTab('history')}>
+          {t('review.tabHistory')}
+        </Button>
+      </View>
+      {tab === 'history' && <DecidedList groupId={groupId} />}
+      {tab === 'queue' && loaded.status === 'loading' && <Skeleton rows={8} animated />}
+      {tab === 'queue' && loaded.status === 'error' && <ErrorState id="review-error" message={loaded.error.message} onRetry={reload} />}
+      {tab === 'queue' && loaded.status === 'ready' && (
         <View id="review-queue">
           <View className="review-toolbar">
             <Text id="review-summary" className="review-toolbar__summary">
