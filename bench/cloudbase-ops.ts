@@ -130,6 +130,8 @@ export const OP_TARGETS: Record<string, Target> = {
   // Through a trusted invite: the invite, the submit's 4, then an approval's writes and the inviter's credit.
   'admission.submit auto-approved': atMost(11),
   'admission.listQueue': atMost(3),
+  // The badge: the caller's admin memberships and one page of pending applications, whatever their number.
+  'admission.pendingCounts': atMost(2),
   'checkin.overview': atMost(3),
   // Participation reads: a constant number whatever the group's size or age (bench/participation.ts shows growth).
   'participation.leaderboard': atMost(4),
@@ -218,6 +220,9 @@ export function scenarios(): Scenario[] {
         settings: { questions: [], requirePhone: false, allowMemberInvites: true, cooldownDays: 7, reasonTemplates: ['资料不全'], autoApproval: { activeInviter: false, inviterActiveDays: 7, requireVerifiedPhone: true, trustedInviteIds: [inviteIdFor(GROUP, MEMBER)] } },
       })),
     tap('admission.listDecided', ADMIN, contracts.listDecidedApplications, () => ({ groupId: GROUP })),
+    // Admins hear about applicants: the badge, and the hourly digest of the applications above.
+    tap('admission.pendingCounts', ADMIN, contracts.getPendingCounts, () => ({})),
+    timer('admissionPurge.sendApplicationDigest (timer)', 'admissionPurge', 'applicationDigestHourly', '2026-11-23T03:00:00.000Z'),
     tap('board.getRules', MEMBER, contracts.getRules, () => ({ groupId: GROUP })),
     tap('board.acknowledgeRules', MEMBER, contracts.acknowledgeRules, () => ({ groupId: GROUP, version: 2 })),
     tap('board.publishRules', ADMIN, contracts.publishRules, () => ({ groupId: GROUP, clauses: ['不发广告', '活动报名请接龙', '友善交流'] })),

@@ -434,3 +434,20 @@ export interface DecidedPage extends Page<DecidedApplication> {
 
 /** Admins: the group's decided applications, newest decision first, 20 at a time. */
 export const listDecidedApplications = defineAction<DecidedPage>()('admission', 'listDecided', v.object({ groupId: groupIdSchema, cursor: cursorSchema }))
+
+// --- admins hear about applicants: the pending-count badge and the hourly digest ---
+
+export interface PendingCountsView {
+  /** Groups the caller manages that have applications waiting, with how many (at most `MAX_PENDING_COUNTED` in all). */
+  counts: Array<{ groupId: string; pending: number }>
+  /** True when `MAX_PENDING_COUNTED` were counted: the badges then say 「N+」. */
+  capped: boolean
+}
+
+export const MAX_PENDING_COUNTED = 99
+
+/** The caller's groups (as owner / admin) with waiting applications: the badge on the index and the group page. */
+export const getPendingCounts = defineAction<PendingCountsView>()('admission', 'pendingCounts', v.object({}))
+
+/** The timer job (function `admissionPurge`, trigger `applicationDigestHourly`): one message per admin with the new applications' count. */
+export const sendApplicationDigest = defineAction<{ admins: number; applications: number }>()('admissionPurge', 'sendApplicationDigest', v.object({}))

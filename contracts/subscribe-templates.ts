@@ -54,6 +54,12 @@ export const SUBSCRIBE_TEMPLATES = {
     thing1: thing(facts.group),
     thing2: thing(t('participation.nudge.hint')),
   })),
+  /** 「新的入群申请提醒」 to a group's admins, at most hourly: thing1 群名称, number2 申请数量, time3 时间. */
+  applicationDigest: template('', (facts: { group: string; count: number; time: string }) => ({
+    thing1: thing(facts.group),
+    number2: { value: String(facts.count) },
+    time3: { value: facts.time },
+  })),
 }
 
 export type SubscribeTemplates = typeof SUBSCRIBE_TEMPLATES

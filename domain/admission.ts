@@ -232,3 +232,14 @@ export function autoApprovalRuleFor(
   if (rules.requireVerifiedPhone && !facts.phoneVerified) return null
   return daysBetween(facts.inviterActiveDay, facts.today) <= rules.inviterActiveDays ? 'activeInviter' : null
 }
+
+// --- the admins' digest of new applications (timer job) ---
+
+/** The digest job's mark (one document, `_id` `DIGEST_MARK_ID`): applications submitted up to `through` were counted. */
+export interface AdmissionDigestDoc {
+  _id: string
+  through: string
+  sentAt: string
+}
+
+export const DIGEST_MARK_ID = 'applications'

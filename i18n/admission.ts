@@ -209,4 +209,11 @@ export const ADMISSION_STRINGS = {
   'review.history.formerAdmin': { zh: '已退出的管理员', en: 'A former admin' },
   'review.history.purged': { zh: '（资料已清除）', en: '(details purged)' },
   'review.history.loadMore': { zh: '加载更多', en: 'Load more' },
+  // The admins' digest and the pending badge
+  'admission.digest.title': { zh: '{count} 份新的入群申请待审核', en: '{count} new applications to review' },
+  'admission.digest.line': { zh: '{group}：{count} 份', en: '{group}: {count}' },
+  'pendingBadge.group': { zh: '{count} 份入群申请待审核', en: '{count} applications to review' },
+  'pendingBadge.title': { zh: '待审核的入群申请', en: 'Applications to review' },
+  'pendingBadge.count': { zh: '{count} 份', en: '{count}' },
+  'pendingBadge.capped': { zh: '{count}+ 份', en: '{count}+' },
 } as const satisfies Texts

@@ -13,7 +13,7 @@ import type { Store } from '../store/port'
 import { groupFunction } from '../cloudfunctions/group/handlers'
 import { setupFunction } from '../cloudfunctions/setup/handlers'
 import { createAdmissionFunction } from '../cloudfunctions/admission/handlers'
-import { admissionPurgeFunction } from '../cloudfunctions/admissionPurge/handlers'
+import { createAdmissionPurgeFunction } from '../cloudfunctions/admissionPurge/handlers'
 import { membersFunction } from '../cloudfunctions/members/handlers'
 import { inboxFunction } from '../cloudfunctions/inbox/handlers'
 import { boardFunction } from '../cloudfunctions/board/handlers'
@@ -46,7 +46,7 @@ export function createFunctionHandlers({ wechat, templates }: FunctionDependenci
     group: groupFunction,
     setup: setupFunction,
     admission: createAdmissionFunction(wechat, templates),
-    admissionPurge: admissionPurgeFunction,
+    admissionPurge: createAdmissionPurgeFunction(wechat, templates),
     members: membersFunction,
     inbox: inboxFunction,
     board: boardFunction,

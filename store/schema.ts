@@ -5,7 +5,7 @@
  *
  * Add a collection here when a feature needs one; both adapters pick it up.
  */
-import type { AdmissionSettingsDoc, ApplicationDoc, InviteDoc } from '../domain/admission'
+import type { AdmissionDigestDoc, AdmissionSettingsDoc, ApplicationDoc, InviteDoc } from '../domain/admission'
 import type { AuditLogDoc } from '../domain/audit'
 import type { GroupDoc, MemberDoc } from '../domain/group'
 import type { InboxMessageDoc } from '../domain/inbox'
@@ -40,6 +40,8 @@ export interface Collections {
   photoQuotas: PhotoQuotaDoc
   // Participation: each group's closed days (the nightly tally)
   dailyStats: DailyStatsDoc
+  // Admission: the digest job's mark (how far new applications were told to the admins)
+  admissionDigests: AdmissionDigestDoc
 }
 
 export interface IndexSpec {
@@ -93,6 +95,8 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   photoQuotas: [{ fields: [{ field: 'day', direction: 'asc' }, { field: '_id', direction: 'asc' }] }],
   // The dashboard's 30 days.
   dailyStats: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'day', direction: 'desc' }] }],
+  // By id only.
+  admissionDigests: [],
 }
 
 /**
@@ -115,6 +119,8 @@ const PARTICIPATION_INDEXES: Partial<{ [C in keyof Collections]: IndexSpec[] }> 
   applications: [
     { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'submittedAt', direction: 'asc' }] },
     { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'decidedAt', direction: 'asc' }] },
+    // The admins' digest: pending applications submitted since the job's last run.
+    { fields: [{ field: 'status', direction: 'asc' }, { field: 'submittedAt', direction: 'asc' }] },
     // 已处理: a group's approved and rejected applications, newest decision first.
     { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'status', direction: 'asc' }, { field: 'decidedAt', direction: 'desc' }] },
   ],

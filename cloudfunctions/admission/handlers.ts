@@ -24,6 +24,7 @@ import {
   updateJoinGuide,
   listNotJoined,
   listDecidedApplications,
+  getPendingCounts,
 } from '../../contracts/admission'
 import { createFunctionHandler, handle, type FunctionHandler } from '../../platform/dispatch'
 import type { SubscribeTemplates } from '../../contracts/subscribe-templates'
@@ -50,5 +51,6 @@ export function createAdmissionFunction(wechat: WechatServices, templates: Subsc
     handle(updateJoinGuide, (input, ctx) => admission.updateJoinGuide(ctx, wechat, input)),
     handle(listNotJoined, (input, ctx) => admission.listNotJoined(ctx, input)),
     handle(listDecidedApplications, (input, ctx) => admission.listDecidedApplications(ctx, input)),
+    handle(getPendingCounts, (_input, ctx) => admission.getPendingCounts(ctx)),
   ])
 }

@@ -75,6 +75,8 @@ import {
   updateJoinGuide,
   listNotJoined,
   listDecidedApplications,
+  getPendingCounts,
+  sendApplicationDigest,
   remindJoinQrExpiry,
   editAnnouncement,
   deleteAnnouncement,
@@ -199,6 +201,8 @@ const MATRIX: Row[] = [
   row(deleteAnnouncement,        (s) => ({ groupId: GROUP, announcementId: s.announcementId }),  'U F F Y Y F U U'),
   row(deleteDailyTask,           { groupId: GROUP, day: '2026-11-24' },                            'U F F Y Y F U U'),
   row(listDecidedApplications,   { groupId: GROUP },                                               'U F F Y Y F U U'),
+  row(getPendingCounts,          {},                                                               'U Y Y Y Y Y U U'),
+  row(sendApplicationDigest,     {},                                                               'F F F F F F Y F'),
 ]
 
 const key = (action: AnyAction) => `${action.fn}.${action.action}`

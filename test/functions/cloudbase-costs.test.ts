@@ -10,7 +10,7 @@
  * instance's first.
  */
 import * as contracts from '../../contracts'
-import { getInviteCode, listDecidedApplications } from '../../contracts'
+import { getInviteCode, getPendingCounts, listDecidedApplications } from '../../contracts'
 import { confirmJoined, deleteAnnouncement, deleteDailyTask, editAnnouncement, getJoinGuide, listNotJoined, postAnnouncement, updateJoinGuide } from '../../contracts'
 import { recordPhotoUpload } from '../../usecases/photos'
 import { userCaller } from '../../usecases/context'
@@ -20,7 +20,7 @@ import { inviteIdFor } from '../../usecases/admission/invites'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import type { Store } from '../../store/port'
 import { createFakeCloud, type FakeCloud, type RecordedCall } from '../fakes/wx-server-sdk'
-import { ADMIN, FIXED_NOW, GROUP, MEMBER, applyInput, seedGroup, testCaller, testMember } from '../support/fixture'
+import { ADMIN, FIXED_NOW, GROUP, MEMBER, TIMER, applyInput, seedGroup, testCaller, testMember } from '../support/fixture'
 
 /** Shanghai 09:00 on `day`. */
 const morning = (day: string) => new Date(`${day}T09:00:00+08:00`)
@@ -357,6 +357,22 @@ describe('into the WeChat group (CloudBase operations per tap)', () => {
     expect(waits.ops).toBeLessThanOrEqual(6)
     const history = await cost(cloud, () => api.as(ADMIN).call(listDecidedApplications, { groupId: GROUP }))
     expect(history.ops).toBeLessThanOrEqual(4)
+  })
+
+  it('the pending badge: 2 operations whatever the groups and applications; the hourly digest: the mark, one page of new applications, the groups, their admins, one message per admin, the mark again', async () => {
+    const { store, cloud } = await cloudbase()
+    const api = testCaller(store, { now: () => FIXED_NOW })
+    for (let i = 0; i < 12; i++) await api.as(`o_new${i}`).call(submitApplication, applyInput())
+    const badge = await cost(cloud, () => api.as(ADMIN).call(getPendingCounts, {}))
+    expect(badge.calls).toEqual(['collection.get members', 'collection.get applications'])
+    const run = await cost(cloud, async () => {
+      const result = await api.as(TIMER).at('2026-11-23T03:00:00.000Z').event('admissionPurge', { Type: 'Timer', TriggerName: 'applicationDigestHourly' })
+      expect(result).toMatchObject({ ok: true, data: { admins: 2, applications: 12 } })
+    })
+    // 2 admins (owner and admin): 1 + 1 + 1 + 1 + 2 + 1, however many applications came (up to 100 a page).
+    expect(run.ops).toBeLessThanOrEqual(7)
+    const quiet = await cost(cloud, () => api.as(TIMER).at('2026-11-23T04:00:00.000Z').event('admissionPurge', { Type: 'Timer', TriggerName: 'applicationDigestHourly' }))
+    expect(quiet.ops).toBeLessThanOrEqual(2)
   })
 
   it('an approval with a join guide set still costs 8 (the guide travels on the group it reads anyway)', async () => {

@@ -112,6 +112,8 @@ const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'board.deleteAnnouncement': { groupId: GROUP, announcementId: 'ann_abc' },
   'board.deleteTask': { groupId: GROUP, day: '2026-11-24' },
   'admission.listDecided': { groupId: GROUP, cursor: 20 },
+  'admission.pendingCounts': {},
+  'admissionPurge.sendApplicationDigest': {},
 }
 
 // --- arbitraries ---

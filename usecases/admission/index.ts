@@ -14,3 +14,4 @@ export { DecisionRefused, QUEUE_PAGE_SIZE, decideApplication, decideApplications
 export { getInviteCode, inviteIdFor } from './invites'
 export { purgeRejectedApplications } from './purge'
 export { confirmJoined, getJoinGuide, getJoinGuideSettings, joinGuideViewFor, listNotJoined, remindJoinQrExpiry, updateJoinGuide } from './join-guide'
+export { digestMessageId, getPendingCounts, sendApplicationDigest } from './digest'
