@@ -25,6 +25,8 @@ describe('weapp group page', () => {
     expect(page.text('#group-viewer-role')).toContain('管理员')
     expect(page.text('#group-rules')).toContain('姓名-地区-职业')
     expect(page.calls[0]).toEqual({ name: 'group', data: { action: 'getProfile', input: { groupId: DEMO_GROUP_ID } } })
+    // The 待审核 badge: the demo's 8 waiting applications.
+    await page.waitForText('#pending-badge', '8 份入群申请待审核')
   })
 
   it('tells a visitor they are not a member yet', async () => {

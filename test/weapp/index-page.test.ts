@@ -32,6 +32,13 @@ describe('weapp home page (我的社群)', () => {
     expect(openedUrls).toEqual([`/pages/group/index?id=${DEMO_GROUP_ID}`])
   })
 
+  it('shows an admin how many applications wait in each group they manage', async () => {
+    page = await weapp.open('pages/index/index', { callFunction: weapp.backend.callFunctionAs(personaOpenid('admin')) })
+    await page.waitForText(`#pending-badge-${DEMO_GROUP_ID}`, '早起读书会·郑州3群')
+    expect(page.text(`#pending-badge-${DEMO_GROUP_ID}`)).toContain('8')
+    expect(page.calls.map((c) => (c.data as { action: string }).action)).toEqual(['listMine', 'pendingCounts'])
+  })
+
   it('shows the empty state to a visitor, and no dev-mode controls in the WeChat build', async () => {
     page = await weapp.open('pages/index/index', { callFunction: weapp.backend.callFunctionAs(personaOpenid('visitor')) })
     await page.waitForText('#my-groups-empty', '你还没有加入任何社群')

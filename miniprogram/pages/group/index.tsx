@@ -18,6 +18,7 @@ import ErrorState from '../../components/error-state'
 import PageShell from '../../components/page-shell'
 import AdmissionEntries from '../../components/admission-entries'
 import DailyEntries from '../../components/daily-entries'
+import PendingBadge from '../../components/pending-badge'
 import { usePageData } from '../../hooks/use-page-data'
 import './index.scss'
 
@@ -69,6 +70,7 @@ function GroupCard({ profile }: { profile: GroupProfile }) {
         <Cell title={<Text id="group-viewer-role">{viewerRoleText(profile.viewerRole)}</Text>} />
       </CellGroup>
 
+      <PendingBadge groups={[{ id: profile.id, name: profile.name, role: profile.viewerRole }]} variant="group" />
       {profile.viewerRole === null ? <MyApplication groupId={profile.id} /> : <MemberJoinGuide groupId={profile.id} />}
       <AdmissionEntries groupId={profile.id} viewerRole={profile.viewerRole} withoutApply />
       <DailyEntries groupId={profile.id} viewerRole={profile.viewerRole} />

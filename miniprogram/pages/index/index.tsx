@@ -9,6 +9,7 @@ import { listMyGroups, type MyGroup } from '../../../contracts/group'
 import { t } from '../../../i18n/strings'
 import ErrorState from '../../components/error-state'
 import PageShell from '../../components/page-shell'
+import PendingBadge from '../../components/pending-badge'
 import { usePageData } from '../../hooks/use-page-data'
 import { useDevPersona } from '../../hooks/use-dev-persona'
 import './index.scss'
@@ -27,6 +28,7 @@ export default function HomePage() {
       <Text className="section-title">{t('home.myGroups')}</Text>
       {state.status === 'loading' && <Skeleton rows={3} animated />}
       {state.status === 'error' && <ErrorState id="my-groups-error" message={state.error.message} onRetry={reload} />}
+      {state.status === 'ready' && <PendingBadge groups={state.data} variant="index" />}
       {state.status === 'ready' && <MyGroupList groups={state.data} />}
       {session.devMode && session.demoGroupId !== '' && (
         <View className="home-page__demo">
