@@ -222,6 +222,9 @@ export function scenarios(): Scenario[] {
     tap('admission.listDecided', ADMIN, contracts.listDecidedApplications, () => ({ groupId: GROUP })),
     // Admins hear about applicants: the badge, and the hourly digest of the applications above.
     tap('admission.pendingCounts', ADMIN, contracts.getPendingCounts, () => ({})),
+    // 需补充: ask one waiting applicant, who answers.
+    tap('admission.ask', ADMIN, contracts.askApplicant, () => ({ groupId: GROUP, applicationId: appId('o_queue00'), question: '你在郑州哪个区？' })),
+    tap('admission.answer', 'o_queue00', contracts.answerFollowUp, () => ({ groupId: GROUP, answer: '金水区' })),
     timer('admissionPurge.sendApplicationDigest (timer)', 'admissionPurge', 'applicationDigestHourly', '2026-11-23T03:00:00.000Z'),
     tap('board.getRules', MEMBER, contracts.getRules, () => ({ groupId: GROUP })),
     tap('board.acknowledgeRules', MEMBER, contracts.acknowledgeRules, () => ({ groupId: GROUP, version: 2 })),

@@ -113,6 +113,15 @@ export interface MyApplicationView {
   rejectReason: string | null
   /** For a rejection: when a new application is possible (ISO), null if now. */
   reapplyAllowedAt: string | null
+  /** The admins' questions (需补充) and the answers; who asked is not said. */
+  followUps: FollowUpView[]
+}
+
+export interface FollowUpView {
+  question: string
+  askedAt: string
+  answer: string | null
+  answeredAt: string | null
 }
 
 export interface ApplyPageView {
@@ -142,6 +151,8 @@ export interface ApplicationCard {
   submittedAt: string
   /** 2 or more when the person applied before. */
   round: number
+  /** Questions asked (需补充) and the applicant's answers. */
+  followUps: FollowUpView[]
 }
 
 export interface ApplicationDetail extends ApplicationCard {
@@ -160,7 +171,7 @@ export interface ReviewQueuePage extends Page<ApplicationCard> {
   seatsLeft: number
 }
 
-export type DecisionOutcome = 'approved' | 'rejected' | 'alreadyDecided' | 'groupFull' | 'alreadyMember' | 'notFound'
+export type DecisionOutcome = 'approved' | 'rejected' | 'alreadyDecided' | 'groupFull' | 'alreadyMember' | 'notFound' | 'asked'
 
 export interface DecisionResult {
   applicationId: string
@@ -451,3 +462,18 @@ export const getPendingCounts = defineAction<PendingCountsView>()('admission', '
 
 /** The timer job (function `admissionPurge`, trigger `applicationDigestHourly`): one message per admin with the new applications' count. */
 export const sendApplicationDigest = defineAction<{ admins: number; applications: number }>()('admissionPurge', 'sendApplicationDigest', v.object({}))
+
+// --- 需补充: ask the applicant, and their answer ---
+
+export const MAX_FOLLOW_UP_QUESTION = 200
+export const MAX_FOLLOW_UP_ANSWER = 500
+
+/** Admins: ask the applicant of a pending application a question; it leaves the queue until they answer. */
+export const askApplicant = defineAction<DecisionResult>()(
+  'admission',
+  'ask',
+  v.object({ groupId: groupIdSchema, applicationId: applicationIdSchema, question: textSchema(MAX_FOLLOW_UP_QUESTION) }),
+)
+
+/** The applicant answers the open question; the application returns to the queue. */
+export const answerFollowUp = defineAction<MyApplicationView>()('admission', 'answer', v.object({ groupId: groupIdSchema, answer: textSchema(MAX_FOLLOW_UP_ANSWER) }))

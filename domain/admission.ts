@@ -18,7 +18,8 @@ import dayjs from './dayjs'
 import { daysBetween } from './days'
 import { DEFAULT_TIMEZONE, type SelfIntroduction } from './group'
 
-export type ApplicationStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn'
+/** `needsInfo` (需补充): an admin asked the applicant a question; the answer puts it back to `pending` (the queue). */
+export type ApplicationStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'needsInfo'
 
 export type QuestionKind = 'text' | 'paragraph' | 'choice'
 
@@ -112,6 +113,8 @@ export interface ApplicationDoc {
   rejectReason: string | null
   /** When the purge job cleared the personal fields (rejected applications only). */
   purgedAt: string | null
+  /** The admins' questions (需补充) and the applicant's answers, oldest first. */
+  followUps?: FollowUp[]
   /** Approved at submit by this auto-approval rule (no admin decided; `decidedBy` is null). */
   decidedByRule?: AutoApprovalRule | null
 }
@@ -146,7 +149,7 @@ export function canStartNewRound(
   now: Date,
 ): ReapplyCheck {
   if (!current) return { allowed: true }
-  if (current.status === 'pending') return { allowed: false, reason: 'pending' }
+  if (isOpen(current.status)) return { allowed: false, reason: 'pending' }
   if (current.status === 'approved' && isMember) return { allowed: false, reason: 'approved' }
   const until = reapplyAllowedAt(current, cooldownDays)
   if (until && dayjs(now).isBefore(until)) return { allowed: false, reason: 'cooldown', until }
@@ -171,9 +174,9 @@ export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/
 /** How many digits MAINLAND_MOBILE takes. */
 export const MAINLAND_MOBILE_DIGITS = 11
 
-/** Fields the purge job clears on a rejected application: intro, answers, phone. */
-export function purgedPersonalFields(): Pick<ApplicationDoc, 'intro' | 'answers' | 'phone'> {
-  return { intro: { name: '', region: '', occupation: '', about: '' }, answers: [], phone: null }
+/** Fields the purge job clears on a rejected application: intro, answers, phone, the follow-up exchange. */
+export function purgedPersonalFields(): Pick<ApplicationDoc, 'intro' | 'answers' | 'phone' | 'followUps'> {
+  return { intro: { name: '', region: '', occupation: '', about: '' }, answers: [], phone: null, followUps: [] }
 }
 
 /** The cut-off: rejected applications decided before this are due for the purge. */
@@ -243,3 +246,22 @@ export interface AdmissionDigestDoc {
 }
 
 export const DIGEST_MARK_ID = 'applications'
+
+// --- 需补充: an admin's question to the applicant ---
+
+export interface FollowUp {
+  question: string
+  askedAt: string
+  /** The admin who asked (never shown to the applicant). */
+  askedBy: string
+  answer: string | null
+  answeredAt: string | null
+}
+
+/** Questions one application may get (the exchange stays short). */
+export const MAX_FOLLOW_UPS = 5
+
+/** Not decided yet: waiting in the queue, or waiting for the applicant's answer. */
+export function isOpen(status: ApplicationStatus): status is 'pending' | 'needsInfo' {
+  return status === 'pending' || status === 'needsInfo'
+}

@@ -25,6 +25,8 @@ import {
   listNotJoined,
   listDecidedApplications,
   getPendingCounts,
+  askApplicant,
+  answerFollowUp,
 } from '../../contracts/admission'
 import { createFunctionHandler, handle, type FunctionHandler } from '../../platform/dispatch'
 import type { SubscribeTemplates } from '../../contracts/subscribe-templates'
@@ -52,5 +54,7 @@ export function createAdmissionFunction(wechat: WechatServices, templates: Subsc
     handle(listNotJoined, (input, ctx) => admission.listNotJoined(ctx, input)),
     handle(listDecidedApplications, (input, ctx) => admission.listDecidedApplications(ctx, input)),
     handle(getPendingCounts, (_input, ctx) => admission.getPendingCounts(ctx)),
+    handle(askApplicant, (input, ctx) => admission.askApplicant(ctx, input)),
+    handle(answerFollowUp, (input, ctx) => admission.answerFollowUp(ctx, input)),
   ])
 }

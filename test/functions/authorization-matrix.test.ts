@@ -77,6 +77,8 @@ import {
   listDecidedApplications,
   getPendingCounts,
   sendApplicationDigest,
+  askApplicant,
+  answerFollowUp,
   remindJoinQrExpiry,
   editAnnouncement,
   deleteAnnouncement,
@@ -203,6 +205,8 @@ const MATRIX: Row[] = [
   row(listDecidedApplications,   { groupId: GROUP },                                               'U F F Y Y F U U'),
   row(getPendingCounts,          {},                                                               'U Y Y Y Y Y U U'),
   row(sendApplicationDigest,     {},                                                               'F F F F F F Y F'),
+  row(askApplicant,              { groupId: GROUP, applicationId: APP, question: '你在郑州哪个区？' }, 'U F F Y Y F U U'),
+  row(answerFollowUp,            { groupId: GROUP, answer: '金水区' },                              'U y y y y y U U'),
 ]
 
 const key = (action: AnyAction) => `${action.fn}.${action.action}`

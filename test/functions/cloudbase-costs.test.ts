@@ -10,7 +10,7 @@
  * instance's first.
  */
 import * as contracts from '../../contracts'
-import { getInviteCode, getPendingCounts, listDecidedApplications } from '../../contracts'
+import { answerFollowUp, askApplicant, getInviteCode, getPendingCounts, listDecidedApplications } from '../../contracts'
 import { confirmJoined, deleteAnnouncement, deleteDailyTask, editAnnouncement, getJoinGuide, listNotJoined, postAnnouncement, updateJoinGuide } from '../../contracts'
 import { recordPhotoUpload } from '../../usecases/photos'
 import { userCaller } from '../../usecases/context'
@@ -373,6 +373,16 @@ describe('into the WeChat group (CloudBase operations per tap)', () => {
     expect(run.ops).toBeLessThanOrEqual(7)
     const quiet = await cost(cloud, () => api.as(TIMER).at('2026-11-23T04:00:00.000Z').event('admissionPurge', { Type: 'Timer', TriggerName: 'applicationDigestHourly' }))
     expect(quiet.ops).toBeLessThanOrEqual(2)
+  })
+
+  it('需补充: asking costs 6 in one transaction (group, role, application; the application, audit, inbox), the answer 4 (group, application, its update, the asker’s inbox)', async () => {
+    const { store, cloud } = await cloudbase()
+    const api = testCaller(store, { now: () => FIXED_NOW })
+    await api.as('o_q').call(submitApplication, applyInput())
+    const ask = await cost(cloud, () => api.as(ADMIN).call(askApplicant, { groupId: GROUP, applicationId: applicationId(GROUP, 'o_q'), question: '你在郑州哪个区？' }))
+    expect(ask.calls).toEqual(['runTransaction', 'tx document.get groups', 'tx document.get members', 'tx document.get applications', 'tx document.update applications', 'tx collection.add auditLogs', 'tx collection.add inboxMessages'])
+    const answer = await cost(cloud, () => api.as('o_q').call(answerFollowUp, { groupId: GROUP, answer: '金水区' }))
+    expect(answer.ops).toBeLessThanOrEqual(4)
   })
 
   it('an approval with a join guide set still costs 8 (the guide travels on the group it reads anyway)', async () => {

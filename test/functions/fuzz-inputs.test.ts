@@ -114,6 +114,8 @@ const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'admission.listDecided': { groupId: GROUP, cursor: 20 },
   'admission.pendingCounts': {},
   'admissionPurge.sendApplicationDigest': {},
+  'admission.ask': { groupId: GROUP, applicationId: `${GROUP}:o_new`, question: '你在郑州哪个区？' },
+  'admission.answer': { groupId: GROUP, answer: '金水区' },
 }
 
 // --- arbitraries ---

@@ -26,6 +26,9 @@ import {
   nudgeMembers,
 } from '../../contracts'
 import { memberKey } from '../../usecases/member-keys'
+import { answerFollowUp, askApplicant, decideApplication, getApplyPage, getPendingCounts, listDecidedApplications, submitApplication } from '../../contracts'
+import { applicationId } from '../../domain/admission'
+import { applyInput } from '../support/fixture'
 import { ADMIN, GROUP, MEMBER, OWNER, makeFixture, testMember } from '../support/fixture'
 
 const OTHER = 'o_m2'
@@ -115,5 +118,32 @@ describe('the join guide (group QR, personal QR, instructions) reaches members o
     }
     // The rejection message does not carry the instructions either; a member does see them.
     expect(JSON.stringify(await fx.api.as(MEMBER).call(c.getJoinGuide, { groupId: GROUP }))).toContain('暗号')
+  })
+})
+
+describe('需补充, auto-approval and the badges keep applicants apart and admins’ facts with the admins', () => {
+  it('the applicant sees the question but never who asked; another applicant sees none of it; only admins get counts and 已处理', async () => {
+    const fx = await makeFixture()
+    await fx.api.as('o_asked').call(submitApplication, applyInput({ intro: { name: '赵敏', region: '郑州', occupation: '律师', about: '秘密的自我介绍' }, phone: '13912345678' }))
+    await fx.api.as('o_peer').call(submitApplication, applyInput())
+    await fx.api.as(ADMIN).call(askApplicant, { groupId: GROUP, applicationId: applicationId(GROUP, 'o_asked'), question: '你在哪家律所？' })
+    await fx.api.as(OWNER).call(decideApplication, { groupId: GROUP, applicationId: applicationId(GROUP, 'o_peer'), decision: 'reject', reason: '' })
+    await fx.api.as('o_peer2').call(submitApplication, applyInput())
+
+    const asked = [await fx.api.as('o_asked').call(getApplyPage, { groupId: GROUP }), await fx.api.as('o_asked').call(listInbox, {}), await fx.api.as('o_asked').call(answerFollowUp, { groupId: GROUP, answer: '某律所' })]
+    for (const view of asked) {
+      expect(JSON.stringify(view)).not.toContain(ADMIN)
+      expect(JSON.stringify(view)).not.toContain('askedBy')
+    }
+    for (const who of ['o_peer2', 'o_peer', MEMBER]) {
+      const seen = JSON.stringify([
+        await fx.api.as(who).call(getApplyPage, { groupId: GROUP }),
+        await fx.api.as(who).call(listInbox, {}),
+        await fx.api.as(who).call(getPendingCounts, {}),
+        await fx.api.as(who).result(listDecidedApplications, { groupId: GROUP }),
+      ])
+      for (const secret of ['你在哪家律所？', '某律所', '赵敏', '秘密的自我介绍', '13912345678', 'o_asked']) expect(seen).not.toContain(secret)
+      expect(seen).not.toContain('"pending":')
+    }
   })
 })

@@ -14,6 +14,7 @@ import {
   applicationId,
   archivedApplicationId,
   autoApprovalOf,
+  isOpen,
   autoApprovalRuleFor,
   needsInviterActivity,
   canStartNewRound,
@@ -39,7 +40,7 @@ import { findInvite, nicknameOf } from './invites'
 import { admissionSettingsFor } from './settings'
 import { joinGuideViewFor, type JoinGuideStorage } from './join-guide'
 
-function toMyApplication(app: ApplicationDoc, settings: AdmissionSettingsDoc): MyApplicationView {
+export function toMyApplication(app: ApplicationDoc, settings: AdmissionSettingsDoc): MyApplicationView {
   return {
     id: app._id,
     status: app.status,
@@ -51,6 +52,7 @@ function toMyApplication(app: ApplicationDoc, settings: AdmissionSettingsDoc): M
     decidedAt: app.decidedAt,
     rejectReason: app.rejectReason,
     reapplyAllowedAt: reapplyAllowedAt(app, settings.cooldownDays),
+    followUps: followUpViews(app),
   }
 }
 
@@ -149,7 +151,7 @@ export async function submitApplication(
 
     let doc: ApplicationDoc
     let write: (app: ApplicationDoc) => Promise<void>
-    if (current?.status === 'pending') {
+    if (current && isOpen(current.status)) {
       doc = {
         ...current,
         ...content,
@@ -191,7 +193,8 @@ export async function submitApplication(
     // read (one operation) only for the active-inviter rule. Otherwise the application waits for an admin.
     const rules = autoApprovalOf(settings)
     const inviter = needsInviterActivity(rules, doc.inviteId) && doc.inviterOpenid ? await tx.get('members', memberId(input.groupId, doc.inviterOpenid)) : null
-    const rule = isFull(group)
+    // Never over an admin's open question (需补充).
+    const rule = isFull(group) || doc.status !== 'pending'
       ? null
       : autoApprovalRuleFor(rules, {
           inviteId: doc.inviteId,
@@ -236,10 +239,15 @@ export async function withdrawApplication(ctx: UseCaseContext, input: { groupId:
   const withdrawn = await ctx.store.transaction(async (tx) => {
     const current = await tx.get('applications', applicationId(input.groupId, openid))
     if (!current) throw new DomainError('NOT_FOUND', t('admission.error.noApplication'))
-    if (current.status !== 'pending') throw new DomainError('CONFLICT', t('admission.error.notPending'))
+    if (!isOpen(current.status)) throw new DomainError('CONFLICT', t('admission.error.notPending'))
     const patch = { status: 'withdrawn' as const, decidedAt: at, decidedBy: openid, updatedAt: at }
     await tx.update('applications', current._id, patch)
     return { ...current, ...patch }
   })
   return toMyApplication(withdrawn, settings)
+}
+
+/** The follow-up exchange without who asked (the applicant's and the admins' views alike). */
+export function followUpViews(app: Pick<ApplicationDoc, 'followUps'>): MyApplicationView['followUps'] {
+  return (app.followUps ?? []).map(({ question, askedAt, answer, answeredAt }) => ({ question, askedAt, answer, answeredAt }))
 }

@@ -23,7 +23,8 @@ import {
 } from '../../contracts/admission'
 import type { PageInput } from '../../contracts/fields'
 import type { SubscribeFacts } from '../../contracts/subscribe-templates'
-import { maskPhone, type ApplicationDoc } from '../../domain/admission'
+import { isOpen, maskPhone, type ApplicationDoc } from '../../domain/admission'
+import { followUpViews } from './apply'
 import { emptyCheckinState } from '../../domain/checkin'
 import { DEFAULT_REMINDER_TIME } from '../../domain/reminders'
 import { dayRuleOf } from '../../domain/days'
@@ -64,6 +65,7 @@ function toCard(app: ApplicationDoc, names: Map<string, string>): ApplicationCar
     inviterName: app.inviterOpenid ? (names.get(app.inviterOpenid) ?? null) : null,
     submittedAt: app.submittedAt,
     round: app.round,
+    followUps: followUpViews(app),
   }
 }
 
@@ -181,7 +183,7 @@ function refusalOf(
   memberCount: number,
 ): DecisionRefused | null {
   if (!app || app.groupId !== input.groupId || app.archived) return new DecisionRefused('notFound', 'NOT_FOUND', t('admission.error.applicationNotFound'))
-  if (app.status !== 'pending') return new DecisionRefused('alreadyDecided', 'CONFLICT', t('admission.error.alreadyDecided'))
+  if (!isOpen(app.status)) return new DecisionRefused('alreadyDecided', 'CONFLICT', t('admission.error.alreadyDecided'))
   if (input.decision === 'approve' && isFull({ capacity: group.capacity, memberCount })) {
     return new DecisionRefused('groupFull', 'CONFLICT', t('admission.error.groupFull', { capacity: toGroupProfile(group, null).capacity }))
   }
