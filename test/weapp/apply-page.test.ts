@@ -51,6 +51,27 @@ describe('weapp apply page', () => {
     expect(mine.data.myApplication).toMatchObject({ status: 'pending', intro: { name: '陈晨' } })
   })
 
+  it('需补充: shows the admins’ question, takes the answer, and the application is back under review', async () => {
+    const visitor = personaOpenid('visitor')
+    const asked = (await weapp.backend.callFunctionAs(personaOpenid('admin'))({
+      name: 'admission',
+      data: { action: 'ask', input: { groupId: DEMO_GROUP_ID, applicationId: `${DEMO_GROUP_ID}:${visitor}`, question: '你一般几点起床读书？' } },
+    })) as { data: { outcome: string } }
+    expect(asked.data.outcome).toBe('asked')
+    page = await weapp.open('pages/apply/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(visitor) })
+    await page.waitForText('#apply-status', '我的申请：需补充')
+    expect(page.text('#apply-follow-up-question-0')).toBe('问：你一般几点起床读书？')
+    expect(page.query('#apply-form')).toBeNull()
+    expect(page.query('#apply-edit')).toBeNull()
+    page.input('#apply-follow-up-answer', '六点，读半小时')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    page.tap('#apply-follow-up-send')
+    await page.waitForText('#apply-status', '我的申请：审核中')
+    expect(page.text('#apply-follow-ups')).toContain('答：六点，读半小时')
+    expect(page.query('#apply-follow-up-form')).toBeNull()
+    expect(page.calls.find((c) => (c.data as { action: string }).action === 'answer')?.data).toMatchObject({ input: { groupId: DEMO_GROUP_ID, answer: '六点，读半小时' } })
+  })
+
   it('shows the applicant persona its pending application, and withdraws it', async () => {
     page = await weapp.open('pages/apply/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('applicant')) })
     await page.waitForText('#apply-status', '我的申请：审核中')

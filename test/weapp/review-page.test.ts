@@ -53,10 +53,25 @@ describe('weapp review queue', () => {
     expect(decide?.data).toMatchObject({ input: { decision: 'reject', reason: '本期名额已满，请关注下一期开群通知' } })
   })
 
-  it('已处理 lists the decisions just made, newest first, with who decided', async () => {
+  it('需补充: asks the applicant a question; the application leaves the queue until they answer', async () => {
     const callFunction = weapp.backend.callFunctionAs(personaOpenid('admin'))
     page = await weapp.open('packages/admin/pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction })
     await page.waitForText('#review-summary', '待审核 5 条')
+    page.tap('#ask-0')
+    await page.waitForText('#ask-panel', '请申请人补充')
+    page.input('#ask-question', '你一般几点读书？')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    page.tap('#ask-send')
+    await page.waitForText('#review-message', '提问，等待补充')
+    await page.waitForText('#review-summary', '待审核 4 条')
+    expect(page.query('#ask-panel')).toBeNull()
+    expect(page.calls.find((c) => (c.data as { action: string }).action === 'ask')?.data).toMatchObject({ input: { groupId: DEMO_GROUP_ID, question: '你一般几点读书？' } })
+  })
+
+  it('已处理 lists the decisions just made, newest first, with who decided', async () => {
+    const callFunction = weapp.backend.callFunctionAs(personaOpenid('admin'))
+    page = await weapp.open('packages/admin/pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction })
+    await page.waitForText('#review-summary', '待审核 4 条')
     page.tap('#tab-history')
     await page.waitForText('#decided-list', '王磊-郑州-保险代理人')
     expect(page.query('#review-queue')).toBeNull()
@@ -64,7 +79,7 @@ describe('weapp review queue', () => {
     expect(page.text('#decided-list')).toContain('已通过')
     expect(page.calls.some((c) => (c.data as { action: string }).action === 'listDecided')).toBe(true)
     page.tap('#tab-queue')
-    await page.waitForText('#review-summary', '待审核 5 条')
+    await page.waitForText('#review-summary', '待审核 4 条')
   })
 
   it('shows a member the FORBIDDEN message instead of the queue', async () => {

@@ -20,12 +20,14 @@ export interface ApplicationCardProps {
   onToggle: () => void
   onApprove: () => void
   onReject: () => void
+  /** 需补充: ask the applicant a question (the page opens its panel). */
+  onAsk: () => void
   /** The full number once the admin asked for it (detail view), else undefined. */
   fullPhone?: string | null
   onRevealPhone: () => void
 }
 
-export default function ApplicationCard({ card, timezone, index, selected, busy, onToggle, onApprove, onReject, fullPhone, onRevealPhone }: ApplicationCardProps) {
+export default function ApplicationCard({ card, timezone, index, selected, busy, onToggle, onApprove, onReject, onAsk, fullPhone, onRevealPhone }: ApplicationCardProps) {
   return (
     <View id={`application-${index}`} className={selected ? 'application-card is-selected' : 'application-card'}>
       <View className="application-card__header">
@@ -42,6 +44,16 @@ export default function ApplicationCard({ card, timezone, index, selected, busy,
           <Text>{answer.answer}</Text>
         </View>
       ))}
+      {card.followUps.length > 0 && (
+        <View id={`follow-ups-${index}`} className="application-card__follow-ups">
+          {card.followUps.map((item, i) => (
+            <View key={i} className="application-card__exchange">
+              <Text className="application-card__question">{t('followUp.question', { question: item.question })}</Text>
+              <Text>{item.answer === null ? t('followUp.waiting') : t('followUp.answer', { answer: item.answer })}</Text>
+            </View>
+          ))}
+        </View>
+      )}
       <Text className="application-card__meta">
         {[
           card.inviterName ? t('review.inviter', { name: card.inviterName }) : t('review.noInviter'),
@@ -57,6 +69,9 @@ export default function ApplicationCard({ card, timezone, index, selected, busy,
             {t('review.showPhone')}
           </Button>
         )}
+        <Button id={`ask-${index}`} size="small" fill="outline" disabled={busy} onClick={onAsk}>
+          {t('review.ask')}
+        </Button>
         <Button id={`reject-${index}`} size="small" type="danger" fill="outline" disabled={busy} onClick={onReject}>
           {t('review.reject')}
         </Button>

@@ -6,7 +6,9 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { withdrawApplication, type MyApplicationView } from '../../../contracts/admission'
+import { useState } from 'react'
+import { answerFollowUp, MAX_FOLLOW_UP_ANSWER, withdrawApplication, type MyApplicationView } from '../../../contracts/admission'
+import FormField from '../form-field'
 import { t } from '../../../i18n/strings'
 import { useAction } from '../../hooks/use-action'
 import { introLine, shortTime } from './utils'
@@ -26,6 +28,16 @@ export interface ApplicationStatusProps {
 
 export default function ApplicationStatus({ application, timezone, groupId, editing, onChanged, onEdit }: ApplicationStatusProps) {
   const withdraw = useAction(withdrawApplication)
+  const answer = useAction(answerFollowUp)
+  const [reply, setReply] = useState('')
+  const open = application.status === 'needsInfo'
+
+  const onAnswer = async () => {
+    if (await answer.run({ groupId, answer: reply })) {
+      setReply('')
+      onChanged()
+    }
+  }
 
   const onWithdraw = async () => {
     const answer = await Taro.showModal({ title: t('apply.confirmWithdraw'), content: '' })
@@ -50,9 +62,31 @@ export default function ApplicationStatus({ application, timezone, groupId, edit
           {t('apply.reapplyAfter', { time: shortTime(application.reapplyAllowedAt, timezone) })}
         </Text>
       )}
-      {application.status === 'pending' && (
+      {application.followUps.length > 0 && (
+        <View id="apply-follow-ups" className="application-status__follow-ups">
+          <Text className="application-status__subtitle">{t('followUp.title')}</Text>
+          {application.followUps.map((item, index) => (
+            <View key={index} className="application-status__exchange">
+              <Text id={`apply-follow-up-question-${index}`} className="application-status__question">
+                {t('followUp.question', { question: item.question })}
+              </Text>
+              {item.answer !== null && <Text className="application-status__meta">{t('followUp.answer', { answer: item.answer })}</Text>}
+            </View>
+          ))}
+        </View>
+      )}
+      {open && (
+        <View id="apply-follow-up-form" className="application-status__answer">
+          <FormField id="apply-follow-up-answer" multiline maxLength={MAX_FOLLOW_UP_ANSWER} value={reply} placeholder={t('followUp.placeholder')} onInput={setReply} />
+          <Button id="apply-follow-up-send" type="primary" block disabled={reply.trim() === ''} loading={answer.busy} onClick={onAnswer}>
+            {t('followUp.send')}
+          </Button>
+          {answer.error !== '' && <Text className="application-status__error">{answer.error}</Text>}
+        </View>
+      )}
+      {(application.status === 'pending' || open) && (
         <View className="application-status__actions">
-          {!editing && (
+          {!editing && !open && (
             <Button id="apply-edit" size="small" onClick={onEdit}>
               {t('apply.update')}
             </Button>

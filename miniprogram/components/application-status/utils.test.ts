@@ -10,6 +10,7 @@ const rejected: MyApplicationView = {
   rulesVersion: 1,
   submittedAt: '2026-11-20T02:00:00.000Z',
   decidedAt: '2026-11-21T02:00:00.000Z',
+  followUps: [],
   rejectReason: null,
   reapplyAllowedAt: '2026-11-28T02:00:00.000Z',
 }

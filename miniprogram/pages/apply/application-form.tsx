@@ -11,7 +11,7 @@ import { Button as TaroButton, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { ANSWER_LIMITS, INTRO_LIMITS, applicationFormSchema, formErrors, submitApplication, type ApplyPageView } from '../../../contracts/admission'
-import { MAINLAND_MOBILE_DIGITS, type ApplicationQuestion } from '../../../domain/admission'
+import { MAINLAND_MOBILE_DIGITS, isOpen, type ApplicationQuestion } from '../../../domain/admission'
 import { t } from '../../../i18n/strings'
 import FormField from '../../components/form-field'
 import { useAction } from '../../hooks/use-action'
@@ -194,7 +194,7 @@ export default function ApplicationForm({ view, onSubmitted }: { view: ApplyPage
       )}
       <View className="apply-submit">
         <Button id="apply-submit" type="primary" block loading={submit.busy} onClick={send}>
-          {myApplication?.status === 'pending' ? t('apply.update') : t('apply.submit')}
+          {myApplication && isOpen(myApplication.status) ? t('apply.update') : t('apply.submit')}
         </Button>
       </View>
     </View>

@@ -10,6 +10,7 @@ import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { getApplyPage, type ApplyPageView } from '../../../contracts/admission'
 import { pageUrl } from '../../../contracts/routes'
 import { t } from '../../../i18n/strings'
+import { isOpen } from '../../../domain/admission'
 import ApplicationStatus from '../../components/application-status'
 import { mustWaitToReapply } from '../../components/application-status/utils'
 import ErrorState from '../../components/error-state'
@@ -38,7 +39,7 @@ function ApplyView({ view, onChanged }: { view: ApplyPageView; onChanged: () => 
   const { group, myApplication } = view
   const [editing, setEditing] = useState(false)
   const isMember = group.viewerRole !== null
-  const showForm = !isMember && !mustWaitToReapply(myApplication, new Date()) && (myApplication?.status !== 'pending' || editing)
+  const showForm = !isMember && !mustWaitToReapply(myApplication, new Date()) && (!(myApplication && isOpen(myApplication.status)) || editing)
 
   return (
     <View id="apply-view">

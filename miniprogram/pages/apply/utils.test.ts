@@ -33,9 +33,12 @@ describe('apply page params', () => {
       decidedAt: null,
       rejectReason: null,
       reapplyAllowedAt: null,
+      followUps: [],
     }
     expect(formFrom(pending)).toEqual({ intro: pending.intro, answers: { reading: '活着' }, phone: '13800000000' })
     expect(formFrom({ ...pending, status: 'rejected' })).toEqual(emptyForm())
+    // Asked a question (需补充): still open, so editing starts from it too.
+    expect(formFrom({ ...pending, status: 'needsInfo' })).toEqual({ intro: pending.intro, answers: { reading: '活着' }, phone: '13800000000' })
     expect(formFrom(null)).toEqual(emptyForm())
   })
 })

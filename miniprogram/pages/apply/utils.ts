@@ -8,6 +8,7 @@
  *   applyPageInput({ id: 'demo-reading' })       // { groupId: 'demo-reading' }
  */
 import type { MyApplicationView } from '../../../contracts/admission'
+import { isOpen } from '../../../domain/admission'
 
 export type ApplyPageInput = { groupId: string; inviteId?: string } | { inviteId: string }
 
@@ -48,7 +49,7 @@ export function emptyForm(): ApplyFormState {
 
 /** The form to start from: the pending application's answers (to edit them), or an empty form. */
 export function formFrom(application: MyApplicationView | null): ApplyFormState {
-  if (!application || application.status !== 'pending') return emptyForm()
+  if (!application || !isOpen(application.status)) return emptyForm()
   const answers: Record<string, string> = {}
   for (const answer of application.answers) answers[answer.questionId] = answer.answer
   return { intro: { ...application.intro }, answers, phone: application.phone ?? '' }

@@ -106,13 +106,23 @@ function MyApplication({ groupId }: { groupId: string }) {
   if (state.status !== 'ready') return null
   const { myApplication: mine, timezone } = state.data
   const openApply = () => Taro.navigateTo({ url: pageUrl('apply', { id: groupId }) })
-  const waiting = mine?.status === 'pending' || (mine?.status === 'rejected' && mine.reapplyAllowedAt !== null && new Date(mine.reapplyAllowedAt) > new Date())
+  const waiting = mine?.status === 'pending' || mine?.status === 'needsInfo' || (mine?.status === 'rejected' && mine.reapplyAllowedAt !== null && new Date(mine.reapplyAllowedAt) > new Date())
   return (
     <View id="group-my-application" className="group-my-application">
       {mine?.status === 'pending' && (
         <Text id="group-application-status" className="group-my-application__title">
           {t('groupStatus.pending')}
         </Text>
+      )}
+      {mine?.status === 'needsInfo' && (
+        <>
+          <Text id="group-application-status" className="group-my-application__title">
+            {t('groupStatus.needsInfo')}
+          </Text>
+          <Text id="group-application-question" className="group-my-application__meta">
+            {t('followUp.question', { question: mine.followUps[mine.followUps.length - 1]?.question ?? '' })}
+          </Text>
+        </>
       )}
       {mine?.status === 'rejected' && (
         <>
@@ -130,8 +140,8 @@ function MyApplication({ groupId }: { groupId: string }) {
         </>
       )}
       {waiting ? (
-        <Button id="group-application-view" block fill="outline" onClick={openApply}>
-          {t('groupStatus.view')}
+        <Button id="group-application-view" block type={mine?.status === 'needsInfo' ? 'primary' : 'default'} fill={mine?.status === 'needsInfo' ? 'solid' : 'outline'} onClick={openApply}>
+          {mine?.status === 'needsInfo' ? t('groupStatus.answer') : t('groupStatus.view')}
         </Button>
       ) : (
         <Button id="entry-apply" type="primary" block onClick={openApply}>

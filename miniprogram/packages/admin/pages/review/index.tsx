@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
-import { decideApplication, decideApplications, getApplication, listApplications } from '../../../../../contracts/admission'
+import { MAX_FOLLOW_UP_QUESTION, askApplicant, decideApplication, decideApplications, getApplication, listApplications } from '../../../../../contracts/admission'
 import { MAX_REASON_LENGTH } from '../../../../../contracts/fields'
 import { t } from '../../../../../i18n/strings'
 import ApplicationCard from '../../../../components/application-card'
@@ -40,8 +40,11 @@ export default function ReviewPage() {
   const [reason, setReason] = useState('')
   const [fullPhones, setFullPhones] = useState<Record<string, string | null>>({})
   const [tab, setTab] = useState<'queue' | 'history'>('queue')
-  const busy = decideOne.busy || decideMany.busy
-  const failure = decideOne.error || decideMany.error || reveal.error
+  const ask = useAction(askApplicant)
+  const [askTarget, setAskTarget] = useState<string | null>(null)
+  const [question, setQuestion] = useState('')
+  const busy = decideOne.busy || decideMany.busy || ask.busy
+  const failure = decideOne.error || decideMany.error || reveal.error || ask.error
   const messages = failure ? [failure] : results
 
   // A new queue (another order, another persona) starts with nothing selected.
@@ -76,6 +79,19 @@ export default function ReviewPage() {
     setRejectTarget(null)
     setReason('')
     reload()
+  }
+
+  /** 需补充: the question goes to the applicant; the application leaves the queue until they answer. */
+  async function sendQuestion(id: string) {
+    setResults([])
+    for (const action of [decideOne, decideMany, reveal]) action.reset()
+    const result = await ask.run({ groupId, applicationId: id, question })
+    if (result) {
+      setResults([result.message])
+      setAskTarget(null)
+      setQuestion('')
+      reload()
+    }
   }
 
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]))
@@ -141,7 +157,14 @@ export default function ReviewPage() {
               busy={busy}
               onToggle={() => toggle(card.id)}
               onApprove={() => decide([card.id], 'approve', '')}
-              onReject={() => setRejectTarget({ kind: 'one', id: card.id })}
+              onReject={() => {
+                setAskTarget(null)
+                setRejectTarget({ kind: 'one', id: card.id })
+              }}
+              onAsk={() => {
+                setRejectTarget(null)
+                setAskTarget(card.id)
+              }}
               fullPhone={fullPhones[card.id]}
               onRevealPhone={() => revealPhone(card.id)}
             />
@@ -190,7 +213,29 @@ export default function ReviewPage() {
             </View>
           )}
 
-          {selected.length > 0 && !rejectTarget && (
+          {askTarget && (
+            <View id="ask-panel" className="review-panel">
+              <Text className="review-panel__title">{t('review.askTitle')}</Text>
+              <Input
+                id="ask-question"
+                className="review-panel__input"
+                value={question}
+                maxlength={MAX_FOLLOW_UP_QUESTION}
+                placeholder={t('review.askPlaceholder')}
+                onInput={(e) => setQuestion(e.detail.value)}
+              />
+              <View className="review-panel__actions">
+                <Button id="ask-cancel" size="small" onClick={() => setAskTarget(null)}>
+                  {t('review.cancel')}
+                </Button>
+                <Button id="ask-send" size="small" type="primary" loading={ask.busy} disabled={question.trim() === ''} onClick={() => sendQuestion(askTarget)}>
+                  {t('review.askSend')}
+                </Button>
+              </View>
+            </View>
+          )}
+
+          {selected.length > 0 && !rejectTarget && !askTarget && (
             <View id="batch-bar" className="review-batch">
               <Text className="review-batch__count">{t('review.selected', { count: selected.length })}</Text>
               <Button id="batch-reject" size="small" type="danger" fill="outline" disabled={busy} onClick={() => setRejectTarget({ kind: 'selected' })}>
