@@ -81,7 +81,9 @@ describe('auto-approval and 需补充 (Chromium)', () => {
     await click(app.page, '#question-source-1')
     await fill(app.page, '#question-reading', '《人类简史》')
     await click(app.page, '#apply-submit')
-    await expectText(app.page, '#apply-status', '已通过')
+    // Approved at once: the page turns into the member's, with how to get into the WeChat group.
+    await expectText(app.page, '#apply-member', '扫码后请先看群公告')
+    await shot('apply-auto-approved')
     expect(await app.store.get('members', memberId(DEMO_GROUP_ID, visitor))).toMatchObject({ role: 'member' })
     expect(await app.store.get('applications', applicationId(DEMO_GROUP_ID, visitor))).toMatchObject({ status: 'approved', decidedBy: null, decidedByRule: 'trustedInvite' })
 
@@ -149,6 +151,7 @@ describe('auto-approval and 需补充 (Chromium)', () => {
     await app.page.goto(`${app.runtime.url}/packages/admin/pages/review/index?id=${DEMO_GROUP_ID}`)
     await click(app.page, '#persona-admin')
     await expectText(app.page, '#review-queue', '答：六点，读半小时')
+    await app.page.locator('[id^="follow-ups-"]').first().scrollIntoViewIfNeeded()
     await shot('review-exchange')
     await app.page.goto(`${app.runtime.url}/pages/index/index`)
     await expectText(app.page, `#pending-badge-${DEMO_GROUP_ID}`, '早起读书会')
