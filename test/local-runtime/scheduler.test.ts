@@ -28,6 +28,7 @@ describe('readTimerTriggers', () => {
     expect(readTimerTriggers()).toEqual([
       { fn: 'admissionPurge', name: 'purgeRejectedDaily', cron: '0 30 3 * * * *' },
       { fn: 'admissionPurge', name: 'joinQrReminderHourly', cron: '0 5 * * * * *' },
+      { fn: 'admissionPurge', name: 'applicationDigestHourly', cron: '0 0 * * * * *' },
       { fn: 'reminders', name: 'checkinReminders', cron: '0 */15 * * * * *' },
       { fn: 'photoCleanup', name: 'cleanOrphanPhotosHourly', cron: '0 20 * * * * *' },
       { fn: 'tally', name: 'tallyHourly', cron: '0 5 * * * * *' },
@@ -64,6 +65,7 @@ describe('startScheduler on a fake clock', () => {
       expect(calls).toEqual([
         { fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'purgeRejectedDaily' } },
         { fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'joinQrReminderHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'joinQrReminderHourly' } },
+        { fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'applicationDigestHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'applicationDigestHourly' } },
         { fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'checkinReminders' } },
         { fn: 'photoCleanup', event: { Type: 'Timer', TriggerName: 'cleanOrphanPhotosHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'cleanOrphanPhotosHourly' } },
         { fn: 'tally', event: { Type: 'Timer', TriggerName: 'tallyHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'tallyHourly' } },
@@ -71,6 +73,7 @@ describe('startScheduler on a fake clock', () => {
       expect(scheduler.jobs.map((job) => [job.fn, job.next?.toISOString()])).toEqual([
         ['admissionPurge', '2026-11-23T19:30:00.000Z'],
         ['admissionPurge', '2026-11-23T12:05:00.000Z'],
+        ['admissionPurge', '2026-11-23T12:00:00.000Z'],
         ['reminders', '2026-11-23T12:00:00.000Z'],
         ['photoCleanup', '2026-11-23T12:20:00.000Z'],
         ['tally', '2026-11-23T12:05:00.000Z'],
@@ -78,7 +81,14 @@ describe('startScheduler on a fake clock', () => {
 
       calls.length = 0
       await jest.advanceTimersByTimeAsync(10 * 60 * 1000) // 12:00Z: the quarter-hour
-      expect(calls.filter((call) => call.fn !== 'tally')).toEqual([{ fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: '2026-11-23T12:00:00.000Z' }, caller: { kind: 'timer', trigger: 'checkinReminders' } }])
+      const atNoon = calls.filter((call) => call.fn !== 'tally')
+      expect(atNoon).toHaveLength(2)
+      expect(atNoon).toEqual(
+        expect.arrayContaining([
+          { fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: '2026-11-23T12:00:00.000Z' }, caller: { kind: 'timer', trigger: 'checkinReminders' } },
+          { fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'applicationDigestHourly', Time: '2026-11-23T12:00:00.000Z' }, caller: { kind: 'timer', trigger: 'applicationDigestHourly' } },
+        ]),
+      )
 
       calls.length = 0
       await jest.advanceTimersByTimeAsync(dayjs('2026-11-23T19:30:00.000Z').diff(dayjs(Date.now()))) // 03:30 in China
@@ -88,6 +98,7 @@ describe('startScheduler on a fake clock', () => {
       expect(calls.filter((call) => call.fn === 'reminders')).toHaveLength(30) // 12:15 … 19:30, every 15 minutes
       expect(calls.filter((call) => call.fn === 'photoCleanup')).toHaveLength(8) // 12:20 … 19:20, hourly
       expect(calls.filter((call) => call.fn === 'tally')).toHaveLength(8) // 12:05 … 19:05, hourly
+      expect(calls.filter((call) => call.caller.kind === 'timer' && call.caller.trigger === 'applicationDigestHourly')).toHaveLength(7) // 13:00 … 19:00, hourly
     } finally {
       scheduler.stop()
     }
