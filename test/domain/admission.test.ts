@@ -1,6 +1,10 @@
 import {
   applicationId,
   archivedApplicationId,
+  autoApprovalOf,
+  autoApprovalRuleFor,
+  isOpen,
+  needsInviterActivity,
   canStartNewRound,
   maskPhone,
   purgeCutoff,
@@ -102,5 +106,36 @@ describe('role rules', () => {
     expect(canTransferOwnership('admin', 'member')).toBe(false)
     expect(canLeave('owner')).toBe(false)
     expect(canLeave('member')).toBe(true)
+  })
+})
+
+describe('auto-approval rules', () => {
+  const on = { activeInviter: true, inviterActiveDays: 7, requireVerifiedPhone: true, trustedInviteIds: ['i_00000000aa'] }
+  const facts = { inviteId: 'i_00000000bb', inviterActiveDay: '2026-11-20', today: '2026-11-23', phoneVerified: true, allAnswered: true }
+
+  it('approves for an inviter active within N days, a verified phone and every answer; a trusted link always', () => {
+    expect(autoApprovalRuleFor(on, facts)).toBe('activeInviter')
+    expect(autoApprovalRuleFor(on, { ...facts, inviterActiveDay: '2026-11-16' })).toBe('activeInviter') // 7 days
+    expect(autoApprovalRuleFor(on, { ...facts, inviteId: 'i_00000000aa', inviterActiveDay: null, phoneVerified: false, allAnswered: false })).toBe('trustedInvite')
+  })
+
+  it('waits otherwise, and everything is off by default', () => {
+    expect(autoApprovalRuleFor(on, { ...facts, inviterActiveDay: '2026-11-15' })).toBeNull()
+    expect(autoApprovalRuleFor(on, { ...facts, phoneVerified: false })).toBeNull()
+    expect(autoApprovalRuleFor({ ...on, requireVerifiedPhone: false }, { ...facts, phoneVerified: false })).toBe('activeInviter')
+    expect(autoApprovalRuleFor(on, { ...facts, allAnswered: false })).toBeNull()
+    expect(autoApprovalRuleFor(on, { ...facts, inviterActiveDay: null })).toBeNull()
+    expect(autoApprovalRuleFor(on, { ...facts, inviteId: null })).toBeNull()
+    expect(autoApprovalRuleFor(autoApprovalOf({}), facts)).toBeNull()
+    expect(needsInviterActivity(on, 'i_00000000aa')).toBe(false)
+    expect(needsInviterActivity(on, null)).toBe(false)
+    expect(needsInviterActivity(autoApprovalOf({}), 'i_00000000bb')).toBe(false)
+    expect(needsInviterActivity(on, 'i_00000000bb')).toBe(true)
+  })
+
+  it('an asked application (需补充) is still open: no new round, and it counts as undecided', () => {
+    expect(isOpen('needsInfo')).toBe(true)
+    expect(isOpen('approved')).toBe(false)
+    expect(canStartNewRound({ status: 'needsInfo', decidedAt: null }, false, 7, new Date('2026-11-23T00:00:00Z'))).toEqual({ allowed: false, reason: 'pending' })
   })
 })
