@@ -214,11 +214,14 @@ export function scenarios(): Scenario[] {
     })),
     tap('admission.getInviteCode', MEMBER, contracts.getInviteCode, () => ({ groupId: GROUP })),
     // Auto-approval: the member's invite link trusted, so an applicant through it is approved at submit.
-    tap('admission.submit auto-approved', 'o_auto1', contracts.submitApplication, () => applyInput({ inviteId: inviteIdFor(GROUP, MEMBER) }), (w) =>
-      w.api.as(ADMIN).call(contracts.updateAdmissionSettings, {
+    // (A submit right after a settings change reads the new settings once: o_auto0's, before the one measured.)
+    tap('admission.submit auto-approved', 'o_auto1', contracts.submitApplication, () => applyInput({ inviteId: inviteIdFor(GROUP, MEMBER) }), async (w) => {
+      await w.api.as(ADMIN).call(contracts.updateAdmissionSettings, {
         groupId: GROUP,
         settings: { questions: [], requirePhone: false, allowMemberInvites: true, cooldownDays: 7, reasonTemplates: ['资料不全'], autoApproval: { activeInviter: false, inviterActiveDays: 7, requireVerifiedPhone: true, trustedInviteIds: [inviteIdFor(GROUP, MEMBER)] } },
-      })),
+      })
+      await submitAs(w, 'o_auto0')
+    }),
     tap('admission.listDecided', ADMIN, contracts.listDecidedApplications, () => ({ groupId: GROUP })),
     // Admins hear about applicants: the badge, and the hourly digest of the applications above.
     tap('admission.pendingCounts', ADMIN, contracts.getPendingCounts, () => ({})),
