@@ -251,6 +251,8 @@ export const listApplications = defineAction<ReviewQueuePage>()(
     groupId: groupIdSchema,
     order: v.optional(v.picklist(['newest', 'oldest'], t('validate.invalid')), 'oldest'),
     cursor: cursorSchema,
+    /** `needsInfo`: the applications waiting for the applicant's answer (需补充) instead of the queue. */
+    status: v.optional(v.picklist(['pending', 'needsInfo'], t('validate.invalid')), 'pending'),
   }),
 )
 

@@ -237,4 +237,7 @@ export const ADMISSION_STRINGS = {
   'review.askTitle': { zh: '请申请人补充', en: 'Ask the applicant' },
   'review.askPlaceholder': { zh: '例如：请补充你在郑州的哪个区', en: 'e.g. Which district do you live in?' },
   'review.askSend': { zh: '发送问题', en: 'Send question' },
+  'review.tabWaiting': { zh: '待补充', en: 'Awaiting answer' },
+  'review.waiting': { zh: '等待申请人补充 {count} 条', en: '{count} awaiting the applicant’s answer' },
+  'review.waitingEmpty': { zh: '没有等待补充的申请', en: 'No application is waiting for an answer' },
 } as const satisfies Texts

@@ -23,6 +23,9 @@ describe('需补充: asking the applicant', () => {
     const { fx, result } = await asked()
     expect(result).toEqual({ applicationId: APP, outcome: 'asked', message: '已向 王芳-郑州-会计 提问，等待补充' })
     expect((await fx.api.as(ADMIN).call(listApplications, { groupId: GROUP })).items).toEqual([])
+    // 待补充: where the admins find it meanwhile, with the open question.
+    const waiting = await fx.api.as(OWNER).call(listApplications, { groupId: GROUP, status: 'needsInfo' })
+    expect(waiting).toMatchObject({ total: 1, items: [{ id: APP, status: 'needsInfo', followUps: [{ question: '你在郑州哪个区？', answer: null }] }] })
     const page = await fx.api.as(APPLICANT).call(getApplyPage, { groupId: GROUP })
     expect(page.myApplication).toMatchObject({ status: 'needsInfo', followUps: [{ question: '你在郑州哪个区？', askedAt: '2026-11-23T02:00:00.000Z', answer: null, answeredAt: null }] })
     // Who asked stays with the admins.

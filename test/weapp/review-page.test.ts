@@ -66,6 +66,15 @@ describe('weapp review queue', () => {
     await page.waitForText('#review-summary', '待审核 4 条')
     expect(page.query('#ask-panel')).toBeNull()
     expect(page.calls.find((c) => (c.data as { action: string }).action === 'ask')?.data).toMatchObject({ input: { groupId: DEMO_GROUP_ID, question: '你一般几点读书？' } })
+    // 待补充: the asked one waits there, the question open; it cannot be asked again, still approved or rejected.
+    page.tap('#tab-waiting')
+    await page.waitForText('#review-summary', '等待申请人补充 1 条')
+    expect(page.text('#application-0')).toContain('问：你一般几点读书？')
+    expect(page.text('#application-0')).toContain('等待申请人回答')
+    expect(page.query('#ask-0')).toBeNull()
+    expect(page.query('#approve-0')).not.toBeNull()
+    page.tap('#tab-queue')
+    await page.waitForText('#review-summary', '待审核 4 条')
   })
 
   it('已处理 lists the decisions just made, newest first, with who decided', async () => {

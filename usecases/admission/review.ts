@@ -71,11 +71,11 @@ function toCard(app: ApplicationDoc, names: Map<string, string>): ApplicationCar
 
 export async function listApplications(
   ctx: UseCaseContext,
-  input: { groupId: string; order: 'newest' | 'oldest' } & PageInput,
+  input: { groupId: string; order: 'newest' | 'oldest'; status?: 'pending' | 'needsInfo' } & PageInput,
 ): Promise<ReviewQueuePage> {
   const { group } = await requireRole(ctx, input.groupId, MANAGERS)
   const cursor = input.cursor ?? 0
-  const where = { groupId: input.groupId, status: 'pending' as const }
+  const where = { groupId: input.groupId, status: input.status ?? ('pending' as const) }
   const [apps, settings] = await Promise.all([
     ctx.store.find('applications', {
       where,
@@ -103,7 +103,7 @@ export async function listApplications(
  * one page: the review page then costs the group, the caller's role and the page). A full page, or an empty
  * one past the start (the queue shrank under a stale cursor), asks the store.
  */
-async function queueTotal(ctx: UseCaseContext, where: { groupId: string; status: 'pending' }, cursor: number, onPage: number): Promise<number> {
+async function queueTotal(ctx: UseCaseContext, where: { groupId: string; status: 'pending' | 'needsInfo' }, cursor: number, onPage: number): Promise<number> {
   const lastPage = onPage < QUEUE_PAGE_SIZE && (onPage > 0 || cursor === 0)
   return lastPage ? cursor + onPage : ctx.store.count('applications', where)
 }

@@ -69,9 +69,11 @@ export default function ApplicationCard({ card, timezone, index, selected, busy,
             {t('review.showPhone')}
           </Button>
         )}
-        <Button id={`ask-${index}`} size="small" fill="outline" disabled={busy} onClick={onAsk}>
-          {t('review.ask')}
-        </Button>
+        {card.status === 'pending' && (
+          <Button id={`ask-${index}`} size="small" fill="outline" disabled={busy} onClick={onAsk}>
+            {t('review.ask')}
+          </Button>
+        )}
         <Button id={`reject-${index}`} size="small" type="danger" fill="outline" disabled={busy} onClick={onReject}>
           {t('review.reject')}
         </Button>

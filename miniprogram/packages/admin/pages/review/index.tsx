@@ -4,7 +4,7 @@
  * approve, reject with a reason (reusable templates), or select several and decide them in one go —
  * the result of each is shown (approved / already decided / group full …). Phones are masked; 查看完整号码
  * loads the admin-only detail view for one card. The 已处理 tab lists decided applications, manual and automatic
- * (components/decided-list).
+ * (components/decided-list); 待补充 the ones whose applicant was asked a question (需补充) and has not answered.
  */
 import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
@@ -29,7 +29,8 @@ type RejectTarget = { kind: 'one'; id: string } | { kind: 'selected' } | null
 export default function ReviewPage() {
   const groupId = useRouter().params.id ?? ''
   const [order, setOrder] = useState<Order>('oldest')
-  const queue = usePagedAction(listApplications, { groupId, order })
+  const [tab, setTab] = useState<'queue' | 'waiting' | 'history'>('queue')
+  const queue = usePagedAction(listApplications, { groupId, order, status: tab === 'waiting' ? 'needsInfo' : 'pending' })
   const { state: loaded, reload } = queue
   const decideOne = useAction(decideApplication)
   const decideMany = useAction(decideApplications)
@@ -39,7 +40,6 @@ export default function ReviewPage() {
   const [rejectTarget, setRejectTarget] = useState<RejectTarget>(null)
   const [reason, setReason] = useState('')
   const [fullPhones, setFullPhones] = useState<Record<string, string | null>>({})
-  const [tab, setTab] = useState<'queue' | 'history'>('queue')
   const ask = useAction(askApplicant)
   const [askTarget, setAskTarget] = useState<string | null>(null)
   const [question, setQuestion] = useState('')
@@ -102,18 +102,21 @@ export default function ReviewPage() {
         <Button id="tab-queue" size="small" type={tab === 'queue' ? 'primary' : 'default'} onClick={() => setTab('queue')}>
           {t('review.tabQueue')}
         </Button>
+        <Button id="tab-waiting" size="small" type={tab === 'waiting' ? 'primary' : 'default'} onClick={() => setTab('waiting')}>
+          {t('review.tabWaiting')}
+        </Button>
         <Button id="tab-history" size="small" type={tab === 'history' ? 'primary' : 'default'} onClick={() => setTab('history')}>
           {t('review.tabHistory')}
         </Button>
       </View>
       {tab === 'history' && <DecidedList groupId={groupId} />}
-      {tab === 'queue' && loaded.status === 'loading' && <Skeleton rows={8} animated />}
-      {tab === 'queue' && loaded.status === 'error' && <ErrorState id="review-error" message={loaded.error.message} onRetry={reload} />}
-      {tab === 'queue' && loaded.status === 'ready' && (
+      {tab !== 'history' && loaded.status === 'loading' && <Skeleton rows={8} animated />}
+      {tab !== 'history' && loaded.status === 'error' && <ErrorState id="review-error" message={loaded.error.message} onRetry={reload} />}
+      {tab !== 'history' && loaded.status === 'ready' && (
         <View id="review-queue">
           <View className="review-toolbar">
             <Text id="review-summary" className="review-toolbar__summary">
-              {t('review.pending', { count: loaded.data.total, seats: loaded.data.seatsLeft })}
+              {tab === 'waiting' ? t('review.waiting', { count: loaded.data.total }) : t('review.pending', { count: loaded.data.total, seats: loaded.data.seatsLeft })}
             </Text>
             <View className="review-toolbar__order">
               <Button id="order-oldest" size="mini" type={order === 'oldest' ? 'primary' : 'default'} onClick={() => setOrder('oldest')}>
@@ -137,7 +140,7 @@ export default function ReviewPage() {
 
           {queue.items.length === 0 ? (
             <View id="review-empty">
-              <Empty image={<View className="empty-illustration" />} imageSize={72} description={t('review.empty')} />
+              <Empty image={<View className="empty-illustration" />} imageSize={72} description={tab === 'waiting' ? t('review.waitingEmpty') : t('review.empty')} />
             </View>
           ) : (
             <View className="review-toolbar">
