@@ -20,6 +20,7 @@ import { boardFunction } from '../cloudfunctions/board/handlers'
 import { createCheckinFunction } from '../cloudfunctions/checkin/handlers'
 import { createPhotoCleanupFunction } from '../cloudfunctions/photoCleanup/handlers'
 import { createRemindersFunction } from '../cloudfunctions/reminders/handlers'
+import { createLotteryFunction } from '../cloudfunctions/lottery/handlers'
 import { createLocalWechatServices } from '../platform/wechat-services-local'
 import { SUBSCRIBE_TEMPLATES, type SubscribeTemplates } from '../contracts/subscribe-templates'
 import type { Caller } from '../usecases/context'
@@ -50,6 +51,7 @@ export function createFunctionHandlers({ wechat, templates }: FunctionDependenci
     checkin: createCheckinFunction(wechat),
     reminders: createRemindersFunction(wechat, templates),
     photoCleanup: createPhotoCleanupFunction(wechat),
+    lottery: createLotteryFunction(),
   }
 }
 
