@@ -19,6 +19,7 @@
  */
 import * as v from 'valibot'
 import type { Role } from '../domain/group'
+import { ENTRANT_NONCE_PATTERN, MAX_TICKETS as DRAW_MAX_TICKETS, type DrawEntrant, type DrawRound } from '../domain/lottery-draw'
 import { t } from '../i18n/strings'
 import { defineAction } from './define'
 import { PHOTO_ID_PATTERN } from './checkin'
@@ -38,7 +39,7 @@ export const MAX_DRAW_COUNT = 500
 /** At most this many check-ins may be required. */
 export const MAX_MIN_CHECKINS = 366
 /** Weighting caps (admin picks 1..MAX_TICKETS); equal to the algorithm's `MAX_TICKETS`. */
-export const MAX_TICKETS = 10
+export const MAX_TICKETS = DRAW_MAX_TICKETS
 /** A winner claims within 1..MAX_CLAIM_DAYS days (default DEFAULT_CLAIM_DAYS). */
 export const MAX_CLAIM_DAYS = 30
 export const DEFAULT_CLAIM_DAYS = 7
@@ -59,7 +60,7 @@ export const REQUEST_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
 /** A lottery's id as the server makes it. */
 export const LOTTERY_ID_PATTERN = /^lot_[a-f0-9]{24}$/
 /** The device nonce: 16 random bytes as lowercase hex (the algorithm's `ENTRANT_NONCE_PATTERN`). */
-export const NONCE_PATTERN = /^[0-9a-f]{32}$/
+export const NONCE_PATTERN = ENTRANT_NONCE_PATTERN
 /** A mainland mobile number or a landline with area code, digits and dashes. */
 export const CONTACT_PHONE_PATTERN = /^\+?[0-9][0-9 -]{5,19}$/
 
@@ -242,19 +243,10 @@ export interface EnterResult {
 }
 
 /** One published entrant (the algorithm's `DrawEntrant`). */
-export interface DrawEntrantView {
-  entryId: string
-  maskedName: string
-  tickets: number
-  nonce: string
-}
+export type DrawEntrantView = DrawEntrant
 
 /** One round (the algorithm's `DrawRound`). */
-export interface DrawRoundView {
-  round: number
-  tiers: Array<{ tierId: string; name: string; quantity: number }>
-  winners: Array<{ tierId: string; entryIds: string[] }>
-}
+export type DrawRoundView = DrawRound
 
 /**
  * A page of the published draw: the header of the algorithm's `PublishedDraw` (version, lotteryId,
