@@ -64,6 +64,12 @@ export const NONCE_PATTERN = ENTRANT_NONCE_PATTERN
 /** A mainland mobile number or a landline with area code, digits and dashes. */
 export const CONTACT_PHONE_PATTERN = /^\+?[0-9][0-9 -]{5,19}$/
 
+/**
+ * The member page of one lottery (query `id=<lotteryId>`), where inbox entries and winner messages lead; the
+ * lottery pages' route rows in `contracts/routes.ts` use this path.
+ */
+export const LOTTERY_PAGE_PATH = 'pages/lottery/index'
+
 // --- views ---
 
 /** What a view says about where a lottery is. */

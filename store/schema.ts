@@ -15,6 +15,7 @@ import type { ReminderSubscriptionDoc } from '../domain/reminders'
 import type { RulesAckDoc, RuleVersionDoc } from '../domain/rules'
 import type { DailyTaskDoc } from '../domain/tasks'
 import type { PhotoDoc, PhotoQuotaDoc } from '../domain/photos'
+import type { LotteryDoc, LotteryEntryDoc, LotterySecretDoc, LotteryShardDoc, LotteryWinDoc } from '../domain/lottery'
 
 export interface Collections {
   groups: GroupDoc
@@ -37,6 +38,12 @@ export interface Collections {
   // Check-in photos: every upload, and each member's uploads per group per day
   photos: PhotoDoc
   photoQuotas: PhotoQuotaDoc
+  // Lotteries: the lottery (public part), its secret seed until the draw, the entry gate shards, entries, wins
+  lotteries: LotteryDoc
+  lotterySecrets: LotterySecretDoc
+  lotteryShards: LotteryShardDoc
+  lotteryEntries: LotteryEntryDoc
+  lotteryWins: LotteryWinDoc
 }
 
 export interface IndexSpec {
@@ -82,6 +89,23 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   photos: [{ fields: [{ field: 'checkinId', direction: 'asc' }, { field: 'createdAt', direction: 'asc' }, { field: '_id', direction: 'asc' }] }],
   // The cleanup removes counters of past days.
   photoQuotas: [{ fields: [{ field: 'day', direction: 'asc' }, { field: '_id', direction: 'asc' }] }],
+  // Lotteries: a group's list (newest first, by status); the timer's due work (dueAt ≤ now).
+  lotteries: [
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'status', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }] },
+    { fields: [{ field: 'dueAt', direction: 'asc' }] },
+  ],
+  // Read by id only (the draw, never a client).
+  lotterySecrets: [],
+  lotteryShards: [],
+  // The frozen list paged by id (draw, redraw, published draw, notices); the admin list in entry order.
+  lotteryEntries: [
+    { fields: [{ field: 'lotteryId', direction: 'asc' }, { field: '_id', direction: 'asc' }] },
+    { fields: [{ field: 'lotteryId', direction: 'asc' }, { field: 'enteredAt', direction: 'asc' }] },
+  ],
+  // A lottery's winners; the timer's claim deadlines.
+  lotteryWins: [
+    { fields: [{ field: 'lotteryId', direction: 'asc' }, { field: 'round', direction: 'asc' }] },
+  ],
 }
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_INDEXES) as Array<keyof Collections>
