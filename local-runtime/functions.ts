@@ -21,6 +21,7 @@ import { createCheckinFunction } from '../cloudfunctions/checkin/handlers'
 import { createPhotoCleanupFunction } from '../cloudfunctions/photoCleanup/handlers'
 import { createRemindersFunction } from '../cloudfunctions/reminders/handlers'
 import { createLotteryFunction } from '../cloudfunctions/lottery/handlers'
+import { CRYPTO_RANDOM } from '../platform/random'
 import { createLocalWechatServices } from '../platform/wechat-services-local'
 import { SUBSCRIBE_TEMPLATES, type SubscribeTemplates } from '../contracts/subscribe-templates'
 import type { Caller } from '../usecases/context'
@@ -51,7 +52,7 @@ export function createFunctionHandlers({ wechat, templates }: FunctionDependenci
     checkin: createCheckinFunction(wechat),
     reminders: createRemindersFunction(wechat, templates),
     photoCleanup: createPhotoCleanupFunction(wechat),
-    lottery: createLotteryFunction(),
+    lottery: createLotteryFunction({ random: CRYPTO_RANDOM, wechat, templates }),
   }
 }
 

@@ -97,9 +97,11 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   // Read by id only (the draw, never a client).
   lotterySecrets: [],
   lotteryShards: [],
-  // The frozen list paged by id (draw, redraw, published draw, notices); the admin list in entry order.
+  // The frozen list paged by id (draw, redraw, notices); the published list in canonical order (by entry id);
+  // the admin list in entry order.
   lotteryEntries: [
     { fields: [{ field: 'lotteryId', direction: 'asc' }, { field: '_id', direction: 'asc' }] },
+    { fields: [{ field: 'lotteryId', direction: 'asc' }, { field: 'entryId', direction: 'asc' }] },
     { fields: [{ field: 'lotteryId', direction: 'asc' }, { field: 'enteredAt', direction: 'asc' }] },
   ],
   // A lottery's winners; the timer's claim deadlines.
