@@ -27,63 +27,7 @@ import { lotteryEntryDocId, maskName } from '../../domain/lottery'
 import { newSeedCommitment, verifyDraw, type PublishedDraw } from '../../domain/lottery-draw'
 import type { Store } from '../../store/port'
 import { ADMIN, GROUP, MEMBER, OWNER, STRANGER, TIMER, makeFixture, storeSnapshot, testMember, type Fixture } from '../support/fixture'
-
-export const M2 = 'o_m2'
-export const M3 = 'o_m3'
-export const NONCE = (n: number) => n.toString(16).padStart(32, '0')
-
-/** A lottery input: a week's window, drawn by an admin's tap unless said otherwise. */
-export function lotteryInput(overrides: Partial<CreateLotteryInput> = {}): CreateLotteryInput {
-  return {
-    groupId: GROUP,
-    requestId: 'req_0123456789',
-    title: '坚持打卡抽好书',
-    description: '本周打卡满 3 次即可参与，打卡越多中奖机会越大',
-    prizes: [
-      { name: '《活着》签名本', quantity: 1 },
-      { name: '读书会定制书签', quantity: 2 },
-    ],
-    closesAt: '2026-11-30T12:00:00.000Z',
-    drawRule: { kind: 'manual' },
-    eligibility: { minCheckins: 0, period: null, joinedBefore: null },
-    weighting: null,
-    needsAddress: false,
-    claimDays: 7,
-    ...overrides,
-  }
-}
-
-export async function seedCheckins(store: Store, openid: string, days: string[]): Promise<void> {
-  for (const day of days) {
-    const doc: CheckinDoc = {
-      _id: `${GROUP}:${openid}:${day}`,
-      groupId: GROUP,
-      openid,
-      day,
-      note: '',
-      photoFileId: null,
-      taskId: null,
-      taskTitle: null,
-      makeUp: false,
-      authorName: '',
-      checkedInAt: `${day}T01:00:00.000Z`,
-    }
-    await store.create('checkins', doc)
-  }
-}
-
-/** Every page of the published draw, as 「验证开奖」 reads it. */
-export async function publishedDraw(fx: Fixture, who: string, lotteryId: string): Promise<PublishedDraw> {
-  const pages: LotteryDrawPage[] = []
-  let cursor: number | null = 0
-  while (cursor !== null) {
-    const page: LotteryDrawPage = await fx.api.as(who).call(getLotteryDraw, { lotteryId, cursor })
-    pages.push(page)
-    cursor = page.next
-  }
-  const { version, commitment, seed, digest, rounds } = pages[0]
-  return { version, lotteryId, commitment, seed, digest, rounds, entrants: pages.flatMap((page) => page.items) }
-}
+import { M2, M3, NONCE, lotteryInput, publishedDraw, seedCheckins } from '../support/lottery'
 
 async function fixture(): Promise<Fixture> {
   return makeFixture({ members: [testMember(M2, 'member', '赵敏'), testMember(M3, 'member', '孙悦', '2026-11-20T02:00:00.000Z')] })
