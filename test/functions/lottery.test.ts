@@ -25,7 +25,8 @@ import { listAnnouncements } from '../../contracts/board'
 import type { CheckinDoc } from '../../domain/checkin'
 import { lotteryEntryDocId, maskName } from '../../domain/lottery'
 import { newSeedCommitment, verifyDraw, type PublishedDraw } from '../../domain/lottery-draw'
-import type { Store } from '../../store/port'
+import { createCloudbaseStore } from '../../store/cloudbase'
+import { createFakeCloud } from '../fakes/wx-server-sdk'
 import { ADMIN, GROUP, MEMBER, OWNER, STRANGER, TIMER, makeFixture, storeSnapshot, testMember, type Fixture } from '../support/fixture'
 import { M2, M3, NONCE, lotteryInput, publishedDraw, seedCheckins } from '../support/lottery'
 
@@ -261,5 +262,35 @@ describe('cancel, lists, exports', () => {
 
   it('masks names to the first character', () => {
     expect([maskName('张三'), maskName('欧阳娜娜'), maskName('张'), maskName('')]).toEqual(['张*', '欧***', '张*', '*'])
+  })
+})
+
+describe('on the CloudBase adapter (wx-server-sdk fake)', () => {
+  it('runs end to end: create, weighted entries, the timer draws, the draw verifies, a winner claims, settle purges', async () => {
+    const cloud = createFakeCloud()
+    const store = createCloudbaseStore(cloud.database())
+    await store.ensureSchema()
+    const fx = await makeFixture({ store, members: [testMember(M2, 'member', '赵敏'), testMember(M3, 'member', '孙悦')] })
+    await seedCheckins(store, MEMBER, ['2026-11-20', '2026-11-21', '2026-11-22'])
+    await seedCheckins(store, M2, ['2026-11-22'])
+    const { id } = await fx.api.as(ADMIN).call(createLottery, lotteryInput({
+      closesAt: '2026-11-24T12:00:00.000Z',
+      drawRule: { kind: 'time', drawAt: '2026-11-24T12:00:00.000Z' },
+      eligibility: { minCheckins: 1, period: { from: '2026-11-16', to: '2026-11-22' }, joinedBefore: null },
+      weighting: { maxTickets: 3 },
+    }))
+    expect((await fx.api.as(MEMBER).call(enterLottery, { lotteryId: id, nonce: NONCE(1) })).myEntry.tickets).toBe(3)
+    expect((await fx.api.as(M2).call(enterLottery, { lotteryId: id, nonce: NONCE(2) })).myEntry.tickets).toBe(1)
+    expect(await fx.api.as(M3).result(enterLottery, { lotteryId: id, nonce: NONCE(3) })).toMatchObject({ ok: false, error: { message: expect.stringContaining('还差 1 次打卡') } })
+    expect(await fx.api.as(TIMER).at('2026-11-24T12:00:00.000Z').event('lottery', { Type: 'Timer' })).toMatchObject({ ok: true, data: { drawn: 1 } })
+    const draw = await publishedDraw(fx, M3, id)
+    expect(draw.entrants.map((e) => e.tickets).sort()).toEqual([1, 3])
+    expect(verifyDraw(draw).ok).toBe(true)
+    expect(verifyDraw({ ...draw, entrants: draw.entrants.map((e) => ({ ...e, tickets: e.tickets === 3 ? 2 : e.tickets })) }).ok).toBe(false)
+    const view = await fx.api.as(MEMBER).at('2026-11-24T12:01:00.000Z').call(getLottery, { lotteryId: id })
+    expect(view.myWin).toMatchObject({ status: 'pending' })
+    expect(await fx.api.as(MEMBER).at('2026-11-25T00:00:00.000Z').call(claimLotteryPrize, { lotteryId: id, name: '李娜', phone: '13800138000', address: '', note: '' })).toMatchObject({ status: 'claimed' })
+    await fx.api.as(ADMIN).call(settleLottery, { lotteryId: id })
+    expect((await store.find('lotteryWins', { where: { lotteryId: id } })).every((win) => win.contact === null)).toBe(true)
   })
 })
