@@ -27,6 +27,8 @@ import { lotteryEntryDocId, maskName } from '../../domain/lottery'
 import { newSeedCommitment, verifyDraw, type PublishedDraw } from '../../domain/lottery-draw'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import { createFakeCloud } from '../fakes/wx-server-sdk'
+import { recordPhotoUpload } from '../../usecases/photos'
+import { photoRecordId } from '../../domain/photos'
 import { ADMIN, GROUP, MEMBER, OWNER, STRANGER, TIMER, makeFixture, storeSnapshot, testMember, type Fixture } from '../support/fixture'
 import { M2, M3, NONCE, lotteryInput, publishedDraw, seedCheckins } from '../support/lottery'
 
@@ -292,5 +294,22 @@ describe('on the CloudBase adapter (wx-server-sdk fake)', () => {
     expect(await fx.api.as(MEMBER).at('2026-11-25T00:00:00.000Z').call(claimLotteryPrize, { lotteryId: id, name: '李娜', phone: '13800138000', address: '', note: '' })).toMatchObject({ status: 'claimed' })
     await fx.api.as(ADMIN).call(settleLottery, { lotteryId: id })
     expect((await store.find('lotteryWins', { where: { lotteryId: id } })).every((win) => win.contact === null)).toBe(true)
+  })
+})
+
+describe('prize pictures', () => {
+  it('takes the creator’s own unused upload (then used, so the cleanup keeps it), shows members a link, refuses anyone else’s', async () => {
+    const fx = await fixture()
+    const mine = 'local:' + 'a'.repeat(32) + '.png'
+    const theirs = 'local:' + 'b'.repeat(32) + '.png'
+    await recordPhotoUpload(fx.ctx(ADMIN), { groupId: GROUP, photoId: mine, location: '/tmp/a.png', size: 10 })
+    await recordPhotoUpload(fx.ctx(MEMBER), { groupId: GROUP, photoId: theirs, location: '/tmp/b.png', size: 10 })
+    const refused = await fx.api.as(ADMIN).result(createLottery, lotteryInput({ prizes: [{ name: '书签', quantity: 1, imageId: theirs }] }))
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'prizes.0.imageId': '奖品图片无效，请重新上传' } } })
+    expect(await fx.store.count('lotteries', {})).toBe(0)
+    const { id } = await fx.api.as(ADMIN).call(createLottery, lotteryInput({ prizes: [{ name: '书签', quantity: 1, imageId: mine }] }))
+    expect((await fx.store.get('photos', photoRecordId(GROUP, mine)!))?.checkinId).toBe(`lottery:${id}`)
+    const view = await fx.api.as(MEMBER).call(getLottery, { lotteryId: id })
+    expect(view.prizes[0].imageUrl).toMatch(/^\/photos\//)
   })
 })
