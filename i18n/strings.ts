@@ -11,9 +11,10 @@ import { COMMON_STRINGS } from './common'
 import { DAILY_STRINGS } from './daily'
 import { LOTTERY_DRAW_STRINGS } from './lottery-draw'
 import { LOTTERY_STRINGS } from './lottery'
+import { LOTTERY_PAGE_STRINGS } from './lottery-pages'
 
 /** Every key of every feature module. */
-export const STRINGS = { ...COMMON_STRINGS, ...ADMISSION_STRINGS, ...DAILY_STRINGS, ...LOTTERY_DRAW_STRINGS, ...LOTTERY_STRINGS } as const
+export const STRINGS = { ...COMMON_STRINGS, ...ADMISSION_STRINGS, ...DAILY_STRINGS, ...LOTTERY_DRAW_STRINGS, ...LOTTERY_STRINGS, ...LOTTERY_PAGE_STRINGS } as const
 
 // A key defined in two modules would silently shadow one text: make it a type error instead.
 type Shared<A, B> = Extract<keyof A, keyof B>
@@ -23,7 +24,8 @@ const noKeyTwice: [
   Shared<typeof ADMISSION_STRINGS, typeof DAILY_STRINGS>,
   Shared<typeof COMMON_STRINGS & typeof ADMISSION_STRINGS & typeof DAILY_STRINGS, typeof LOTTERY_DRAW_STRINGS>,
   Shared<typeof LOTTERY_STRINGS, typeof COMMON_STRINGS & typeof ADMISSION_STRINGS & typeof DAILY_STRINGS & typeof LOTTERY_DRAW_STRINGS>,
-] extends [never, never, never, never, never]
+  Shared<typeof LOTTERY_PAGE_STRINGS, typeof COMMON_STRINGS & typeof ADMISSION_STRINGS & typeof DAILY_STRINGS & typeof LOTTERY_DRAW_STRINGS & typeof LOTTERY_STRINGS>,
+] extends [never, never, never, never, never, never]
   ? true
   : false = true
 void noKeyTwice
