@@ -5,16 +5,16 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Tag } from '@nutui/nutui-react-taro'
-import { listLotteries } from '../../../contracts/lottery'
 import type { Role } from '../../../domain/group'
 import { formatLocal } from '../../../domain/days'
 import { t } from '../../../i18n/strings'
 import { usePageData } from '../../hooks/use-page-data'
+import { LIST_LOTTERIES } from './list-open'
 import { featured, lotteriesUrl, lotteryUrl, phaseTagType, phaseText, prizeLine } from './utils'
 import './index.scss'
 
 export default function LotteryCard({ groupId, viewerRole }: { groupId: string; viewerRole: Role | null }) {
-  const { state } = usePageData(listLotteries, viewerRole === null ? null : { groupId, filter: 'open' })
+  const { state } = usePageData(LIST_LOTTERIES, viewerRole === null ? null : { groupId, filter: 'open' })
   if (viewerRole === null || state.status !== 'ready') return null
   const lottery = featured(state.data.items)
   return (

@@ -3,15 +3,13 @@
  * digits (`NONCE_PATTERN`). It goes into the published entrant list, so the list the draw hashes holds
  * randomness the server did not choose. Where it comes from:
  * - H5: the browser's `crypto.getRandomValues`;
- * - WeChat: `Taro.getRandomValues` / `wx.getRandomValues` (base library 2.15.0+, a CSPRNG);
+ * - WeChat: `wx.getRandomValues` (base library 2.15.0+, a CSPRNG);
  * - an older WeChat without either: `Math.random`, which is not a CSPRNG — acceptable only because the draw's
  *   fairness rests on the committed seed, not on any one member's nonce.
  *
  * @example
  *   const nonce = await deviceNonce()   // 'f3a9…' (32 hex digits)
  */
-
-import Taro from '@tarojs/taro'
 
 interface WxRandom {
   getRandomValues?: (option: { length: number; success: (res: { randomValues: ArrayBuffer }) => void; fail: (err: unknown) => void }) => void
@@ -42,13 +40,11 @@ async function randomBytes(length: number): Promise<Uint8Array> {
   return bytes
 }
 
-/** WeChat's CSPRNG, through Taro when it exposes it, else the `wx` global; null when neither answers. */
+/**
+ * WeChat's CSPRNG, called with callbacks as documented (`wx.getRandomValues`, base library 2.15.0+); null when
+ * it is missing or fails. (Taro 4 only passes `Taro.getRandomValues` through to it unchanged.)
+ */
 async function weChatRandom(length: number): Promise<Uint8Array | null> {
-  const viaTaro = (Taro as unknown as { getRandomValues?: typeof Taro.getRandomValues }).getRandomValues
-  if (typeof viaTaro === 'function') {
-    const result = await viaTaro({ length }).catch(() => null)
-    if (result?.randomValues) return new Uint8Array(result.randomValues)
-  }
   const api = typeof wx === 'undefined' ? undefined : wx
   const getRandomValues = api?.getRandomValues
   if (!api || typeof getRandomValues !== 'function') return null
