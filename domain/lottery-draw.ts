@@ -33,6 +33,7 @@
  *   verifyDraw({ version: 1, lotteryId, commitment, seed, entrants, digest, rounds: [round0, round1] }).ok // true
  */
 import { sha256 } from 'js-sha256'
+import type { LOTTERY_DRAW_STRINGS } from '../i18n/lottery-draw'
 import { t } from '../i18n/strings'
 import { DomainError } from './errors'
 
@@ -127,7 +128,8 @@ export function roundRandomness(seedHex: string, digestHex: string, round: numbe
 /**
  * One round of the draw: deterministic, weighted by tickets, without replacement across tiers (tier order as
  * given); with fewer entrants than prizes the tier lists are simply shorter (and later tiers may be empty).
- * Throws an INVALID_INPUT DomainError (Chinese message) for a list `entrantProblems` rejects or bad tiers.
+ * Throws an INVALID_INPUT DomainError (Chinese message) for a list `entrantProblems` rejects, bad tiers, or a
+ * `digest` that is not `entrantsDigest(entrants)` (the round would not verify).
  */
 export function drawRound(input: {
   seed: string
@@ -140,14 +142,13 @@ export function drawRound(input: {
 }): DrawRound {
   const problems = entrantProblems(input.entrants)
   if (!tiersWellFormed(input.tiers)) problems.push(t('lotteryDraw.problem.tiers', { round: input.round }))
+  for (const id of input.exclude ?? []) if (typeof id !== 'string') problems.push(t('lotteryDraw.problem.malformed'))
   if (problems.length > 0) throw new DomainError('INVALID_INPUT', problems[0])
-  return drawCanonical(
-    roundRandomness(input.seed, input.digest, input.round),
-    input.round,
-    canonicalEntrants(input.entrants),
-    input.tiers,
-    new Set(input.exclude ?? []),
-  )
+  const randomness = roundRandomness(input.seed, input.digest, input.round)
+  const canonical = canonicalEntrants(input.entrants)
+  // A digest of another list would publish a round no verifier can reproduce: refuse it here, loudly.
+  if (sha256.hex(textOfCanonical(canonical)) !== input.digest) throw new DomainError('INVALID_INPUT', t('lotteryDraw.problem.digest'))
+  return drawCanonical(randomness, input.round, canonical, input.tiers, new Set(input.exclude ?? []))
 }
 
 /** Every entryId that won in these rounds (the exclusions of the next redraw). */
@@ -157,23 +158,43 @@ export function winnersOf(rounds: DrawRound[]): string[] {
   return ids
 }
 
+/** A problem a check found: its text key in i18n/lottery-draw.ts and the values to fill in. */
+export interface DrawProblem {
+  key: keyof typeof LOTTERY_DRAW_STRINGS
+  params?: Record<string, string | number>
+}
+
+/** What `verifyDraw` answers, with the recomputed values behind it (for `npm run verify-draw` and the page). */
+export interface DrawReport extends DrawVerification {
+  /** SHA-256 of the published seed (null when there is no well-formed seed) and the digest of the published list. */
+  computed: { commitment: string | null; digest: string | null }
+  /** Per published round: whether its winners match, and the recomputed winners (null when they cannot be). */
+  rounds: Array<{ round: number; ok: boolean; recomputed: DrawRound['winners'] | null }>
+  /** The problems as keys (the `problems` texts are their Chinese). */
+  problemKeys: DrawProblem[]
+}
+
 /** What is wrong with a list, in Chinese (empty when well-formed): ids unique non-empty text, tickets 1..MAX_TICKETS, nonces. */
 export function entrantProblems(entrants: DrawEntrant[]): string[] {
-  const problems: string[] = []
+  return entrantProblemKeys(entrants).map(text)
+}
+
+function entrantProblemKeys(entrants: DrawEntrant[]): DrawProblem[] {
+  const problems: DrawProblem[] = []
   const seen = new Set<string>()
   entrants.forEach((entrant, index) => {
-    const { entryId, maskedName, tickets, nonce } = entrant
+    const { entryId, maskedName, tickets, nonce } = entrant ?? ({} as DrawEntrant)
     if (typeof entryId !== 'string' || entryId === '') {
-      problems.push(t('lotteryDraw.problem.entryId', { index: index + 1 }))
+      problems.push({ key: 'lotteryDraw.problem.entryId', params: { index: index + 1 } })
       return
     }
-    if (seen.has(entryId)) problems.push(t('lotteryDraw.problem.duplicate', { entryId }))
+    if (seen.has(entryId)) problems.push({ key: 'lotteryDraw.problem.duplicate', params: { entryId } })
     seen.add(entryId)
-    if (typeof maskedName !== 'string') problems.push(t('lotteryDraw.problem.maskedName', { entryId }))
+    if (typeof maskedName !== 'string') problems.push({ key: 'lotteryDraw.problem.maskedName', params: { entryId } })
     if (!Number.isInteger(tickets) || tickets < 1 || tickets > MAX_TICKETS) {
-      problems.push(t('lotteryDraw.problem.tickets', { entryId, max: MAX_TICKETS }))
+      problems.push({ key: 'lotteryDraw.problem.tickets', params: { entryId, max: MAX_TICKETS } })
     }
-    if (typeof nonce !== 'string' || !ENTRANT_NONCE_PATTERN.test(nonce)) problems.push(t('lotteryDraw.problem.nonce', { entryId }))
+    if (typeof nonce !== 'string' || !ENTRANT_NONCE_PATTERN.test(nonce)) problems.push({ key: 'lotteryDraw.problem.nonce', params: { entryId } })
   })
   return problems
 }
@@ -184,57 +205,87 @@ export function entrantProblems(entrants: DrawEntrant[]): string[] {
  * winners of rounds 0..k−1). Never throws: malformed data is a failed verification with a problem.
  */
 export function verifyDraw(draw: PublishedDraw): DrawVerification {
-  if (!publishedShape(draw)) {
-    return { ok: false, commitment: false, digest: false, winners: false, problems: [t('lotteryDraw.problem.malformed')] }
+  const { ok, commitment, digest, winners, problems } = explainDraw(draw)
+  return { ok, commitment, digest, winners, problems }
+}
+
+/** Whether a parsed JSON value has the structure of a PublishedDraw (arrays and strings where they belong). */
+export function isPublishedDrawShape(value: unknown): value is PublishedDraw {
+  if (!value || typeof value !== 'object') return false
+  const d = value as Record<string, unknown>
+  if (typeof d.commitment !== 'string' || typeof d.digest !== 'string') return false
+  if (d.seed !== null && typeof d.seed !== 'string') return false
+  if (!Array.isArray(d.entrants) || !Array.isArray(d.rounds)) return false
+  if (!d.entrants.every((e) => e !== null && typeof e === 'object' && typeof (e as DrawEntrant).entryId === 'string')) return false
+  return d.rounds.every((r) => r !== null && typeof r === 'object' && Array.isArray((r as DrawRound).winners))
+}
+
+/** `verifyDraw` with the recomputed values and per-round results (what `npm run verify-draw` prints). */
+export function explainDraw(draw: PublishedDraw): DrawReport {
+  if (!isPublishedDrawShape(draw)) {
+    const problemKeys: DrawProblem[] = [{ key: 'lotteryDraw.problem.malformed' }]
+    return {
+      ok: false, commitment: false, digest: false, winners: false, problems: problemKeys.map(text),
+      computed: { commitment: null, digest: null }, rounds: [], problemKeys,
+    }
   }
-  const problems: string[] = []
-  if (draw.version !== 1) problems.push(t('lotteryDraw.problem.version'))
+  const problems: DrawProblem[] = []
+  if (draw.version !== 1) problems.push({ key: 'lotteryDraw.problem.version' })
 
   // Commitment
-  const seedOk = typeof draw.seed === 'string' && HASH_HEX_PATTERN.test(draw.seed)
-  if (draw.seed === null) problems.push(t('lotteryDraw.problem.seedMissing'))
-  else if (!seedOk) problems.push(t('lotteryDraw.problem.seedMalformed'))
-  if (!HASH_HEX_PATTERN.test(draw.commitment)) problems.push(t('lotteryDraw.problem.commitmentMalformed'))
-  const commitment = seedOk && newSeedCommitment(draw.seed as string) === draw.commitment
-  if (seedOk && HASH_HEX_PATTERN.test(draw.commitment) && !commitment) problems.push(t('lotteryDraw.problem.commitment'))
+  const seed = typeof draw.seed === 'string' && HASH_HEX_PATTERN.test(draw.seed) ? draw.seed : null
+  if (draw.seed === null) problems.push({ key: 'lotteryDraw.problem.seedMissing' })
+  else if (seed === null) problems.push({ key: 'lotteryDraw.problem.seedMalformed' })
+  const computedCommitment = seed === null ? null : newSeedCommitment(seed)
+  const commitment = computedCommitment !== null && computedCommitment === draw.commitment
+  if (!HASH_HEX_PATTERN.test(draw.commitment)) problems.push({ key: 'lotteryDraw.problem.commitmentMalformed' })
+  else if (computedCommitment !== null && !commitment) problems.push({ key: 'lotteryDraw.problem.commitment' })
 
-  // Digest (hashing the canonical list once; the rounds reuse both)
-  const listProblems = entrantProblems(draw.entrants)
+  // Digest: the canonical list is sorted and hashed once; every round reuses both
+  const listProblems = entrantProblemKeys(draw.entrants)
   problems.push(...listProblems)
   const canonical = canonicalEntrants(draw.entrants)
   const computedDigest = sha256.hex(textOfCanonical(canonical))
-  const digestMatches = computedDigest === draw.digest
-  if (!digestMatches) problems.push(t(HASH_HEX_PATTERN.test(draw.digest) ? 'lotteryDraw.problem.digest' : 'lotteryDraw.problem.digestMalformed'))
-  const digest = digestMatches && listProblems.length === 0
-
-  // Winners
-  let winners = seedOk && listProblems.length === 0 && draw.rounds.length > 0
-  if (draw.rounds.length === 0) problems.push(t('lotteryDraw.problem.noRounds'))
-  else if (!seedOk || listProblems.length > 0) problems.push(t('lotteryDraw.problem.cannotRecompute'))
-  else {
-    const exclude = new Set<string>()
-    draw.rounds.forEach((round, index) => {
-      if (round.round !== index) {
-        problems.push(t('lotteryDraw.problem.roundNumber', { index }))
-        winners = false
-        return
-      }
-      if (!tiersWellFormed(round.tiers)) {
-        problems.push(t('lotteryDraw.problem.tiers', { round: index }))
-        winners = false
-        return
-      }
-      const recomputed = drawCanonical(roundRandomness(draw.seed as string, computedDigest, index), index, canonical, round.tiers, exclude)
-      if (!sameWinners(recomputed.winners, round.winners)) {
-        problems.push(t('lotteryDraw.problem.winners', { round: index }))
-        winners = false
-      }
-      for (const tier of round.winners) for (const id of tier.entryIds) exclude.add(id)
-    })
+  if (computedDigest !== draw.digest) {
+    problems.push({ key: HASH_HEX_PATTERN.test(draw.digest) ? 'lotteryDraw.problem.digest' : 'lotteryDraw.problem.digestMalformed' })
   }
+  const digest = computedDigest === draw.digest && listProblems.length === 0
 
-  const ok = commitment && digest && winners && problems.length === 0
-  return { ok, commitment, digest, winners, problems }
+  // Winners, round by round (exclusions: the published winners of the rounds before)
+  const rounds: DrawReport['rounds'] = []
+  const canRecompute = seed !== null && listProblems.length === 0
+  if (draw.rounds.length === 0) problems.push({ key: 'lotteryDraw.problem.noRounds' })
+  else if (!canRecompute) problems.push({ key: 'lotteryDraw.problem.cannotRecompute' })
+  const exclude = new Set<string>()
+  draw.rounds.forEach((round, index) => {
+    let recomputed: DrawRound['winners'] | null = null
+    if (round.round !== index) problems.push({ key: 'lotteryDraw.problem.roundNumber', params: { index } })
+    else if (!tiersWellFormed(round.tiers)) problems.push({ key: 'lotteryDraw.problem.tiers', params: { round: index } })
+    else if (canRecompute) {
+      recomputed = drawCanonical(roundRandomness(seed as string, computedDigest, index), index, canonical, round.tiers, exclude).winners
+      if (!sameWinners(recomputed, round.winners)) problems.push({ key: 'lotteryDraw.problem.winners', params: { round: index } })
+    }
+    rounds.push({ round: index, ok: recomputed !== null && sameWinners(recomputed, round.winners), recomputed })
+    for (const tier of round.winners) {
+      if (tier && Array.isArray(tier.entryIds)) for (const id of tier.entryIds) exclude.add(id)
+    }
+  })
+  const winners = rounds.length > 0 && rounds.every((r) => r.ok)
+
+  return {
+    ok: commitment && digest && winners && problems.length === 0,
+    commitment,
+    digest,
+    winners,
+    problems: problems.map(text),
+    computed: { commitment: computedCommitment, digest: computedDigest },
+    rounds,
+    problemKeys: problems,
+  }
+}
+
+function text(problem: DrawProblem): string {
+  return t(problem.key, problem.params)
 }
 
 // ————— the stream and the selection —————
@@ -247,7 +298,7 @@ export class DrawStream {
   private counter = 0
 
   constructor(randomnessHex: string) {
-    this.seedBytes = hexBytes(randomnessHex, 'lotteryDraw.problem.digestMalformed')
+    this.seedBytes = hexBytes(randomnessHex, 'lotteryDraw.error.randomness')
   }
 
   /** The next 48-bit big-endian integer (exact: below 2^53). */
@@ -353,7 +404,7 @@ function wellFormed(value: unknown): unknown {
   return value.replace(/[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (unit) => (unit.length === 2 ? unit : '\ufffd'))
 }
 
-function hexBytes(hex: string, problem: 'lotteryDraw.problem.seedMalformed' | 'lotteryDraw.problem.digestMalformed'): number[] {
+function hexBytes(hex: string, problem: 'lotteryDraw.problem.seedMalformed' | 'lotteryDraw.problem.digestMalformed' | 'lotteryDraw.error.randomness'): number[] {
   if (typeof hex !== 'string' || !HASH_HEX_PATTERN.test(hex)) throw new DomainError('INVALID_INPUT', t(problem))
   const bytes: number[] = []
   for (let i = 0; i < 64; i += 2) bytes.push(parseInt(hex.slice(i, i + 2), 16))
@@ -387,15 +438,4 @@ function sameWinners(a: DrawRound['winners'], b: unknown): boolean {
     if (!other || other.tierId !== tier.tierId || !Array.isArray(other.entryIds)) return false
     return other.entryIds.length === tier.entryIds.length && tier.entryIds.every((id, j) => (other.entryIds as unknown[])[j] === id)
   })
-}
-
-/** Enough structure to walk (arrays where arrays belong, strings where strings); values are judged later. */
-function publishedShape(draw: unknown): draw is PublishedDraw {
-  if (!draw || typeof draw !== 'object') return false
-  const d = draw as Record<string, unknown>
-  if (typeof d.commitment !== 'string' || typeof d.digest !== 'string') return false
-  if (d.seed !== null && typeof d.seed !== 'string') return false
-  if (!Array.isArray(d.entrants) || !Array.isArray(d.rounds)) return false
-  if (!d.entrants.every((e) => e !== null && typeof e === 'object' && typeof (e as DrawEntrant).entryId === 'string')) return false
-  return d.rounds.every((r) => r !== null && typeof r === 'object' && Array.isArray((r as DrawRound).winners))
 }

@@ -28,5 +28,6 @@ export const LOTTERY_DRAW_STRINGS = {
   'lotteryDraw.problem.winners': { zh: '第 {round} 轮的中奖名单与重新计算的结果不符', en: 'Round {round}: the winners differ from the recomputed ones' },
   'lotteryDraw.problem.cannotRecompute': { zh: '缺少种子或名单无效，无法重新计算中奖名单', en: 'Without a valid seed and list the winners cannot be recomputed' },
   'lotteryDraw.error.round': { zh: '开奖轮次必须是非负整数', en: 'The round must be a non-negative integer' },
+  'lotteryDraw.error.randomness': { zh: '本轮随机数格式不正确（应为 64 位十六进制）', en: 'The round randomness is not 64 hex digits' },
   'lotteryDraw.error.tooManyTickets': { zh: '抽奖券总数过多，无法抽取', en: 'Too many tickets in total' },
 } as const satisfies Texts

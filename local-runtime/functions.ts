@@ -26,6 +26,7 @@ import { createLocalWechatServices } from '../platform/wechat-services-local'
 import { SUBSCRIBE_TEMPLATES, type SubscribeTemplates } from '../contracts/subscribe-templates'
 import type { Caller } from '../usecases/context'
 import type { WechatServices } from '../usecases/ports/wechat'
+import type { RandomSource } from '../usecases/ports/random'
 
 /** Invite QR codes encode `<PUBLIC_URL>/pages/apply/index?scene=…` (default: the runtime's own address). */
 export const localWechatServices = createLocalWechatServices({
@@ -37,10 +38,12 @@ export interface FunctionDependencies {
   wechat: WechatServices
   /** The subscribe-message templates: ids and keywords (`contracts/subscribe-templates.ts`). */
   templates: SubscribeTemplates
+  /** The secure random source (lottery seeds and entry ids); `node:crypto` unless a test gives a deterministic one. */
+  random?: RandomSource
 }
 
 /** Every function's handler, wired to these services and templates. */
-export function createFunctionHandlers({ wechat, templates }: FunctionDependencies): Record<FunctionName, FunctionHandler> {
+export function createFunctionHandlers({ wechat, templates, random = CRYPTO_RANDOM }: FunctionDependencies): Record<FunctionName, FunctionHandler> {
   return {
     group: groupFunction,
     setup: setupFunction,
@@ -52,7 +55,7 @@ export function createFunctionHandlers({ wechat, templates }: FunctionDependenci
     checkin: createCheckinFunction(wechat),
     reminders: createRemindersFunction(wechat, templates),
     photoCleanup: createPhotoCleanupFunction(wechat),
-    lottery: createLotteryFunction({ random: CRYPTO_RANDOM, wechat, templates }),
+    lottery: createLotteryFunction({ random, wechat, templates }),
   }
 }
 

@@ -5,7 +5,9 @@
  */
 import { checkIn } from '../../contracts'
 import { allContracts, cloudbaseWorld, countOps, measureAction } from '../../bench/cloudbase-ops'
+import { benchEntrants, serverDraw } from '../../bench/draw'
 import { memberHistory } from '../../bench/growth'
+import { entrantProblems, verifyDraw, winnersOf } from '../../domain/lottery-draw'
 import { atLeast, atMost, below, failedFigure, figure, formatTable, median, percentile, ratio, verdict, anyMissed } from '../../bench/report'
 import { selectedSections } from '../../bench/run'
 import { subpackageRoots } from '../../bench/sizes'
@@ -61,7 +63,7 @@ describe('bench options and inputs', () => {
   })
 
   it('BENCH_ONLY picks sections and refuses unknown ones', () => {
-    expect(selectedSections(undefined)).toEqual(['sizes', 'http', 'cloudbase', 'growth', 'store'])
+    expect(selectedSections(undefined)).toEqual(['sizes', 'http', 'cloudbase', 'growth', 'store', 'draw'])
     expect(selectedSections('http, cloudbase')).toEqual(['http', 'cloudbase'])
     expect(() => selectedSections('speed')).toThrow('unknown section speed')
   })
@@ -93,5 +95,16 @@ describe('bench CloudBase op counter', () => {
   it('finds every action contract', () => {
     const names = [...allContracts().keys()]
     expect(names).toEqual(expect.arrayContaining(['checkin.checkIn', 'admission.decide', 'admission.listQueue', 'reminders.run']))
+  })
+})
+
+describe('bench draw inputs', () => {
+  it('the entrants are a valid list with every ticket count, and the server draw verifies', () => {
+    const entrants = benchEntrants(300)
+    expect(entrantProblems(entrants)).toEqual([])
+    expect(new Set(entrants.map((e) => e.tickets)).size).toBe(10)
+    const published = serverDraw('ab'.repeat(32), entrants)
+    expect(winnersOf(published.rounds)).toHaveLength(66)
+    expect(verifyDraw(published).ok).toBe(true)
   })
 })

@@ -131,8 +131,14 @@ export async function createLottery(ctx: UseCaseContext, services: LotteryServic
     await ctx.store.transaction(async (tx) => {
       // Photos first: every read before the writes.
       const photos = []
-      for (const prize of lottery.prizes) {
-        if (prize.imageId) photos.push(await readOwnUnusedPhoto(tx, { groupId: group._id, openid, photoId: prize.imageId }))
+      for (const [index, prize] of lottery.prizes.entries()) {
+        if (!prize.imageId) continue
+        try {
+          photos.push(await readOwnUnusedPhoto(tx, { groupId: group._id, openid, photoId: prize.imageId }))
+        } catch (error) {
+          if (error instanceof DomainError) throw invalid(`prizes.${index}.imageId`, t('lottery.validate.imageNotYours'))
+          throw error
+        }
       }
       await tx.create('lotteries', lottery)
       await tx.create('lotterySecrets', { _id: id, lotteryId: id, seed, createdAt: lottery.createdAt })

@@ -120,7 +120,9 @@ async function writeWins(tx: Transaction, lottery: LotteryDoc, round: number, wi
       contact: null,
       redrawnInRound: null,
     }
-    await tx.create('lotteryWins', win)
+    // `set`, not `create`: a losing racer re-run after the winner committed must not meet a duplicate id
+    // before it sees the lottery drawn; its write of the lottery document is what makes it lose.
+    await tx.set('lotteryWins', win)
     await tx.set(
       'inboxMessages',
       lotteryInboxMessage({
