@@ -13,15 +13,16 @@ import { MEMBER, lotteries } from './lottery-fixture'
 describe('weapp group page: lottery card', () => {
   const weapp = setUpWeappPages()
 
-  it('shows a member the open lottery and the link to all lotteries', async () => {
+  it('shows a member the open lottery, the newest first, and the link to all lotteries', async () => {
+    // The demo community has this week's open lottery.
     const page0 = await weapp.open('pages/group/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(MEMBER) })
-    await page0.waitForText('#lottery-card-none', '暂无进行中的抽奖')
+    await page0.waitForText('#lottery-card-title', '打卡达人周抽奖')
     expect(page0.text('#lottery-card-all')).toContain('全部抽奖')
     page0.unload()
 
-    await lotteries(weapp.backend).create({ title: '坚持打卡抽好书' })
+    await lotteries(weapp.backend).create({ title: '周末加场：共读抽奖' })
     const page = await weapp.open('pages/group/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(MEMBER) })
-    await page.waitForText('#lottery-card-title', '坚持打卡抽好书')
+    await page.waitForText('#lottery-card-title', '周末加场：共读抽奖')
     expect(page.text('#lottery-card-open')).toContain('《活着》签名本 等 6 份奖品')
     expect(page.text('#lottery-card-open')).toContain('进行中')
     expect(page.calls.find((call) => call.name === 'lottery')?.data).toEqual({ action: 'list', input: { groupId: DEMO_GROUP_ID, filter: 'open' } })
