@@ -26,7 +26,7 @@ describe('weapp lottery create page', () => {
     page.input('#create-title', '十一月打卡之星')
     page.input('#create-tier-0-name', 'Kindle 电子书阅读器')
     page.tap('#create-add-tier')
-    await page.waitForText('#create-prizes', '2')
+    await page.waitForText('#create-prizes', '二等奖')
     page.input('#create-tier-1-name', '读书会定制书签')
     for (const id of ['#create-tier-1-quantity-plus', '#create-tier-1-quantity-plus']) {
       page.tap(id)

@@ -91,7 +91,7 @@ describe('weapp lottery page', () => {
     await page.waitForText('#lottery-verify-verdict', '验证通过')
     expect(page.text('#lottery-check-commitment')).toBe('✓承诺值（种子的 SHA-256）一致')
     expect(page.text('#lottery-check-digest')).toBe('✓参与名单摘要一致')
-    expect(page.text('#lottery-check-round-0')).toBe('✓第 0 轮中奖名单一致')
+    expect(page.text('#lottery-check-round-0')).toBe('✓开奖的中奖名单一致')
     expect(page.text('#lottery-seed')).toMatch(/^[0-9a-f]{64}$/)
     expect(page.calls.filter((call) => (call.data as { action: string }).action === 'getDraw')).toHaveLength(1)
   })

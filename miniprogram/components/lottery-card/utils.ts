@@ -10,6 +10,13 @@ import type { LotteryPhase, LotterySummary } from '../../../contracts/lottery'
 import { pageUrl } from '../../../contracts/routes'
 import { t } from '../../../i18n/strings'
 
+const RANKS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+
+/** A prize tier's rank name by its position (0 → 一等奖); tiers are drawn in this order. */
+export function tierLabel(index: number): string {
+  return t('lotteryPage.tierName', { rank: RANKS[index] ?? String(index + 1) })
+}
+
 export function phaseText(phase: LotteryPhase): string {
   return t(`lotteryPhase.${phase}`)
 }

@@ -16,14 +16,14 @@ const ticks = (draw: PublishedDraw) => checkRows(draw, verifyDraw(draw)).map((ro
 
 describe('checkRows', () => {
   it('shows every check passing for an honest draw', () => {
-    expect(ticks(honestDraw())).toEqual(['承诺值（种子的 SHA-256）✓', '参与名单摘要✓', '第 0 轮中奖名单✓', '第 1 轮中奖名单✓'])
+    expect(ticks(honestDraw())).toEqual(['承诺值（种子的 SHA-256）✓', '参与名单摘要✓', '开奖的中奖名单✓', '第 1 次补抽的中奖名单✓'])
   })
 
   it('marks the round whose winners were changed, and only it', () => {
     const draw = honestDraw()
     const other = entrants.find((e) => !draw.rounds.flatMap((r) => r.winners.flatMap((w) => w.entryIds)).includes(e.entryId))!
     draw.rounds[1].winners[0].entryIds = [other.entryId]
-    expect(ticks(draw)).toEqual(['承诺值（种子的 SHA-256）✓', '参与名单摘要✓', '第 0 轮中奖名单✓', '第 1 轮中奖名单✗'])
+    expect(ticks(draw)).toEqual(['承诺值（种子的 SHA-256）✓', '参与名单摘要✓', '开奖的中奖名单✓', '第 1 次补抽的中奖名单✗'])
   })
 
   it('fails the commitment for another seed, and the digest for a changed ticket count', () => {

@@ -63,6 +63,6 @@ export function checkRows(draw: Pick<PublishedDraw, 'rounds'>, verification: Dra
   return [
     { key: 'commitment', label: t('lotteryDraw.check.commitment'), ok: verification.commitment },
     { key: 'digest', label: t('lotteryDraw.check.digest'), ok: verification.digest },
-    ...draw.rounds.map((round, index) => ({ key: `round-${index}`, label: t('lotteryDraw.check.round', { round: index }), ok: roundOk(index, index) })),
+    ...draw.rounds.map((round, index) => ({ key: `round-${index}`, label: index === 0 ? t('lotteryVerify.round0') : t('lotteryVerify.roundK', { round: index }), ok: roundOk(index, index) })),
   ]
 }

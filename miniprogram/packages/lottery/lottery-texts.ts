@@ -11,12 +11,8 @@ import type { DrawRule, LotteryView } from '../../../contracts/lottery'
 import { formatLocal } from '../../../domain/days'
 import { t } from '../../../i18n/strings'
 
-const RANKS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
-
-/** The tier's rank name by its position (0 → 一等奖); tiers are drawn in this order. */
-export function tierLabel(index: number): string {
-  return t('lotteryPage.tierName', { rank: RANKS[index] ?? String(index + 1) })
-}
+/** The tier's rank name by its position (0 → 一等奖); shared with the admin pages through the card's texts. */
+export { tierLabel } from '../../components/lottery-card/utils'
 
 /** A time of the view as the page shows it, in the group's timezone. */
 export function timeText(at: string, timezone: string): string {

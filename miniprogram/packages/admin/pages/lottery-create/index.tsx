@@ -16,6 +16,7 @@ import { t } from '../../../../../i18n/strings'
 import ErrorState from '../../../../components/error-state'
 import FormField from '../../../../components/form-field'
 import PageShell from '../../../../components/page-shell'
+import { tierLabel } from '../../../../components/lottery-card/utils'
 import { useAction } from '../../../../hooks/use-action'
 import { usePageData } from '../../../../hooks/use-page-data'
 import { addTier, clampTickets, formProblem, initialForm, newRequestId, opensNow, toCreateInput, type LotteryForm } from './form'
@@ -73,20 +74,18 @@ function CreateForm({ groupId, timezone }: { groupId: string; timezone: string }
         <Text className="create-card__title">{t('lotteryCreate.prizes')}</Text>
         {form.tiers.map((tier, index) => (
           <View key={tier.key} id={`create-tier-${index}`} className="create-tier">
-            <View className="create-row">
-              <Text className="create-tier__rank">{`${index + 1}`}</Text>
-              <View className="create-tier__name">
-                <FormField id={`create-tier-${index}-name`} value={tier.name} maxLength={MAX_PRIZE_NAME} placeholder={t('lotteryCreate.prizeName')} error={create.fields[`prizes.${index}.name`]} onInput={(v) => setTier(tier.key, { name: v })} />
-              </View>
-            </View>
-            <View className="create-row">
-              <Stepper id={`create-tier-${index}-quantity`} value={tier.quantity} min={1} max={MAX_PRIZE_QUANTITY} unit={t('lotteryPage.quantity', { count: '' }).trim()} onChange={(quantity) => setTier(tier.key, { quantity })} />
+            <View className="create-row create-row--between">
+              <Text className="create-tier__rank">{tierLabel(index)}</Text>
               {form.tiers.length > 1 && (
                 <Text id={`create-tier-${index}-remove`} className="create-link create-link--danger" onClick={() => set('tiers', form.tiers.filter((other) => other.key !== tier.key))}>
                   {t('lotteryCreate.removeTier')}
                 </Text>
               )}
             </View>
+            <View className="create-tier__name">
+              <FormField id={`create-tier-${index}-name`} value={tier.name} maxLength={MAX_PRIZE_NAME} placeholder={t('lotteryCreate.prizeName')} error={create.fields[`prizes.${index}.name`]} onInput={(v) => setTier(tier.key, { name: v })} />
+            </View>
+            <Stepper id={`create-tier-${index}-quantity`} value={tier.quantity} min={1} max={MAX_PRIZE_QUANTITY} unit={t('lotteryCreate.unitPrize')} onChange={(quantity) => setTier(tier.key, { quantity })} />
           </View>
         ))}
         {form.tiers.length < MAX_PRIZE_TIERS && (
@@ -142,7 +141,7 @@ function CreateForm({ groupId, timezone }: { groupId: string; timezone: string }
         {form.weighted && (
           <View className="create-row">
             <Text className="create-hint">{t('lotteryCreate.maxTickets')}</Text>
-            <Stepper id="create-max-tickets" value={form.maxTickets} min={1} max={10} unit={t('lotteryCreate.tickets', { count: '' }).trim()} onChange={(value) => set('maxTickets', clampTickets(value))} />
+            <Stepper id="create-max-tickets" value={form.maxTickets} min={1} max={10} unit={t('lotteryCreate.unitTicket')} onChange={(value) => set('maxTickets', clampTickets(value))} />
           </View>
         )}
         {countsCheckins && (

@@ -16,16 +16,17 @@ import { timeText } from '../../lottery-texts'
 export interface ClaimBoxProps {
   lotteryId: string
   win: MyWin
-  prizeName: string
+  /** The tier's rank name (一等奖); `win.tierName` is the prize. */
+  tierLabel: string
   timezone: string
   onClaimed: () => void
 }
 
-export default function ClaimBox({ lotteryId, win, prizeName, timezone, onClaimed }: ClaimBoxProps) {
+export default function ClaimBox({ lotteryId, win, tierLabel, timezone, onClaimed }: ClaimBoxProps) {
   return (
     <View id="lottery-my-win" className="lottery-box lottery-box--win">
       <Text id="lottery-won" className="lottery-box__title">
-        {t('lotteryClaim.won', { tier: win.tierName, prize: prizeName })}
+        {t('lotteryClaim.won', { tier: tierLabel, prize: win.tierName })}
       </Text>
       {win.status === 'pending' && <ClaimForm lotteryId={lotteryId} win={win} timezone={timezone} onClaimed={onClaimed} />}
       {win.status === 'claimed' && (
@@ -42,7 +43,7 @@ export default function ClaimBox({ lotteryId, win, prizeName, timezone, onClaime
   )
 }
 
-function ClaimForm({ lotteryId, win, timezone, onClaimed }: Omit<ClaimBoxProps, 'prizeName'>) {
+function ClaimForm({ lotteryId, win, timezone, onClaimed }: Omit<ClaimBoxProps, 'tierLabel'>) {
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [address, setAddress] = useState('')

@@ -66,7 +66,7 @@ function LotteryDetail({ view, reload }: { view: LotteryView; reload: () => void
       )}
 
       {drawn && <Results view={view} />}
-      {view.myWin && <ClaimBox lotteryId={view.id} win={view.myWin} timezone={view.timezone} prizeName={prizeNameOf(view, view.myWin.tierId)} onClaimed={reload} />}
+      {view.myWin && <ClaimBox lotteryId={view.id} win={view.myWin} timezone={view.timezone} tierLabel={tierLabelOf(view, view.myWin.tierId)} onClaimed={reload} />}
       {!drawn && view.phase !== 'cancelled' && <EntryBox view={view} onEntered={reload} />}
 
       <Prizes view={view} />
@@ -83,8 +83,9 @@ function LotteryDetail({ view, reload }: { view: LotteryView; reload: () => void
   )
 }
 
-function prizeNameOf(view: LotteryView, tierId: string): string {
-  return view.prizes.find((tier) => tier.tierId === tierId)?.name ?? ''
+/** 一等奖… by the tier's place in the view's prize list (tiers are drawn in that order). */
+function tierLabelOf(view: LotteryView, tierId: string): string {
+  return tierLabel(Math.max(0, view.prizes.findIndex((tier) => tier.tierId === tierId)))
 }
 
 /** Counts down each second to the view's next moment, and reloads the page once when it passes. */

@@ -27,7 +27,8 @@ export default function VerifyPanel({ lotteryId }: { lotteryId: string }) {
   }
   return (
     <View id="lottery-verify" className="lottery-box">
-      <Text className="lottery-meta">{t('lotteryVerify.hint')}</Text>
+      <Text className="lottery-box__title">{t('lotteryVerify.title')}</Text>
+      <Text className="lottery-meta lottery-verify__hint">{t('lotteryVerify.hint')}</Text>
       <Button id="lottery-verify-button" type="primary" fill="outline" block loading={state.status === 'loading'} onClick={verify}>
         {t('lotteryVerify.button')}
       </Button>
@@ -62,11 +63,11 @@ function VerifyResult({ check }: { check: DrawCheck }) {
         </Text>
       ))}
       <Text className="lottery-meta">{t('lotteryVerify.counted', { count: draw.entrants.length, tickets: check.tickets })}</Text>
-      <Text className="lottery-fact__label">{t('lotteryVerify.seed')}</Text>
+      <Text className="lottery-verify__label">{t('lotteryVerify.seed')}</Text>
       <Text id="lottery-seed" className="lottery-hash">
         {draw.seed ?? ''}
       </Text>
-      <Text className="lottery-fact__label">{t('lotteryVerify.digest')}</Text>
+      <Text className="lottery-verify__label">{t('lotteryVerify.digest')}</Text>
       <Text className="lottery-hash">{draw.digest}</Text>
     </View>
   )
