@@ -7,7 +7,7 @@
  *   toCreateInput({ ...form, title: '坚持打卡抽好书' }, { groupId, requestId, timezone })
  */
 import type { CreateLotteryInput } from '../../../../../contracts/lottery'
-import { MAX_PRIZE_TIERS, MAX_TICKETS } from '../../../../../contracts/lottery'
+import { MAX_PRIZE_QUANTITY, MAX_PRIZE_TIERS, MAX_TICKETS } from '../../../../../contracts/lottery'
 import { dayKeyAt, localInstant, localTimeOfDay, shiftDay } from '../../../../../domain/days'
 
 export interface TierDraft {
@@ -74,6 +74,10 @@ export function opensNow(now: Date, timezone: string): { day: string; time: stri
 export function addTier(tiers: TierDraft[]): TierDraft[] {
   if (tiers.length >= MAX_PRIZE_TIERS) return tiers
   return [...tiers, { key: Math.max(0, ...tiers.map((tier) => tier.key)) + 1, name: '', quantity: 1 }]
+}
+
+export function clampQuantity(value: number): number {
+  return Math.min(MAX_PRIZE_QUANTITY, Math.max(1, value))
 }
 
 export function clampTickets(value: number): number {

@@ -19,7 +19,7 @@ import PageShell from '../../../../components/page-shell'
 import { tierLabel } from '../../../../components/lottery-card/utils'
 import { useAction } from '../../../../hooks/use-action'
 import { usePageData } from '../../../../hooks/use-page-data'
-import { addTier, clampTickets, formProblem, initialForm, newRequestId, opensNow, toCreateInput, type LotteryForm } from './form'
+import { addTier, clampQuantity, clampTickets, formProblem, initialForm, newRequestId, opensNow, toCreateInput, type LotteryForm, type TierDraft } from './form'
 import './index.scss'
 
 export default function LotteryCreatePage() {
@@ -47,8 +47,8 @@ function CreateForm({ groupId, timezone }: { groupId: string; timezone: string }
   const [requestId] = useState(() => newRequestId())
   const create = useAction(createLottery)
   const set = <K extends keyof LotteryForm>(key: K, value: LotteryForm[K]) => setForm((current) => ({ ...current, [key]: value }))
-  const setTier = (key: number, change: Partial<{ name: string; quantity: number }>) =>
-    setForm((current) => ({ ...current, tiers: current.tiers.map((tier) => (tier.key === key ? { ...tier, ...change } : tier)) }))
+  const setTier = (key: number, change: (tier: TierDraft) => Partial<TierDraft>) =>
+    setForm((current) => ({ ...current, tiers: current.tiers.map((tier) => (tier.key === key ? { ...tier, ...change(tier) } : tier)) }))
 
   const publish = async () => {
     const problem = formProblem(form)
@@ -83,9 +83,9 @@ function CreateForm({ groupId, timezone }: { groupId: string; timezone: string }
               )}
             </View>
             <View className="create-tier__name">
-              <FormField id={`create-tier-${index}-name`} value={tier.name} maxLength={MAX_PRIZE_NAME} placeholder={t('lotteryCreate.prizeName')} error={create.fields[`prizes.${index}.name`]} onInput={(v) => setTier(tier.key, { name: v })} />
+              <FormField id={`create-tier-${index}-name`} value={tier.name} maxLength={MAX_PRIZE_NAME} placeholder={t('lotteryCreate.prizeName')} error={create.fields[`prizes.${index}.name`]} onInput={(v) => setTier(tier.key, () => ({ name: v }))} />
             </View>
-            <Stepper id={`create-tier-${index}-quantity`} value={tier.quantity} min={1} max={MAX_PRIZE_QUANTITY} unit={t('lotteryCreate.unitPrize')} onChange={(quantity) => setTier(tier.key, { quantity })} />
+            <Stepper id={`create-tier-${index}-quantity`} value={tier.quantity} min={1} max={MAX_PRIZE_QUANTITY} unit={t('lotteryCreate.unitPrize')} onStep={(step) => setTier(tier.key, (current) => ({ quantity: clampQuantity(current.quantity + step) }))} />
           </View>
         ))}
         {form.tiers.length < MAX_PRIZE_TIERS && (
@@ -141,7 +141,7 @@ function CreateForm({ groupId, timezone }: { groupId: string; timezone: string }
         {form.weighted && (
           <View className="create-row">
             <Text className="create-hint">{t('lotteryCreate.maxTickets')}</Text>
-            <Stepper id="create-max-tickets" value={form.maxTickets} min={1} max={10} unit={t('lotteryCreate.unitTicket')} onChange={(value) => set('maxTickets', clampTickets(value))} />
+            <Stepper id="create-max-tickets" value={form.maxTickets} min={1} max={10} unit={t('lotteryCreate.unitTicket')} onStep={(step) => setForm((current) => ({ ...current, maxTickets: clampTickets(current.maxTickets + step) }))} />
           </View>
         )}
         {countsCheckins && (
@@ -220,14 +220,15 @@ function DateTime({ id, day, time, onChange }: { id: string; day: string; time: 
   )
 }
 
-function Stepper({ id, value, min, max, unit, onChange }: { id: string; value: number; min: number; max: number; unit: string; onChange: (value: number) => void }) {
+/** − value + : each tap is a step applied to the current state, so quick taps all count. */
+function Stepper({ id, value, min, max, unit, onStep }: { id: string; value: number; min: number; max: number; unit: string; onStep: (step: number) => void }) {
   return (
     <View id={id} className="create-stepper">
-      <Text id={`${id}-minus`} className={value <= min ? 'create-stepper__button is-disabled' : 'create-stepper__button'} onClick={() => value > min && onChange(value - 1)}>
+      <Text id={`${id}-minus`} className={value <= min ? 'create-stepper__button is-disabled' : 'create-stepper__button'} onClick={() => value > min && onStep(-1)}>
         −
       </Text>
       <Text id={`${id}-value`} className="create-stepper__value">{`${value} ${unit}`}</Text>
-      <Text id={`${id}-plus`} className={value >= max ? 'create-stepper__button is-disabled' : 'create-stepper__button'} onClick={() => value < max && onChange(value + 1)}>
+      <Text id={`${id}-plus`} className={value >= max ? 'create-stepper__button is-disabled' : 'create-stepper__button'} onClick={() => value < max && onStep(1)}>
         +
       </Text>
     </View>
