@@ -216,6 +216,16 @@ describe('rules that draw by themselves', () => {
     expect(view.winners.map((tier) => tier.winners.length)).toEqual([1, 0])
   })
 
+  it('nobody entered: the draw still happens, with no winners, and verifies', async () => {
+    const fx = await fixture()
+    const { id } = await fx.api.as(ADMIN).call(createLottery, lotteryInput({ drawRule: { kind: 'count', count: 5 } }))
+    expect(await fx.api.as(TIMER).at('2026-11-30T12:00:00.000Z').event('lottery', { Type: 'Timer' })).toMatchObject({ ok: true, data: { drawn: 1 } })
+    const view = await fx.api.as(MEMBER).at('2026-11-30T12:00:00.000Z').call(getLottery, { lotteryId: id })
+    expect(view).toMatchObject({ phase: 'drawn', entrantCount: 0, fewerEntrantsThanPrizes: true, canRedraw: false })
+    expect(view.winners.flatMap((tier) => tier.winners)).toEqual([])
+    expect(verifyDraw(await publishedDraw(fx, MEMBER, id)).ok).toBe(true)
+  })
+
   it('count rule: the entry reaching the count closes entries, the timer draws', async () => {
     const fx = await fixture()
     const { id } = await fx.api.as(ADMIN).call(createLottery, lotteryInput({ drawRule: { kind: 'count', count: 2 } }))
