@@ -7,6 +7,7 @@
  * Needs `npm run build:h5` first (npm test does it).
  */
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import type { LotteryView } from '../../contracts/lottery'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { click, expectText, fill, visible } from '../support/h5-page'
@@ -81,6 +82,15 @@ describe('a verifiable lottery in the H5 app (Chromium)', () => {
     await click(page, '#manage-confirm-yes')
     await expectText(page, '#manage-phase', '已开奖')
     await expectText(page, '#manage-winners', '李娜-郑州-小学教师')
+    // The entrant list exports as a CSV download, UTF-8 with a byte-order mark.
+    const download = page.waitForEvent('download')
+    await click(page, '#manage-export-entrants')
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/\.csv$/)
+    const csv = fs.readFileSync((await file.path())!, 'utf8')
+    expect(csv.charCodeAt(0)).toBe(0xfeff)
+    expect(csv).toContain('李娜-郑州-小学教师')
+    expect(csv.trim().split('\r\n')).toHaveLength(4)
 
     // Three entrants, three prizes: the member won, and claims.
     await page.goto(`${app.runtime.url}/packages/lottery/pages/lottery/index?id=${lotteryId}`)

@@ -66,7 +66,7 @@ function ClaimForm({ lotteryId, win, timezone, onClaimed }: Omit<ClaimBoxProps, 
         <FormField id="claim-address" label={t('lotteryClaim.address')} multiline value={address} maxLength={MAX_CONTACT_ADDRESS} error={claim.fields.address} onInput={setAddress} />
       )}
       <FormField id="claim-note" label={t('lotteryClaim.note')} value={note} maxLength={MAX_CONTACT_NOTE} error={claim.fields.note} onInput={setNote} />
-      <Text className="lottery-meta">{t('lotteryClaim.privacy')}</Text>
+      <Text className="lottery-meta lottery-claim__privacy">{t('lotteryClaim.privacy')}</Text>
       {claim.error !== '' && (
         <Text id="claim-error" className="lottery-error">
           {claim.error}

@@ -7,7 +7,7 @@
  * draw on this device. A cancelled lottery says why.
  */
 import { useEffect, useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { enterLottery, getLottery, type LotteryView } from '../../../../../contracts/lottery'
@@ -205,6 +205,7 @@ function Prizes({ view }: { view: LotteryView }) {
       {view.prizes.map((tier, index) => (
         <View key={tier.tierId} className="lottery-prize">
           <Text className="lottery-prize__rank">{tierLabel(index)}</Text>
+          {tier.imageUrl && <Image className="lottery-prize__image" src={tier.imageUrl} mode="aspectFill" />}
           <Text className="lottery-prize__name">{tier.name}</Text>
           <Text className="lottery-prize__count">{t('lotteryPage.quantity', { count: tier.quantity })}</Text>
         </View>
