@@ -4,7 +4,8 @@
  *   seed, the real frozen list, the real draw), one winner already claimed;
  * - this week's 「打卡达人周抽奖」, open with weights (tickets = check-ins this week, up to 5; at least 3 to
  *   enter), drawn automatically on Sunday 20:00; several members entered, the member persona has not yet.
- * The seeds come from the platform's CSPRNG, so every fresh data folder has its own.
+ * The seeds come from the platform's CSPRNG, so every fresh data folder has its own. The announcements their
+ * publication posted are taken off the demo's board (see below); everything else is as a real run leaves it.
  *
  * @example
  *   await seedLotteries(store, new Date())   // idempotent: does nothing once the drawn lottery exists
@@ -62,8 +63,7 @@ export async function seedLotteries(store: Store, now: Date): Promise<void> {
   }
   const drawnAt = at(drawnDay, '20:00')
   const result = await runDraw({ store, caller: timerCaller('lotteryDue'), now: () => new Date(drawnAt.getTime() + 30_000) }, SERVICES, drawn.id, { force: false, actor: null })
-  // The admin unpinned its announcement once the result was out.
-  await store.update('announcements', result.announcementId, { pinned: false, pinnedAt: null })
+  await store.remove('announcements', result.announcementId)
   const firstWinner = result.rounds[0]?.winners[0]?.entryIds[0]
   const winnerEntry = firstWinner ? (await store.find('lotteryEntries', { where: { lotteryId: drawn.id, entryId: firstWinner }, limit: 1 }))[0] : undefined
   if (winnerEntry) {
@@ -97,6 +97,10 @@ export async function seedLotteries(store: Store, now: Date): Promise<void> {
     needsAddress: true,
     claimDays: 7,
   })
+  // Publishing posts a pinned announcement; the demo's board is the reading group's own (its page tests page
+  // through it), so the demo takes the lotteries' announcements off it. The inbox messages stay.
+  const openDoc = await store.get('lotteries', open.id)
+  if (openDoc) await store.remove('announcements', openDoc.announcementId)
   for (const [index, member] of members.entries()) {
     if (member.openid === personaOpenid('member') || index % 3 === 2) continue
     try {
