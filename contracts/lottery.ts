@@ -68,7 +68,7 @@ export const CONTACT_PHONE_PATTERN = /^\+?[0-9][0-9 -]{5,19}$/
  * The member page of one lottery (query `id=<lotteryId>`), where inbox entries and winner messages lead; the
  * lottery pages' route rows in `contracts/routes.ts` use this path.
  */
-export const LOTTERY_PAGE_PATH = 'pages/lottery/index'
+export const LOTTERY_PAGE_PATH = 'packages/lottery/pages/lottery/index'
 
 // --- views ---
 

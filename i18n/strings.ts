@@ -12,6 +12,7 @@ import { DAILY_STRINGS } from './daily'
 import { LOTTERY_DRAW_STRINGS } from './lottery-draw'
 import { PARTICIPATION_STRINGS } from './participation'
 import { LOTTERY_STRINGS } from './lottery'
+import { LOTTERY_PAGE_STRINGS } from './lottery-pages'
 import { fillText } from './fill'
 
 /** Every feature's table, one per line. */
@@ -22,6 +23,7 @@ const MODULES = [
   LOTTERY_DRAW_STRINGS,
   PARTICIPATION_STRINGS,
   LOTTERY_STRINGS,
+  LOTTERY_PAGE_STRINGS,
 ] as const
 
 type Merged<T> = T extends readonly [infer Head, ...infer Rest] ? Head & Merged<Rest> : unknown
