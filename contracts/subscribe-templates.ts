@@ -49,6 +49,11 @@ export const SUBSCRIBE_TEMPLATES = {
     thing1: thing(facts.group),
     thing2: thing(t('reminders.messageHint')),
   })),
+  /** 「打卡提醒」 sent when an admin nudges an inactive member: thing1 活动名称, thing2 温馨提示. */
+  inactivityNudge: template('', (facts: { group: string }) => ({
+    thing1: thing(facts.group),
+    thing2: thing(t('participation.nudge.hint')),
+  })),
 }
 
 export type SubscribeTemplates = typeof SUBSCRIBE_TEMPLATES

@@ -8,7 +8,7 @@
 
 /** WeChat groups hold at most 500 people; a group's capacity may be set lower, never higher. */
 import type { CheckinState } from './checkin'
-import type { ParticipationCounters, ParticipationGoal, ScorePoints } from './participation'
+import type { GroupCopy, ParticipationCounters, ParticipationGoal, ScorePoints } from './participation'
 
 export const MAX_GROUP_CAPACITY = 500
 
@@ -51,10 +51,14 @@ export interface GroupDoc {
   admissionSettingsVersion?: number
   /** Points per event, the inactivity threshold and the goal (`domain/participation.ts`); defaults when missing. */
   participation?: { points?: Partial<ScorePoints>; inactiveDays?: number; goal?: ParticipationGoal | null }
+  /** Bumped with every save of `participation` and every archive / restore (the memberships' `groupCopy` carries it). */
+  participationVersion?: number
   /** The last day the nightly tally closed (YYYY-MM-DD); missing before the first run. */
   talliedThrough?: string
   /** When the owner archived the group (ISO), while `status` is `archived`. */
   archivedAt?: string | null
+  /** What `status` was when archived (restore goes back to it). */
+  statusBeforeArchive?: 'open' | 'closed' | null
 }
 
 /** The customary self-introduction: 姓名-地区-职业 (张三-郑州-理财顾问). */
@@ -81,6 +85,8 @@ export interface MemberDoc extends ParticipationCounters {
   rulesAck?: { version: number; acknowledgedAt: string }
   /** A copy of the member's reminder choice (the overview reads it with the membership). */
   reminder?: { enabled: boolean; time: string }
+  /** The group's points and archived state as a check-in needs them (`domain/participation.ts` `GroupCopy`). */
+  groupCopy?: GroupCopy
 }
 
 export function memberId(groupId: string, openid: string): string {

@@ -174,6 +174,24 @@ export function newMemberCounters(day: string): ParticipationCounters {
   return { score: 0, checkinDays: 0, streak: 0, activeDay: day, inactiveFrom: null, nudgedAt: null }
 }
 
+// --- the group's copy on each membership ------------------------------------------------------------
+
+/**
+ * What a check-in needs of its group besides the day rule — the points and whether the group is archived —
+ * copied onto every membership (`MemberDoc.groupCopy`), because a check-in reads only the membership in its
+ * transaction (3 operations in all). Saving the settings or archiving writes the group, then the copy on each
+ * membership (`version` = the group's `participationVersion`, so an older save never overwrites a newer one's copy).
+ */
+export interface GroupCopy {
+  archived: boolean
+  points: ScorePoints
+  version: number
+}
+
+export function groupCopyOf(group: Pick<GroupDoc, 'participation' | 'status' | 'participationVersion'>): GroupCopy {
+  return { archived: isArchived(group), points: participationSettingsOf(group).points, version: group.participationVersion ?? 0 }
+}
+
 // --- goal -------------------------------------------------------------------------------------------
 
 export interface GoalProgress {

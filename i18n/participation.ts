@@ -15,6 +15,7 @@ export const PARTICIPATION_STRINGS = {
   'participation.nudge.title': { zh: '「{group}」想你了', en: '{group} misses you' },
   'participation.nudge.body': { zh: '你已经 {days} 天没有打卡了，回来看看今天的任务吧。{message}', en: 'No check-in for {days} days. Come back. {message}' },
   'participation.nudge.bodyNever': { zh: '你还没有在本群打过卡，回来看看今天的任务吧。{message}', en: 'No check-in yet. {message}' },
+  'participation.nudge.hint': { zh: '好久没打卡了，回来看看吧', en: 'Come back and check in' },
   'participation.archived.title': { zh: '「{group}」已归档', en: '{group} is archived' },
   'participation.restored.title': { zh: '「{group}」已恢复', en: '{group} is open again' },
   'participation.export.members': { zh: '成员', en: 'Members' },

@@ -22,6 +22,7 @@ import { createPhotoCleanupFunction } from '../cloudfunctions/photoCleanup/handl
 import { createRemindersFunction } from '../cloudfunctions/reminders/handlers'
 import { createParticipationFunction } from '../cloudfunctions/participation/handlers'
 import { createTallyFunction } from '../cloudfunctions/tally/handlers'
+import { localExportStorage } from '../platform/export-files-local'
 import { createLocalWechatServices } from '../platform/wechat-services-local'
 import { SUBSCRIBE_TEMPLATES, type SubscribeTemplates } from '../contracts/subscribe-templates'
 import type { Caller } from '../usecases/context'
@@ -52,7 +53,7 @@ export function createFunctionHandlers({ wechat, templates }: FunctionDependenci
     checkin: createCheckinFunction(wechat),
     reminders: createRemindersFunction(wechat, templates),
     photoCleanup: createPhotoCleanupFunction(wechat),
-    participation: createParticipationFunction(),
+    participation: createParticipationFunction(wechat, templates, localExportStorage),
     tally: createTallyFunction(),
   }
 }

@@ -15,6 +15,7 @@ import type { ReminderSubscriptionDoc } from '../domain/reminders'
 import type { RulesAckDoc, RuleVersionDoc } from '../domain/rules'
 import type { DailyTaskDoc } from '../domain/tasks'
 import type { PhotoDoc, PhotoQuotaDoc } from '../domain/photos'
+import type { DailyStatsDoc } from '../domain/tally'
 
 export interface Collections {
   groups: GroupDoc
@@ -37,6 +38,8 @@ export interface Collections {
   // Check-in photos: every upload, and each member's uploads per group per day
   photos: PhotoDoc
   photoQuotas: PhotoQuotaDoc
+  // Participation: each group's closed days (the nightly tally)
+  dailyStats: DailyStatsDoc
 }
 
 export interface IndexSpec {
@@ -82,6 +85,44 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   photos: [{ fields: [{ field: 'checkinId', direction: 'asc' }, { field: 'createdAt', direction: 'asc' }, { field: '_id', direction: 'asc' }] }],
   // The cleanup removes counters of past days.
   photoQuotas: [{ fields: [{ field: 'day', direction: 'asc' }, { field: '_id', direction: 'asc' }] }],
+  // The dashboard's 30 days.
+  dailyStats: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'day', direction: 'desc' }] }],
 }
+
+/**
+ * Indexes the participation features add to existing collections (merged into `COLLECTION_INDEXES` below):
+ * the boards (one per counter, ties by joining), the inactive list, the tally's streak breaks, the tally's
+ * reads of a day (check-ins done then, applications received / decided), and the check-in export's keyset.
+ */
+const PARTICIPATION_INDEXES: Partial<{ [C in keyof Collections]: IndexSpec[] }> = {
+  members: [
+    ...(['weekScore', 'weekCheckins'] as const).map((field) => board('weekKey', field)),
+    ...(['monthScore', 'monthCheckins'] as const).map((field) => board('monthKey', field)),
+    ...(['score', 'checkinDays', 'streak'] as const).map((field) => board(null, field)),
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'activeDay', direction: 'asc' }, { field: 'joinedAt', direction: 'asc' }] },
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'lastCheckinDay', direction: 'asc' }, { field: 'streak', direction: 'asc' }] },
+  ],
+  checkins: [
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'checkedInAt', direction: 'asc' }] },
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'day', direction: 'asc' }, { field: '_id', direction: 'asc' }] },
+  ],
+  applications: [
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'submittedAt', direction: 'asc' }] },
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'decidedAt', direction: 'asc' }] },
+  ],
+}
+
+function board(periodKey: string | null, field: string): IndexSpec {
+  return {
+    fields: [
+      { field: 'groupId', direction: 'asc' },
+      ...(periodKey ? [{ field: periodKey, direction: 'asc' as const }] : []),
+      { field, direction: 'desc' },
+      { field: 'joinedAt', direction: 'asc' },
+    ],
+  }
+}
+
+for (const [name, specs] of Object.entries(PARTICIPATION_INDEXES)) COLLECTION_INDEXES[name as keyof Collections].push(...specs!)
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_INDEXES) as Array<keyof Collections>

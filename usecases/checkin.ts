@@ -40,7 +40,8 @@ import { dayInMonth, dayRuleOf, isValidDayKey, monthOf, todayKey } from '../doma
 import { DomainError } from '../domain/errors'
 import { formatNickname, memberId, type GroupDoc, type MemberDoc } from '../domain/group'
 import { DEFAULT_REMINDER_TIME, reminderId } from '../domain/reminders'
-import type { DailyTaskDoc } from '../domain/tasks'
+import { dailyTaskId, isPublished, type DailyTaskDoc } from '../domain/tasks'
+import { assertGroupWritable, checkinEvent, checkinPatch, groupCopyOf, scoreForEvent } from '../domain/participation'
 import { t } from '../i18n/strings'
 import { StoreConflictError, type Patch, type Store, type Transaction } from '../store/port'
 import { requireOpenid, type UseCaseContext } from './context'
@@ -74,7 +75,7 @@ export async function getCheckinOverview(ctx: UseCaseContext, input: { groupId: 
     viewerRole: member.role,
     today,
     todayTask: task ? toTaskView(task, now) : null,
-    myCheckin: mine ? toCheckinView(mine, openid, links) : null,
+    myCheckin: mine ? toCheckinView(mine, openid, links, task ? { [task._id]: task } : {}) : null,
     streak: toStreakSummary(state, today),
     calendar: calendarOf(state, monthOf(today)),
     makeUp: makeUpStatus(group, member, today, state),
@@ -94,15 +95,19 @@ export interface CheckInInput {
 
 /**
  * Check in today. The group's day rule comes from the instance cache (it never changes); the task is read
- * only when linking one; the membership is read, and the check-in created and the counters written, in one
- * transaction: 3 document operations, 4 when a task is linked.
+ * never (linked by id); the membership is read, and the check-in created and the counters and score written, in
+ * one transaction: 3 document operations, with or without a task. A membership whose copy of the group's
+ * participation settings is missing (written before it existed) reads the group once inside the transaction.
  */
 export async function checkIn(ctx: UseCaseContext, input: CheckInInput, storage: PhotoStorage): Promise<CheckinResult> {
   const openid = requireOpenid(ctx)
   const rule = await groupDayRule(ctx.store, input.groupId)
   const now = ctx.now()
   const today = todayKey(now, rule)
-  const task = input.linkTask === false ? null : await getPublishedTask(ctx.store, { _id: input.groupId }, today, now)
+  // The day's task is linked by its deterministic id, not read here: the page asks to link only when the overview
+  // showed a published task; views resolve the title (`resolveTaskTitles`), and the nightly tally unlinks (and
+  // takes the task bonus back from) a check-in whose day had no task published at that time.
+  const task = input.linkTask === false ? null : { _id: dailyTaskId(input.groupId, today), title: null }
   const recorded = await recordDay(ctx, { groupId: input.groupId, openid, day: today, today, makeUp: null, note: input.note, photoFileId: input.photoFileId, task })
   return withPhotoLink(storage, ctx.now(), openid, recorded, today)
 }
@@ -116,6 +121,7 @@ export async function makeUpCheckin(
   const openid = requireOpenid(ctx)
   const group = await requireGroup(ctx, input.groupId)
   rememberDayRule(ctx.store, group)
+  assertGroupWritable(group)
   const now = ctx.now()
   const today = todayKey(now, dayRuleOf(group))
   // Window and policy are checked up front; membership, joining day and the monthly limit inside the transaction.
@@ -158,11 +164,11 @@ export async function listTodayFeed(ctx: UseCaseContext, input: { groupId: strin
     ctx.store.count('checkins', { groupId: group._id, day }),
   ])
   const { items, next } = pageOf(page, cursor, FEED_PAGE_SIZE)
-  const links = await photoLinksFor(storage, items.map((doc) => doc.photoFileId), ctx.now())
+  const [links, tasks] = await Promise.all([photoLinksFor(storage, items.map((doc) => doc.photoFileId), ctx.now()), linkedTasks(ctx.store, items)])
   return {
     day,
     timezone: dayRuleOf(group).timezone,
-    items: items.map((doc) => toCheckinView(doc, openid, links)),
+    items: items.map((doc) => toCheckinView(doc, openid, links, tasks)),
     next,
     checkedInCount,
     memberCount: group.memberCount,
@@ -203,7 +209,8 @@ interface DayToRecord {
   makeUp: GroupDoc | null
   note?: string
   photoFileId?: string
-  task: DailyTaskDoc | null
+  /** The day's task to link: read (make-up) or named by its deterministic id (today's check-in, title null). */
+  task: Pick<DailyTaskDoc, '_id'> & { title: string | null } | null
 }
 
 /** What recording a day did: the day's check-in (new or the one already there) and the member's state after. */
@@ -235,6 +242,16 @@ async function recordDayInTransaction(tx: Transaction, at: Date, record: DayToRe
   if (!member || !EVERY_ROLE.includes(member.role)) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
   let state = member.checkin
   const patch: Patch<MemberDoc> = {}
+  // The group's participation settings and archived state travel on the membership (`groupCopy`); a
+  // membership without the copy reads the group here once and keeps it.
+  let copy = makeUp ? groupCopyOf(makeUp) : member.groupCopy
+  if (!copy) {
+    const group = await tx.get('groups', groupId)
+    if (!group) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
+    copy = groupCopyOf(group)
+    patch.groupCopy = copy
+  }
+  if (copy.archived) throw new DomainError('CONFLICT', t('participation.error.archived'))
   if (!state) {
     // Written before the counters moved onto the membership (or never checked in): read them where they were.
     state = legacyCheckinState(await tx.get('checkinStats', checkinStatsId(groupId, openid)), await tx.get('checkinMonths', checkinMonthId(groupId, openid, monthOf(today))))
@@ -269,6 +286,8 @@ async function recordDayInTransaction(tx: Transaction, at: Date, record: DayToRe
     checkedInAt: at.toISOString(),
   }
   const next = addCheckinToState(state, checkin, today, at)
+  // The score is earned today (a make-up done today counts in today's week and month).
+  Object.assign(patch, checkinPatch(member, { earnedOn: today, points: scoreForEvent(copy, checkinEvent(checkin)), streak: next.currentStreak, lastDay: next.lastDay }))
   await tx.create('checkins', checkin)
   if (photo) await claimPhoto(tx, photo, id)
   await tx.update('members', member._id, { ...patch, checkin: next })
@@ -328,14 +347,28 @@ export function toStreakSummary(stats: Pick<CheckinState, 'currentStreak' | 'lon
   }
 }
 
-function toCheckinView(doc: CheckinDoc, viewer: string, photoLinks: Record<string, string> = {}): CheckinView {
+/** The tasks check-ins link by id without a stored title (one read per distinct day; a feed is one day). */
+export async function linkedTasks(store: Pick<Store, 'get'>, docs: CheckinDoc[]): Promise<Record<string, DailyTaskDoc>> {
+  const ids = [...new Set(docs.filter((doc) => doc.taskId && doc.taskTitle === null).map((doc) => doc.taskId!))]
+  const found = await Promise.all(ids.map((id) => store.get('dailyTasks', id)))
+  return Object.fromEntries(found.filter((task): task is DailyTaskDoc => task !== null).map((task) => [task._id, task]))
+}
+
+/** The title of the task a check-in linked: stored (make-ups), else its task's if that was published when the member checked in. */
+export function taskTitleOf(doc: CheckinDoc, tasks: Record<string, DailyTaskDoc>): string | null {
+  if (doc.taskTitle !== null || !doc.taskId) return doc.taskTitle
+  const task = tasks[doc.taskId]
+  return task && isPublished(task, new Date(doc.checkedInAt)) ? task.title : null
+}
+
+function toCheckinView(doc: CheckinDoc, viewer: string, photoLinks: Record<string, string> = {}, tasks: Record<string, DailyTaskDoc> = {}): CheckinView {
   return {
     // The document id names the author; other members see only an opaque one.
     id: opaqueViewId(doc._id),
     day: doc.day,
     note: doc.note,
     photoUrl: doc.photoFileId ? (photoLinks[doc.photoFileId] ?? null) : null,
-    taskTitle: doc.taskTitle,
+    taskTitle: taskTitleOf(doc, tasks),
     makeUp: doc.makeUp,
     authorName: doc.authorName,
     checkedInAt: doc.checkedInAt,

@@ -14,7 +14,7 @@
 import { ROSTER_PAGE_SIZE, type RosterMember, type RosterPage } from '../contracts/members'
 import { dayRuleOf } from '../domain/days'
 import { DomainError } from '../domain/errors'
-import { formatNickname, memberId, type MemberDoc, type Role } from '../domain/group'
+import { formatNickname, memberId, type GroupDoc, type MemberDoc, type Role } from '../domain/group'
 import { canChangeRole, canLeave, canRemoveMember, canTransferOwnership } from '../domain/roles'
 import { t } from '../i18n/strings'
 import type { Transaction } from '../store/port'
@@ -134,20 +134,77 @@ export async function removeMember(
     if (!canRemoveMember(actor.role, target.role)) throw new DomainError('FORBIDDEN', t('members.error.cannotRemove'))
     const group = await tx.get('groups', input.groupId)
     if (!group) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
-    await tx.remove('members', target._id)
     await tx.update('groups', group._id, { memberCount: group.memberCount - 1 })
-    const reason = input.reason.trim() || null
-    await recordAudit(tx, { groupId: group._id, actorOpenid: openid, action: 'member.remove', targetOpenid: target.openid, detail: { reason }, at: now })
-    await deliverToInbox(tx, {
-      openid: target.openid,
-      groupId: group._id,
-      kind: 'member.removed',
-      title: t('members.inbox.removedTitle', { group: group.name }),
-      body: reason ? t('members.inbox.removedBody', { reason }) : t('members.inbox.removedNoReason'),
-      at: now,
-    })
+    await removalWrites(tx, { group, actorOpenid: openid, target, reason: input.reason, at: now })
     return { memberCount: group.memberCount - 1 }
   })
+}
+
+/** A removal's writes in its transaction (the member count is the caller's): the membership, the audit entry, the removed member's inbox message with the reason. */
+async function removalWrites(tx: Transaction, input: { group: GroupDoc; actorOpenid: string; target: MemberDoc; reason: string; at: Date }): Promise<void> {
+  const { group, target, at } = input
+  const reason = input.reason.trim() || null
+  await tx.remove('members', target._id)
+  await recordAudit(tx, { groupId: group._id, actorOpenid: input.actorOpenid, action: 'member.remove', targetOpenid: target.openid, detail: { reason }, at })
+  await deliverToInbox(tx, {
+    openid: target.openid,
+    groupId: group._id,
+    kind: 'member.removed',
+    title: t('members.inbox.removedTitle', { group: group.name }),
+    body: reason ? t('members.inbox.removedBody', { reason }) : t('members.inbox.removedNoReason'),
+    at,
+  })
+}
+
+/** Removals per transaction in a batch (each is 1 read and 3 writes). */
+export const REMOVAL_CHUNK = 10
+
+/**
+ * Remove several members (at most 50) by roster key with one reason, the same removal as `removeMember`: in
+ * transactions of up to `REMOVAL_CHUNK`, each re-reading the actor's role, the group and the targets by id,
+ * writing the member count once. Keys that are not members, the actor, or members the actor may not remove
+ * (the owner; admins unless the actor is the owner) are reported in `skipped`; nothing else is refused.
+ */
+export async function removeMembers(
+  ctx: UseCaseContext,
+  input: { groupId: string; memberKeys: string[]; reason: string },
+): Promise<{ done: number; skipped: string[]; memberCount: number }> {
+  const openid = requireOpenid(ctx)
+  const { group: before } = await requireRole(ctx, input.groupId, ['owner', 'admin'])
+  const keys = [...new Set(input.memberKeys)]
+  const found = await ctx.store.find('members', { where: { groupId: input.groupId, memberKey: { in: keys } }, limit: keys.length })
+  const openidByKey = new Map(found.map((member) => [member.memberKey, member.openid]))
+  const skipped = keys.filter((key) => !openidByKey.has(key) || openidByKey.get(key) === openid)
+  const targets = keys.filter((key) => !skipped.includes(key)).map((key) => ({ key, openid: openidByKey.get(key)! }))
+  const now = ctx.now()
+  let done = 0
+  let memberCount = before.memberCount
+  for (let i = 0; i < targets.length; i += REMOVAL_CHUNK) {
+    const chunk = targets.slice(i, i + REMOVAL_CHUNK)
+    const result = await ctx.store.transaction(async (tx) => {
+      const actor = await tx.get('members', memberId(input.groupId, openid))
+      if (!actor || (actor.role !== 'owner' && actor.role !== 'admin')) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
+      const group = await tx.get('groups', input.groupId)
+      if (!group) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
+      const members = await Promise.all(chunk.map((target) => tx.get('members', memberId(input.groupId, target.openid))))
+      const chunkSkipped: string[] = []
+      let removed = 0
+      for (const [j, target] of members.entries()) {
+        if (!target || !canRemoveMember(actor.role, target.role)) {
+          chunkSkipped.push(chunk[j].key)
+          continue
+        }
+        await removalWrites(tx, { group, actorOpenid: openid, target, reason: input.reason, at: now })
+        removed++
+      }
+      if (removed > 0) await tx.update('groups', group._id, { memberCount: group.memberCount - removed })
+      return { removed, skipped: chunkSkipped, memberCount: group.memberCount - removed }
+    })
+    done += result.removed
+    skipped.push(...result.skipped)
+    memberCount = result.memberCount
+  }
+  return { done, skipped, memberCount }
 }
 
 export async function leaveGroup(ctx: UseCaseContext, input: { groupId: string }): Promise<{ memberCount: number }> {

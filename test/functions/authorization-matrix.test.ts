@@ -55,6 +55,20 @@ import {
   transferOwnership,
   updateAdmissionSettings,
   withdrawApplication,
+  getLeaderboard,
+  getMyProgress,
+  getDashboard,
+  listInactiveMembers,
+  nudgeMembers,
+  removeMembers,
+  exportMembers,
+  exportCheckins,
+  getParticipationSettings,
+  saveParticipationSettings,
+  archiveGroup,
+  restoreGroup,
+  listMyGroupSummaries,
+  runTally,
 } from '../../contracts'
 import { applicationId } from '../../domain/admission'
 import { memberId } from '../../domain/group'
@@ -150,6 +164,20 @@ const MATRIX: Row[] = [
   row(runDailyReminders,         {},                                                               'F F F F F F Y F'),
   row(registerPhoto,             (_s, as) => ({ groupId: GROUP, fileId: ownPhotoPath(as) }),       'U F Y Y Y F U U'),
   row(cleanOrphanPhotos,         {},                                                               'F F F F F F Y F'),
+  row(getLeaderboard,            { groupId: GROUP, period: 'week', metric: 'score' },              'U F Y Y Y F U U'),
+  row(getMyProgress,             { groupId: GROUP },                                               'U F Y Y Y F U U'),
+  row(getDashboard,              { groupId: GROUP },                                               'U F F Y Y F U U'),
+  row(listInactiveMembers,       { groupId: GROUP },                                               'U F F Y Y F U U'),
+  row(nudgeMembers,              { groupId: GROUP, memberKeys: [memberKey(GROUP, TARGET)] },       'U F F Y Y F U U'),
+  row(removeMembers,             { groupId: GROUP, memberKeys: [memberKey(GROUP, TARGET)], reason: '连续 30 天未打卡' }, 'U F F Y Y F U U'),
+  row(exportMembers,             { groupId: GROUP },                                               'U F F Y Y F U U'),
+  row(exportCheckins,            { groupId: GROUP, from: '2026-11-01', to: '2026-11-23' },         'U F F Y Y F U U'),
+  row(getParticipationSettings,  { groupId: GROUP },                                               'U F Y Y Y F U U'),
+  row(saveParticipationSettings, { groupId: GROUP, points: { checkin: 10, makeUp: 5, taskCheckin: 15, lotteryEntry: 2, invitee: 20 }, inactiveDays: 7, goal: null }, 'U F F Y Y F U U'),
+  row(archiveGroup,              { groupId: GROUP },                                               'U F F F Y F U U'),
+  row(restoreGroup,              { groupId: GROUP },                                               'U F F F y F U U'),
+  row(listMyGroupSummaries,      {},                                                               'U Y Y Y Y Y U U'),
+  row(runTally,                  {},                                                               'F F F F F F Y F'),
 ]
 
 const key = (action: AnyAction) => `${action.fn}.${action.action}`

@@ -178,8 +178,15 @@ describe("today's task, feed and access", () => {
     await fx.api.as(ADMIN).at(shanghai('2026-11-22', '20:00')).call(saveDailyTask, { groupId: GROUP, day: '2026-11-23', title: '《活着》第 3 章', body: '读完写一句感悟' })
     const early = await fx.api.as(MEMBER).at(shanghai('2026-11-23', '07:59')).call(checkIn, { groupId: GROUP })
     expect(early.checkin.taskTitle).toBeNull()
-    const later = await fx.api.as('o_m4').at(shanghai('2026-11-23', '08:00')).call(checkIn, { groupId: GROUP, note: '好书' })
-    expect(later.checkin.taskTitle).toBe('《活着》第 3 章')
+    await fx.api.as('o_m4').at(shanghai('2026-11-23', '08:00')).call(checkIn, { groupId: GROUP, note: '好书' })
+    // The check-in links the task by id; the views show its title only when it was published at check-in time.
+    const feed = await fx.api.as(MEMBER).at(shanghai('2026-11-23', '09:00')).call(listTodayFeed, { groupId: GROUP })
+    expect(feed.items.map((item) => [item.note, item.taskTitle])).toEqual([
+      ['好书', '《活着》第 3 章'],
+      ['', null],
+    ])
+    const overview = await fx.api.as('o_m4').at(shanghai('2026-11-23', '09:00')).call(getCheckinOverview, { groupId: GROUP })
+    expect(overview.myCheckin?.taskTitle).toBe('《活着》第 3 章')
   })
 
   it('the feed lists today’s check-ins newest first, in pages, with the count against members', async () => {

@@ -88,6 +88,20 @@ const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'checkin.feed': { groupId: GROUP, cursor: 0 },
   'checkin.setReminder': { groupId: GROUP, enabled: true, time: '20:00' },
   'reminders.run': {},
+  'participation.leaderboard': { groupId: GROUP, period: 'week', metric: 'score', cursor: 0 },
+  'participation.myProgress': { groupId: GROUP },
+  'participation.dashboard': { groupId: GROUP },
+  'participation.inactive': { groupId: GROUP, cursor: 0 },
+  'participation.nudge': { groupId: GROUP, memberKeys: [memberKey(GROUP, MEMBER)], message: '回来打卡吧' },
+  'participation.remove': { groupId: GROUP, memberKeys: [memberKey(GROUP, MEMBER)], reason: '连续 30 天未打卡' },
+  'participation.exportMembers': { groupId: GROUP },
+  'participation.exportCheckins': { groupId: GROUP, from: '2026-11-01', to: '2026-11-23' },
+  'participation.getSettings': { groupId: GROUP },
+  'participation.saveSettings': { groupId: GROUP, points: { checkin: 10, makeUp: 5, taskCheckin: 15, lotteryEntry: 2, invitee: 20 }, inactiveDays: 7, goal: { kind: 'streak', days: 21, reward: '书' } },
+  'participation.archive': { groupId: GROUP },
+  'participation.restore': { groupId: GROUP },
+  'participation.myGroups': {},
+  'tally.run': {},
 }
 
 // --- arbitraries ---

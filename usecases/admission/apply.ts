@@ -7,6 +7,7 @@
  *   const page = await getApplyPage(ctx, services, { inviteId: scene })   // or { groupId }
  *   await submitApplication(ctx, services, { groupId, rulesVersion: 1, acceptRules: true, intro, answers: {}, subscribedTemplateIds: [] })
  */
+import { assertGroupWritable } from '../../domain/participation'
 import dayjs from 'dayjs'
 import { applicationFormSchema, formErrors, type ApplyPageView, type MyApplicationView } from '../../contracts/admission'
 import {
@@ -121,6 +122,7 @@ export async function submitApplication(
       subscribedTemplateIds: subscribed,
       updatedAt: at,
     }
+    assertGroupWritable(group)
     if (group.status !== 'open') throw new DomainError('CONFLICT', t('admission.error.groupClosed'))
     if (group.rules.version !== input.rulesVersion) throw new DomainError('CONFLICT', t('admission.error.rulesChanged'))
     if (await tx.get('members', memberId(input.groupId, openid))) throw new DomainError('CONFLICT', t('admission.error.alreadyMember'))

@@ -26,6 +26,7 @@ import { maskPhone, type ApplicationDoc } from '../../domain/admission'
 import { emptyCheckinState } from '../../domain/checkin'
 import { DEFAULT_REMINDER_TIME } from '../../domain/reminders'
 import { dayRuleOf } from '../../domain/days'
+import type { Patch } from '../../store/port'
 import { DomainError } from '../../domain/errors'
 import { canManageGroup, formatNickname, isFull, memberId, type GroupDoc, type MemberDoc } from '../../domain/group'
 import { t } from '../../i18n/strings'
@@ -41,6 +42,8 @@ import { pageUrl, wechatPagePath } from '../../contracts/routes'
 import { nextCursor } from '../paging'
 import { inviterNames } from './invites'
 import { admissionSettingsFor } from './settings'
+import { assertGroupWritable, creditPatch, groupCopyOf, newMemberCounters, participationSettingsOf, scoreForEvent } from '../../domain/participation'
+import { todayKey } from '../../domain/days'
 
 export const QUEUE_PAGE_SIZE = 20
 
@@ -139,8 +142,11 @@ async function decideInTransaction(ctx: UseCaseContext, adminOpenid: string, inp
       const decidedApp = app as ApplicationDoc
 
       if (input.decision === 'approve') {
+        assertGroupWritable(group)
         await tx.create('members', membershipFor(group, decidedApp, at))
         await tx.update('groups', group._id, { memberCount: group.memberCount + 1 })
+        const credits = await inviterCredits(tx, group, [decidedApp], decider!, now)
+        for (const [id, patch] of credits) await tx.update('members', id, patch)
       }
       const decided = { ...decidedApp, ...decisionPatch(input, adminOpenid, at) }
       for (const write of decisionWrites(tx, adminOpenid, decided, group, now)) await write()
@@ -182,7 +188,36 @@ function membershipFor(group: GroupDoc, app: ApplicationDoc, at: string): Member
     joinedAt: at,
     rulesAck: { version: app.rulesVersion, acknowledgedAt: at },
     ...newMemberState(),
+    ...newMemberCounters(todayKey(new Date(at), dayRuleOf(group))),
+    groupCopy: groupCopyOf(group),
   }
+}
+
+/**
+ * The inviters' credit for the approved invitees (the `invitee` points, earned on the decision's day), as one
+ * patch per inviter still a member: read by id inside the decision's transaction — the decider's membership is
+ * reused when the decider invited — so an approval with an inviter costs 2 operations more (1 when the decider
+ * invited), and none without.
+ */
+async function inviterCredits(tx: Transaction, group: GroupDoc, apps: ApplicationDoc[], decider: MemberDoc, now: Date): Promise<Map<string, Patch<MemberDoc>>> {
+  const points = scoreForEvent(participationSettingsOf(group), 'invitee')
+  const inviters = [...new Set(apps.map((app) => app.inviterOpenid).filter((openid): openid is string => openid !== null && !apps.some((app) => app.openid === openid)))]
+  const patches = new Map<string, Patch<MemberDoc>>()
+  if (points === 0 || inviters.length === 0) return patches
+  const day = todayKey(now, dayRuleOf(group))
+  const members = await Promise.all(inviters.map((openid) => (openid === decider.openid ? decider : tx.get('members', memberId(group._id, openid)))))
+  for (const [i, inviter] of members.entries()) {
+    if (!inviter) continue
+    let counters: MemberDoc = inviter
+    for (const app of apps) if (app.inviterOpenid === inviters[i]) counters = { ...counters, ...creditPatch(counters, day, points, { checkin: false }) }
+    patches.set(inviter._id, pickCounters(counters))
+  }
+  return patches
+}
+
+function pickCounters(member: MemberDoc): Patch<MemberDoc> {
+  const { score, checkinDays, weekKey, weekScore, weekCheckins, monthKey, monthScore, monthCheckins } = member
+  return { score, checkinDays, weekKey, weekScore, weekCheckins, monthKey, monthScore, monthCheckins }
 }
 
 /** The fields a decision sets on the application. */
@@ -323,6 +358,7 @@ async function decideChunk(
       const decider = await tx.get('members', memberId(input.groupId, adminOpenid))
       if (!canManageGroup(decider?.role)) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
       const apps = await Promise.all(input.applicationIds.map((id) => tx.get('applications', id)))
+      if (approve) assertGroupWritable(group)
       let memberCount = group.memberCount
       const results: ChunkResult[] = []
       const writes: Array<() => Promise<unknown>> = []
@@ -346,6 +382,10 @@ async function decideChunk(
         results.push({ app: decided, group })
       }
       if (memberCount !== group.memberCount) writes.push(() => tx.update('groups', group._id, { memberCount }))
+      if (approve) {
+        const approved = results.flatMap((result) => ('app' in result ? [result.app] : []))
+        for (const [id, patch] of await inviterCredits(tx, group, approved, decider!, now)) writes.push(() => tx.update('members', id, patch))
+      }
       // All at once; every one settles before the work ends, and the first failure aborts the transaction.
       const settled = await Promise.allSettled(writes.map((write) => write()))
       const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')
