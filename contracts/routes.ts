@@ -20,6 +20,8 @@
 /** The subpackages by name, with their root folder (under `miniprogram/` and in the build). */
 export const SUBPACKAGE_ROOTS = {
   admin: 'packages/admin',
+  /** Members' participation pages (leaderboard, my progress, my groups' numbers): off the main package. */
+  participation: 'packages/participation',
 } as const
 
 export type SubpackageName = keyof typeof SUBPACKAGE_ROOTS
@@ -44,6 +46,12 @@ export const ROUTE_TABLE = {
   rules: { path: 'pages/rules/index' },
   announcements: { path: 'pages/announcements/index' },
   tasks: { package: 'admin', path: 'pages/tasks/index' },
+  dashboard: { package: 'admin', path: 'pages/dashboard/index' },
+  exports: { package: 'admin', path: 'pages/exports/index' },
+  participationSettings: { package: 'admin', path: 'pages/participation-settings/index' },
+  leaderboard: { package: 'participation', path: 'pages/leaderboard/index' },
+  progress: { package: 'participation', path: 'pages/progress/index' },
+  groupsOverview: { package: 'participation', path: 'pages/groups-overview/index' },
 } as const satisfies Record<string, Route>
 
 export type RouteName = keyof typeof ROUTE_TABLE
@@ -62,6 +70,12 @@ export interface RouteParams {
   rules: { id: string }
   announcements: { id: string }
   tasks: { id: string }
+  dashboard: { id: string }
+  exports: { id: string }
+  participationSettings: { id: string }
+  leaderboard: { id: string }
+  progress: { id: string }
+  groupsOverview: Record<string, never>
 }
 
 type ParamsArgument<N extends RouteName> = RouteParams[N] extends Record<string, never> ? [] : [params: RouteParams[N]]

@@ -10,9 +10,10 @@ import { ADMISSION_STRINGS } from './admission'
 import { COMMON_STRINGS } from './common'
 import { DAILY_STRINGS } from './daily'
 import { PARTICIPATION_STRINGS } from './participation'
+import { PARTICIPATION_PAGE_STRINGS } from './participation-pages'
 
 /** Every key of every feature module. */
-export const STRINGS = { ...COMMON_STRINGS, ...ADMISSION_STRINGS, ...DAILY_STRINGS, ...PARTICIPATION_STRINGS } as const
+export const STRINGS = { ...COMMON_STRINGS, ...ADMISSION_STRINGS, ...DAILY_STRINGS, ...PARTICIPATION_STRINGS, ...PARTICIPATION_PAGE_STRINGS } as const
 
 // A key defined in two modules would silently shadow one text: make it a type error instead.
 type Shared<A, B> = Extract<keyof A, keyof B>
@@ -21,7 +22,8 @@ const noKeyTwice: [
   Shared<typeof COMMON_STRINGS, typeof DAILY_STRINGS>,
   Shared<typeof ADMISSION_STRINGS, typeof DAILY_STRINGS>,
   Shared<typeof PARTICIPATION_STRINGS, typeof COMMON_STRINGS & typeof ADMISSION_STRINGS & typeof DAILY_STRINGS>,
-] extends [never, never, never, never]
+  Shared<typeof PARTICIPATION_PAGE_STRINGS, typeof COMMON_STRINGS & typeof ADMISSION_STRINGS & typeof DAILY_STRINGS & typeof PARTICIPATION_STRINGS>,
+] extends [never, never, never, never, never]
   ? true
   : false = true
 void noKeyTwice

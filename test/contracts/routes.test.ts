@@ -37,7 +37,18 @@ describe('routes', () => {
 
   it('the admin-only pages are in the admin subpackage, the rest in the main package', () => {
     expect(APP_SUBPACKAGES).toEqual([
-      { root: 'packages/admin', pages: ['pages/review/index', 'pages/admission-settings/index', 'pages/tasks/index'] },
+      {
+        root: 'packages/admin',
+        pages: [
+          'pages/review/index',
+          'pages/admission-settings/index',
+          'pages/tasks/index',
+          'pages/dashboard/index',
+          'pages/exports/index',
+          'pages/participation-settings/index',
+        ],
+      },
+      { root: 'packages/participation', pages: ['pages/leaderboard/index', 'pages/progress/index', 'pages/groups-overview/index'] },
     ])
     expect(ROUTE_TABLE.members).not.toHaveProperty('package')
     expect(ROUTE_TABLE.invite).not.toHaveProperty('package')

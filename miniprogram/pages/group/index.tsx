@@ -13,6 +13,7 @@ import ErrorState from '../../components/error-state'
 import PageShell from '../../components/page-shell'
 import AdmissionEntries from '../../components/admission-entries'
 import DailyEntries from '../../components/daily-entries'
+import ParticipationEntries from '../../components/participation-entries'
 import { usePageData } from '../../hooks/use-page-data'
 import './index.scss'
 
@@ -66,6 +67,7 @@ function GroupCard({ profile }: { profile: GroupProfile }) {
 
       <AdmissionEntries groupId={profile.id} viewerRole={profile.viewerRole} />
       <DailyEntries groupId={profile.id} viewerRole={profile.viewerRole} />
+      <ParticipationEntries groupId={profile.id} viewerRole={profile.viewerRole} status={profile.status} />
 
       <View id="group-rules" className="group-rules">
         <View className="group-rules__header">
