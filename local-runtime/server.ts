@@ -34,6 +34,7 @@ import { PERSONAS, DEMO_GROUP_ID } from './demo/personas'
 import { createRateLimiter, type RateLimiter } from '../platform/rate-limit'
 import { invokeFunction, isFunctionName } from './functions'
 import { routeUpload } from './uploads'
+import { readLocalExport } from '../platform/export-files-local'
 
 export interface LocalRuntimeOptions {
   store: Store
@@ -136,6 +137,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       sendJson(res, 200, devMode ? { devMode: true, personas: PERSONAS, demoGroupId: DEMO_GROUP_ID } : { devMode: false, personas: [], demoGroupId: '' })
       return
     }
+    const exported = /^\/exports\/([^/]+)$/.exec(url.pathname)
+    if (exported && (req.method === 'GET' || req.method === 'HEAD')) return serveExport(res, exported[1], url, options.now?.() ?? new Date())
     const apiMatch = /^\/api\/([A-Za-z0-9_-]+)$/.exec(url.pathname)
     // Uploads and photos first; a function call (the hot path) is neither, so it skips them.
     if (!(apiMatch && isFunctionName(apiMatch[1])) && (await routeUpload(req, res, url, { dir: uploadDir, openid: callerOpenid({ caller: requestCaller(req) }), store: options.store, now: options.now ?? (() => new Date()), rateLimiter }))) return
@@ -180,6 +183,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 }
 
 /** Stop accepting; idle keep-alive connections go now, busy ones once their response ends (or after the grace period). */
+/** An export (CSV) through its signed link (`platform/export-files-local.ts`), as a download; 404 otherwise. */
+function serveExport(res: http.ServerResponse, name: string, url: URL, at: Date): void {
+  const file = readLocalExport(name, url.searchParams.get('exp'), url.searchParams.get('sig'), at)
+  if (!file) return void res.writeHead(404).end()
+  const body = Buffer.from(file.content, 'utf8')
+  res.writeHead(200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Length': body.length,
+    'Content-Disposition': `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    'Cache-Control': 'no-store',
+  })
+  res.end(body)
+}
+
 function closeGracefully(server: http.Server): Promise<void> {
   return new Promise<void>((resolve) => {
     // A keep-alive connection whose response just ended turns idle: sweep those until the server is closed.

@@ -99,7 +99,7 @@ const PARTICIPATION_INDEXES: Partial<{ [C in keyof Collections]: IndexSpec[] }> 
     ...(['weekScore', 'weekCheckins'] as const).map((field) => board('weekKey', field)),
     ...(['monthScore', 'monthCheckins'] as const).map((field) => board('monthKey', field)),
     ...(['score', 'checkinDays', 'streak'] as const).map((field) => board(null, field)),
-    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'activeDay', direction: 'asc' }, { field: 'joinedAt', direction: 'asc' }] },
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'activeDay', direction: 'asc' }, { field: 'joinedAt', direction: 'asc' }, { field: '_id', direction: 'asc' }] },
     { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'lastCheckinDay', direction: 'asc' }, { field: 'streak', direction: 'asc' }] },
   ],
   checkins: [
@@ -119,6 +119,7 @@ function board(periodKey: string | null, field: string): IndexSpec {
       ...(periodKey ? [{ field: periodKey, direction: 'asc' as const }] : []),
       { field, direction: 'desc' },
       { field: 'joinedAt', direction: 'asc' },
+      { field: '_id', direction: 'asc' },
     ],
   }
 }

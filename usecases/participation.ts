@@ -130,6 +130,7 @@ export async function getLeaderboard(
       orderBy: [
         { field, direction: 'desc' },
         { field: 'joinedAt', direction: 'asc' },
+        { field: '_id', direction: 'asc' },
       ],
       skip: cursor,
       limit: LEADERBOARD_PAGE_SIZE + 1,
@@ -264,6 +265,7 @@ async function inactivePage(store: Store, group: GroupDoc, today: string, cursor
       orderBy: [
         { field: 'activeDay', direction: 'asc' },
         { field: 'joinedAt', direction: 'asc' },
+        { field: '_id', direction: 'asc' },
       ],
       skip: cursor,
       limit: INACTIVE_PAGE_SIZE + 1,

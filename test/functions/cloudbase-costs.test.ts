@@ -9,6 +9,7 @@
  * group's day rule, which never changes) are already filled, as they are for every call after an
  * instance's first.
  */
+import * as contracts from '../../contracts'
 import { checkIn, decideApplication, decideApplications, getAdmissionSettings, getCheckinOverview, updateAdmissionSettings, listApplications, makeUpCheckin, saveDailyTask, submitApplication } from '../../contracts'
 import { applicationId } from '../../domain/admission'
 import { inviteIdFor } from '../../usecases/admission/invites'
@@ -219,5 +220,67 @@ describe('batch decisions (CloudBase operations and time)', () => {
     expect(result.results.slice(17).every((r) => r.outcome === 'groupFull')).toBe(true)
     expect((await store.get('groups', GROUP))?.memberCount).toBe(20)
     expect(await store.count('members', { groupId: GROUP })).toBe(20)
+  })
+})
+
+describe('participation costs (CloudBase operations)', () => {
+  it('an approval crediting the inviter: 10 operations (the inviter’s membership read and updated in the transaction); 9 when the decider invited', async () => {
+    const { store, cloud } = await cloudbase()
+    await store.create('invites', { _id: inviteIdFor(GROUP, MEMBER), groupId: GROUP, inviterOpenid: MEMBER, createdAt: FIXED_NOW.toISOString() })
+    await store.create('invites', { _id: inviteIdFor(GROUP, ADMIN), groupId: GROUP, inviterOpenid: ADMIN, createdAt: FIXED_NOW.toISOString() })
+    const api = testCaller(store, { now: () => FIXED_NOW })
+    await api.as('o_inv_a').call(submitApplication, applyInput({ inviteId: inviteIdFor(GROUP, MEMBER) }))
+    await api.as('o_inv_b').call(submitApplication, applyInput({ inviteId: inviteIdFor(GROUP, ADMIN) }))
+    const byMember = await cost(cloud, () => api.as(ADMIN).call(decideApplication, { groupId: GROUP, applicationId: applicationId(GROUP, 'o_inv_a'), decision: 'approve' }))
+    expect(byMember.calls.filter((call) => !call.startsWith('tx ') && call !== 'runTransaction')).toEqual([])
+    expect(byMember.ops).toBe(10)
+    const byDecider = await cost(cloud, () => api.as(ADMIN).call(decideApplication, { groupId: GROUP, applicationId: applicationId(GROUP, 'o_inv_b'), decision: 'approve' }))
+    expect(byDecider.ops).toBe(9)
+    expect((await store.get('members', `${GROUP}:${MEMBER}`))?.score).toBe(20)
+    expect((await store.get('members', `${GROUP}:${ADMIN}`))?.score).toBe(20)
+  })
+
+  /** A group of `size` members with scores this week. */
+  async function scoredGroup(size: number) {
+    const members = Array.from({ length: size }, (_, i) => ({ ...testMember(`o_p${String(i).padStart(3, '0')}`), score: i * 3, weekKey: '2026-11-23', weekScore: i, weekCheckins: i % 7, activeDay: i % 4 === 0 ? '2026-11-01' : '2026-11-22' }))
+    const { store, cloud } = await cloudbase({ members })
+    return { store, cloud, api: testCaller(store, { now: () => FIXED_NOW }) }
+  }
+
+  it('a leaderboard page: 4 operations (group, membership, the page, the viewer’s rank); 5 past the first page — the same for 40 or 400 members', async () => {
+    const counts: number[][] = []
+    for (const size of [40, 400]) {
+      const { cloud, api } = await scoredGroup(size)
+      const first = await cost(cloud, () => api.as('o_p010').call(contracts.getLeaderboard, { groupId: GROUP, period: 'week', metric: 'score' }))
+      expect(first.calls).toEqual(['document.get groups', 'document.get members', 'collection.get members', 'collection.count members'])
+      const second = await cost(cloud, () => api.as('o_p010').call(contracts.getLeaderboard, { groupId: GROUP, period: 'all', metric: 'score', cursor: 20 }))
+      counts.push([first.ops, second.ops])
+    }
+    expect(counts).toEqual([[4, 5], [4, 5]])
+  })
+
+  it('the dashboard: 8 operations, the same for 40 or 400 members', async () => {
+    const counts: number[] = []
+    for (const size of [40, 400]) {
+      const { cloud, api } = await scoredGroup(size)
+      const dash = await cost(cloud, () => api.as(ADMIN).call(contracts.getDashboard, { groupId: GROUP }))
+      counts.push(dash.ops)
+    }
+    expect(counts).toEqual([8, 8])
+  })
+
+  it('the nightly tally of a day: a fixed handful plus the day’s activity (one page of check-ins per 100), never the history', async () => {
+    const ops: number[] = []
+    for (const active of [10, 150]) {
+      const members = Array.from({ length: active }, (_, i) => testMember(`o_d${String(i).padStart(3, '0')}`))
+      const { store, cloud } = await cloudbase({ members, group: { talliedThrough: '2026-11-21' } })
+      for (const m of members) await testCaller(store).as(m.openid).at(morning('2026-11-22')).call(checkIn, { groupId: GROUP, linkTask: false })
+      const run = await cost(cloud, () => testCaller(store).as({ kind: 'timer', trigger: 'tallyHourly' }).at(morning('2026-11-23')).call(contracts.runTally, {}))
+      ops.push(run.ops)
+    }
+    // groups page, backfill query (+ one update for each of the 3 seeded memberships that predate the counters,
+    // once), stats read, check-ins pages, 3 counts, breaks and inactive queries, stats write, group write.
+    expect(ops[0]).toBeLessThanOrEqual(11 + 3)
+    expect(ops[1] - ops[0]).toBe(1)
   })
 })
