@@ -1,7 +1,7 @@
 /**
  * Demo data for rules, announcements, daily tasks and check-ins in the demo reading group: make-ups
  * allowed (3 days back, twice a month); a week of 《活着》 reading tasks published at 08:00 plus
- * tomorrow's, written ahead; two announcements (one pinned); and two weeks of check-ins with varied
+ * tomorrow's, written ahead; two announcements (one pinned); and a month of check-ins with varied
  * streaks — recorded through the real check-in use cases at their historical instants, so the counters
  * are exactly what live check-ins would have produced. The member persona has a 5-day streak that ended
  * yesterday and has not checked in today.
@@ -101,17 +101,18 @@ export async function seedCheckin(store: Store, now: Date): Promise<void> {
     createdAt: localInstant(shiftDay(today, -2), '19:30', rule.timezone).toISOString(),
   })
 
-  // Check-ins of the last two weeks, through the real use case at the time they happened.
+  // Check-ins of the last month, through the real use case at the time they happened (from joining on); the
+  // last week's link its day's task.
   const members = await store.find('members', { where: { groupId: DEMO_GROUP_ID }, orderBy: [{ field: 'joinedAt', direction: 'asc' }], limit: 100 })
   const memberPersona = personaOpenid('member')
-  for (let back = 13; back >= 0; back--) {
+  for (let back = DEMO_HISTORY_DAYS; back >= 0; back--) {
     const day = shiftDay(today, -back)
     for (const [index, member] of members.entries()) {
       if (!checksIn(member.openid, index, back, memberPersona)) continue
       const at = localInstant(day, `${String(7 + (index % 14)).padStart(2, '0')}:${String((index * 7) % 60).padStart(2, '0')}`, rule.timezone)
-      if (at > now || todayKey(at, rule) !== day) continue
+      if (at > now || todayKey(at, rule) !== day || at.toISOString() < member.joinedAt) continue
       const ctx: UseCaseContext = { store, caller: userCaller(member.openid), now: () => at }
-      await checkIn(ctx, { groupId: DEMO_GROUP_ID, note: NOTES[(index + back) % NOTES.length], linkTask: true }, NO_PHOTOS)
+      await checkIn(ctx, { groupId: DEMO_GROUP_ID, note: NOTES[(index + back) % NOTES.length], linkTask: back <= 6 }, NO_PHOTOS)
     }
   }
   // One make-up, marked as such: 张伟 missed the day before yesterday and filled it this morning.
@@ -121,10 +122,20 @@ export async function seedCheckin(store: Store, now: Date): Promise<void> {
   }
 }
 
-/** Who checked in on the day `back` days ago: a steady core, a varied middle, and the member persona's streak. */
+/** Days of check-in history the demo has (a month, for the dashboard's charts). */
+export const DEMO_HISTORY_DAYS = 30
+
+/**
+ * Who checked in on the day `back` days ago: a steady core, a varied middle, the member persona's streak, 张伟's
+ * month-long run (the 21-day goal reached), and the silent ones the dashboard lists: 吴昊 and 孙鹏 never
+ * checked in, 马丽娟 stopped 13 days ago, 朱晓峰 8 days ago.
+ */
 function checksIn(openid: string, index: number, back: number, memberPersona: string): boolean {
   if (openid === memberPersona) return (back >= 1 && back <= 5) || (back >= 8 && back <= 11)
   if (openid === 'o_demo_m05') return back !== 2
+  if (openid === 'o_demo_m10' || openid === 'o_demo_m12') return false
+  if (openid === 'o_demo_m13') return back >= 13 && back <= 20
+  if (openid === 'o_demo_m14') return back >= 8 && (index * 7 + back * 3) % 10 < 6
   if (index < 3) return true // owner and admins every day
   return (index * 7 + back * 3) % 10 < 6
 }

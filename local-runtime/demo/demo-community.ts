@@ -13,6 +13,7 @@ import { StoreConflictError, type Store } from '../../store/port'
 import { DEMO_GROUP_ID, personaOpenid } from './personas'
 import { seedAdmission } from './admission'
 import { seedCheckin } from './checkin'
+import { seedParticipation } from './participation'
 import { memberKey } from '../../usecases/member-keys'
 
 const RULES = [
@@ -92,6 +93,7 @@ export async function seedDemoCommunity(store: Store, now: Date): Promise<boolea
     })
     await seedAdmission(store, now)
     await seedCheckin(store, now)
+    await seedParticipation(store, now)
     return true
   } catch (error) {
     if (error instanceof StoreConflictError) return false

@@ -312,3 +312,15 @@ describe('archive and restore', () => {
     expect((await fx.api.as(ADMIN).call(listMyGroupSummaries, {}))[0]).toMatchObject({ pendingApplications: 1, todayRate: 0.3333 })
   })
 })
+
+describe('races', () => {
+  it('ten invitees of one inviter approved at once by two admins: the inviter gets exactly ten credits', async () => {
+    const fx = await makeFixture()
+    const invite = await fx.api.as(MEMBER).call(getInviteCode, { groupId: GROUP })
+    const applicants = Array.from({ length: 10 }, (_, i) => `o_inv${i}`)
+    for (const openid of applicants) await fx.api.as(openid).call(submitApplication, applyInput({ inviteId: invite.inviteId }))
+    const results = await Promise.all(applicants.map((openid, i) => fx.api.as(i % 2 ? ADMIN : OWNER).result(decideApplication, { groupId: GROUP, applicationId: applicationId(GROUP, openid), decision: 'approve' })))
+    expect(results.every((r) => r.ok)).toBe(true)
+    expect(await memberDoc(fx, MEMBER)).toMatchObject({ score: 10 * DEFAULT_SCORE_POINTS.invitee, weekScore: 10 * DEFAULT_SCORE_POINTS.invitee })
+  })
+})

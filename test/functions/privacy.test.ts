@@ -19,6 +19,11 @@ import {
   postAnnouncement,
   removeMember,
   saveDailyTask,
+  getLeaderboard,
+  getMyProgress,
+  getParticipationSettings,
+  listMyGroupSummaries,
+  nudgeMembers,
 } from '../../contracts'
 import { memberKey } from '../../usecases/member-keys'
 import { ADMIN, GROUP, MEMBER, OWNER, makeFixture, testMember } from '../support/fixture'
@@ -56,5 +61,23 @@ describe('views a member sees carry no one else’s OPENID', () => {
     }
     // The roster does not carry the viewer's own either: the row says isViewer.
     expect(JSON.stringify(views[0])).not.toContain(MEMBER)
+  })
+})
+
+describe('participation views', () => {
+  it('boards, progress, settings and my groups a member sees carry no OPENID and none of the admins’ fields (inactivity, nudges, pending applications)', async () => {
+    const fx = await makeFixture({ members: [testMember(OTHER, 'member', '刘洋')] })
+    for (const openid of [OWNER, ADMIN, OTHER, MEMBER]) await fx.api.as(openid).call(checkIn, { groupId: GROUP, note: '读完', linkTask: false })
+    await fx.api.as(ADMIN).call(nudgeMembers, { groupId: GROUP, memberKeys: [memberKey(GROUP, OTHER)] })
+    const boards = await Promise.all((['week', 'month', 'all', 'streak'] as const).map((period) => fx.api.as(MEMBER).call(getLeaderboard, { groupId: GROUP, period })))
+    const mine = await fx.api.as(MEMBER).call(listMyGroupSummaries, {})
+    const views: unknown[] = [...boards, await fx.api.as(MEMBER).call(getMyProgress, { groupId: GROUP }), await fx.api.as(MEMBER).call(getParticipationSettings, { groupId: GROUP }), mine]
+    expect(boards[2].items).toHaveLength(4)
+    for (const view of views) {
+      const json = JSON.stringify(view)
+      for (const openid of OTHERS) expect(json).not.toContain(openid)
+      for (const field of ['nudgedAt', 'daysInactive', 'inactiveFrom', 'activeDay', 'lastCheckinDay', 'groupCopy']) expect(json).not.toContain(`"${field}"`)
+    }
+    expect(mine[0].pendingApplications).toBeNull()
   })
 })

@@ -82,7 +82,9 @@ function recount(docs: CheckinDoc[], rule: DayRule, today: string) {
   }
 }
 
-async function playHistory(history: fc.Infer<typeof historyArb>): Promise<{ fx: Fixture; rule: DayRule; days: string[]; openids: string[] }> {
+type History = typeof historyArb extends fc.Arbitrary<infer T> ? T : never
+
+async function playHistory(history: History): Promise<{ fx: Fixture; rule: DayRule; days: string[]; openids: string[] }> {
   const { zone } = history
   const openids = Array.from({ length: history.members }, (_, i) => `o_h${i}`)
   const fx = await makeFixture({
