@@ -46,8 +46,10 @@ function TrendChart({ id, title, chart }: TrendChartProps) {
     }
     function draw() {
       if (cancelled) return
-      Taro.createSelectorQuery()
-        .select(`#${id}`)
+      // A host without selector queries (a test renderer) has nothing to paint on.
+      const query = Taro.createSelectorQuery?.()?.select?.(`#${id}`)
+      if (!query || typeof query.fields !== 'function') return
+      query
         .fields({ node: true, size: true })
         .exec((results: CanvasQueryResult[] | null) => {
           if (cancelled) return

@@ -6,7 +6,7 @@
  * Taro.showModal confirmation, a removal with the reason the removed member reads in their inbox. The
  * dashboard only suggests: nobody is removed unless an admin confirms.
  */
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
@@ -38,11 +38,15 @@ import './index.scss'
 export default function DashboardPage() {
   const groupId = useRouter().params.id ?? ''
   const { state, reload } = usePageData(getDashboard, { groupId })
+  // While a nudge or removal reloads the numbers, the page keeps showing the last ones (and what was done).
+  const last = useRef<Dashboard | null>(null)
+  if (state.status === 'ready') last.current = state.data
+  const shown = state.status === 'ready' ? state.data : state.status === 'loading' && !state.first ? last.current : null
   return (
     <PageShell name="dashboard-page">
-      {state.status === 'loading' && state.first && <Skeleton rows={10} animated />}
+      {state.status === 'loading' && shown === null && <Skeleton rows={10} animated />}
       {state.status === 'error' && <ErrorState id="dashboard-error" message={state.error.message} onRetry={reload} />}
-      {state.status === 'ready' && <DashboardView groupId={groupId} dashboard={state.data} reload={reload} />}
+      {shown !== null && <DashboardView groupId={groupId} dashboard={shown} reload={reload} />}
     </PageShell>
   )
 }

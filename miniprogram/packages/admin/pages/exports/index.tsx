@@ -76,7 +76,7 @@ export default function ExportsPage() {
         <Text className="exports-card__title">{t('exportPage.checkins')}</Text>
         <Text className="exports-muted">{t('exportPage.checkinsHint', { max: MAX_EXPORT_RANGE_DAYS })}</Text>
         <View className="exports-range">
-          <Picker mode="date" value={range.from} end={range.to} onChange={(e) => setRange((r) => ({ ...r, from: String(e.detail.value) }))}>
+          <Picker id="export-from-picker" mode="date" value={range.from} end={range.to} onChange={(e) => setRange((r) => ({ ...r, from: String(e.detail.value) }))}>
             <View id="export-from" className="exports-date">
               <Text className="exports-date__label">{t('exportPage.from')}</Text>
               <Text id="export-from-value" className="exports-date__value">
@@ -85,7 +85,7 @@ export default function ExportsPage() {
               <Text className="exports-date__arrow">›</Text>
             </View>
           </Picker>
-          <Picker mode="date" value={range.to} start={range.from} end={today} onChange={(e) => setRange((r) => ({ ...r, to: String(e.detail.value) }))}>
+          <Picker id="export-to-picker" mode="date" value={range.to} start={range.from} end={today} onChange={(e) => setRange((r) => ({ ...r, to: String(e.detail.value) }))}>
             <View id="export-to" className="exports-date">
               <Text className="exports-date__label">{t('exportPage.to')}</Text>
               <Text id="export-to-value" className="exports-date__value">
