@@ -29,6 +29,7 @@ import { SUBSCRIBE_TEMPLATES } from '../contracts/subscribe-templates'
 import { emptyCheckinState } from '../domain/checkin'
 import { memberId, type GroupDoc } from '../domain/group'
 import { DEFAULT_REMINDER_TIME } from '../domain/reminders'
+import { groupCopyOf } from '../domain/participation'
 import { createFunctionHandlers } from '../local-runtime/functions'
 import { createCloudbaseWechatServices } from '../platform/wechat-services-cloudbase'
 import { createCloudbaseStore } from '../store/cloudbase'
@@ -85,7 +86,7 @@ export async function cloudbaseWorld(options: { group?: Partial<GroupDoc>; extra
   await seedGroup(store, { group: { makeUp: { enabled: true, windowDays: 3, monthlyLimit: 2 }, ...options.group }, members: extra })
   // The fixture writes bare memberships; give them what an approval writes today, so no tap pays a migration.
   for (const openid of [OWNER, ADMIN, MEMBER, ...(options.extraMembers ?? [])]) {
-    await store.update('members', memberId(GROUP, openid), { checkin: emptyCheckinState(), reminder: { enabled: false, time: DEFAULT_REMINDER_TIME } })
+    await store.update('members', memberId(GROUP, openid), { checkin: emptyCheckinState(), reminder: { enabled: false, time: DEFAULT_REMINDER_TIME }, groupCopy: groupCopyOf({ status: 'open' }) })
   }
   const handlers = createFunctionHandlers({ wechat: createCloudbaseWechatServices(createFakeOpenapi()), templates: SUBSCRIBE_TEMPLATES })
   const now = options.now ?? FIXED_NOW
@@ -127,6 +128,11 @@ export const OP_TARGETS: Record<string, Target> = {
   'admission.submit': atMost(4),
   'admission.listQueue': atMost(3),
   'checkin.overview': atMost(3),
+  // Participation reads: a constant number whatever the group's size or age (bench/participation.ts shows growth).
+  'participation.leaderboard': atMost(4),
+  'participation.leaderboard page 2': atMost(5),
+  'participation.myProgress': atMost(6),
+  'participation.dashboard': atMost(8),
 }
 /** "Well under 3 s": half of it. */
 export const BATCH_50_TARGET_MS = 1500
@@ -212,6 +218,23 @@ export function scenarios(): Scenario[] {
     tap('checkin.setReminder', MEMBER, contracts.setReminder, () => ({ groupId: GROUP, enabled: true, time: '20:00' })),
     tap('inbox.list', 'o_app3', contracts.listInbox, () => ({})),
     tap('inbox.markRead', 'o_app3', contracts.markInboxRead, () => ({})),
+    // Participation: boards and progress (members), the dashboard, roster by activity, exports, settings, archive.
+    tap('participation.leaderboard', MEMBER, contracts.getLeaderboard, () => ({ groupId: GROUP, period: 'week' as const, metric: 'score' as const })),
+    tap('participation.leaderboard page 2', MEMBER, contracts.getLeaderboard, () => ({ groupId: GROUP, period: 'all' as const, metric: 'score' as const, cursor: 20 })),
+    tap('participation.myProgress', MEMBER, contracts.getMyProgress, () => ({ groupId: GROUP })),
+    tap('participation.dashboard', ADMIN, contracts.getDashboard, () => ({ groupId: GROUP })),
+    tap('participation.inactive', ADMIN, contracts.listInactiveMembers, () => ({ groupId: GROUP })),
+    tap('participation.nudge', ADMIN, contracts.nudgeMembers, () => ({ groupId: GROUP, memberKeys: [memberKey(GROUP, MEMBER)] })),
+    tap('participation.exportMembers', ADMIN, contracts.exportMembers, () => ({ groupId: GROUP })),
+    tap('participation.exportCheckins', ADMIN, contracts.exportCheckins, () => ({ groupId: GROUP, from: '2026-11-01', to: DAY })),
+    tap('participation.getSettings', MEMBER, contracts.getParticipationSettings, () => ({ groupId: GROUP })),
+    tap('participation.saveSettings', ADMIN, contracts.saveParticipationSettings, () => ({ groupId: GROUP, points: { checkin: 10, makeUp: 5, taskCheckin: 15, lotteryEntry: 2, invitee: 20 }, inactiveDays: 7, goal: { kind: 'streak' as const, days: 21, reward: '书' } })),
+    tap('participation.archive', OWNER, contracts.archiveGroup, () => ({ groupId: GROUP })),
+    tap('participation.restore', OWNER, contracts.restoreGroup, () => ({ groupId: GROUP })),
+    tap('participation.myGroups', MEMBER, contracts.listMyGroupSummaries, () => ({})),
+    tap('participation.remove', ADMIN, contracts.removeMembers, () => ({ groupId: GROUP, memberKeys: [memberKey(GROUP, 'o_app5')], reason: '连续 30 天未打卡' }), async (w) => {
+      await w.store.create('members', { ...testMember('o_app5'), checkin: emptyCheckinState() })
+    }),
     tap('members.list', MEMBER, contracts.listMembers, () => ({ groupId: GROUP })),
     tap('members.changeRole', OWNER, contracts.changeMemberRole, () => ({ groupId: GROUP, memberKey: memberKey(GROUP, 'o_app2'), role: 'admin' as const })),
     tap('members.remove', ADMIN, contracts.removeMember, () => ({ groupId: GROUP, memberKey: memberKey(GROUP, 'o_app4'), reason: '长期未打卡' })),
@@ -223,6 +246,8 @@ export function scenarios(): Scenario[] {
     timer('photoCleanup.run (timer)', 'photoCleanup', 'cleanOrphanPhotosHourly', '2026-11-24T13:00:00.000Z'),
     // 31 days later: the application rejected above has its personal fields purged.
     timer('admissionPurge.purgeRejected (timer)', 'admissionPurge', 'purgeRejectedDaily', '2026-12-24T19:30:00.000Z'),
+    // The next day: the tally closes 2026-11-23 (the check-ins and applications above are its activity).
+    timer('tally.run (timer)', 'tally', 'tallyHourly', '2026-11-24T01:00:00.000Z'),
     // LOTTERY: when the lottery contracts land (e.g. `lottery.enter`, `lottery.draw`), add their taps here;
     // until then the contract enumeration below reports any contract without a scenario as a MISS.
   ]

@@ -8,6 +8,7 @@
  * - cloudbase  `bench/cloudbase-ops.ts`  SDK calls per tap, timer job and the batch approval of 50, on the recording fake
  * - growth     `bench/growth.ts`         the check-in taps with 500 members × 30/180/365 days of history
  * - store      `bench/store.ts`          the SQLite adapter's get vs bare better-sqlite3
+ * - participation `bench/participation.ts` tally, boards and dashboard of 500 members × 365 days: time vs a baseline, ops growth
  *
  * Options (environment):
  *   BENCH_ONLY=http,cloudbase     run only these sections (default: all)
@@ -23,6 +24,7 @@ import { benchHttp } from './http'
 import { anyMissed, failedFigure, formatTable, type Figure } from './report'
 import { benchSizes } from './sizes'
 import { benchStore } from './store'
+import { benchParticipation } from './participation'
 
 export const SECTIONS: Record<string, (log: (line: string) => void) => Promise<Figure[]>> = {
   sizes: benchSizes,
@@ -30,6 +32,7 @@ export const SECTIONS: Record<string, (log: (line: string) => void) => Promise<F
   cloudbase: benchCloudbaseOps,
   growth: benchGrowth,
   store: () => benchStore(),
+  participation: benchParticipation,
 }
 
 /** The sections `BENCH_ONLY` names (all when unset); an unknown name is an error. */

@@ -156,6 +156,17 @@ export function creditPatch(member: ParticipationCounters, day: string, points: 
   }
 }
 
+/**
+ * The membership patch crediting one event that is not a check-in (a lottery entry, an approved invitee) made on
+ * `day`, with the group's points: what the lottery entry's transaction writes to the entrant's membership.
+ *
+ * @example
+ *   await tx.update('members', member._id, eventCreditPatch(member, participationSettingsOf(group), 'lotteryEntry', today))
+ */
+export function eventCreditPatch(member: ParticipationCounters, settings: Pick<ParticipationSettings, 'points'>, event: Exclude<ScoreEvent, 'checkin' | 'makeUp' | 'taskCheckin'>, day: string): Partial<ParticipationCounters> {
+  return creditPatch(member, day, scoreForEvent(settings, event), { checkin: false })
+}
+
 /** The membership patch for a check-in: its points, the streak mirror and activity (`streak`/`lastDay` from the check-in state after it). */
 export function checkinPatch(
   member: ParticipationCounters,

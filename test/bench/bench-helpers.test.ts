@@ -61,7 +61,7 @@ describe('bench options and inputs', () => {
   })
 
   it('BENCH_ONLY picks sections and refuses unknown ones', () => {
-    expect(selectedSections(undefined)).toEqual(['sizes', 'http', 'cloudbase', 'growth', 'store'])
+    expect(selectedSections(undefined)).toEqual(['sizes', 'http', 'cloudbase', 'growth', 'store', 'participation'])
     expect(selectedSections('http, cloudbase')).toEqual(['http', 'cloudbase'])
     expect(() => selectedSections('speed')).toThrow('unknown section speed')
   })

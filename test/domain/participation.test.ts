@@ -8,6 +8,7 @@ import {
   assertGroupWritable,
   competitionRanks,
   creditPatch,
+  eventCreditPatch,
   goalProgress,
   participationSettingsOf,
   scoreForEvent,
@@ -64,6 +65,11 @@ describe('periods, credits and ranks', () => {
     const member = { score: 50, checkinDays: 4, weekKey: '2026-11-23', weekScore: 30, weekCheckins: 3, monthKey: '2026-11', monthScore: 50, monthCheckins: 4 }
     expect(creditPatch(member, '2026-11-29', 10, { checkin: true })).toMatchObject({ score: 60, weekScore: 40, monthScore: 60, checkinDays: 5 })
     expect(creditPatch(member, '2026-12-01', 20, { checkin: false })).toMatchObject({ score: 70, weekKey: '2026-11-30', weekScore: 20, weekCheckins: 0, monthKey: '2026-12', monthScore: 20, checkinDays: 4 })
+  })
+
+  it('a lottery entry credits its points in the entry’s week and month, no check-in day', () => {
+    const settings = participationSettingsOf({ participation: { points: { lotteryEntry: 3 } } })
+    expect(eventCreditPatch({ score: 7, weekKey: '2026-11-16', weekScore: 7 }, settings, 'lotteryEntry', '2026-11-23')).toMatchObject({ score: 10, weekKey: '2026-11-23', weekScore: 3, checkinDays: 0 })
   })
 
   it('competition ranks: ties share, the next skips, a page continues a tie from the page before', () => {

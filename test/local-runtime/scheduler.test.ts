@@ -29,6 +29,7 @@ describe('readTimerTriggers', () => {
       { fn: 'admissionPurge', name: 'purgeRejectedDaily', cron: '0 30 3 * * * *' },
       { fn: 'reminders', name: 'checkinReminders', cron: '0 */15 * * * * *' },
       { fn: 'photoCleanup', name: 'cleanOrphanPhotosHourly', cron: '0 20 * * * * *' },
+      { fn: 'tally', name: 'tallyHourly', cron: '0 5 * * * * *' },
     ])
   })
 })
@@ -63,16 +64,18 @@ describe('startScheduler on a fake clock', () => {
         { fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'purgeRejectedDaily' } },
         { fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'checkinReminders' } },
         { fn: 'photoCleanup', event: { Type: 'Timer', TriggerName: 'cleanOrphanPhotosHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'cleanOrphanPhotosHourly' } },
+        { fn: 'tally', event: { Type: 'Timer', TriggerName: 'tallyHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'tallyHourly' } },
       ])
       expect(scheduler.jobs.map((job) => [job.fn, job.next?.toISOString()])).toEqual([
         ['admissionPurge', '2026-11-23T19:30:00.000Z'],
         ['reminders', '2026-11-23T12:00:00.000Z'],
         ['photoCleanup', '2026-11-23T12:20:00.000Z'],
+        ['tally', '2026-11-23T12:05:00.000Z'],
       ])
 
       calls.length = 0
       await jest.advanceTimersByTimeAsync(10 * 60 * 1000) // 12:00Z: the quarter-hour
-      expect(calls).toEqual([{ fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: '2026-11-23T12:00:00.000Z' }, caller: { kind: 'timer', trigger: 'checkinReminders' } }])
+      expect(calls.filter((call) => call.fn !== 'tally')).toEqual([{ fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: '2026-11-23T12:00:00.000Z' }, caller: { kind: 'timer', trigger: 'checkinReminders' } }])
 
       calls.length = 0
       await jest.advanceTimersByTimeAsync(dayjs('2026-11-23T19:30:00.000Z').diff(dayjs(Date.now()))) // 03:30 in China
@@ -80,6 +83,7 @@ describe('startScheduler on a fake clock', () => {
       expect(purges).toEqual([{ fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: '2026-11-23T19:30:00.000Z' }, caller: { kind: 'timer', trigger: 'purgeRejectedDaily' } }])
       expect(calls.filter((call) => call.fn === 'reminders')).toHaveLength(30) // 12:15 … 19:30, every 15 minutes
       expect(calls.filter((call) => call.fn === 'photoCleanup')).toHaveLength(8) // 12:20 … 19:20, hourly
+      expect(calls.filter((call) => call.fn === 'tally')).toHaveLength(8) // 12:05 … 19:05, hourly
     } finally {
       scheduler.stop()
     }
