@@ -52,7 +52,7 @@ describe('weapp leaderboard and progress pages', () => {
     const page = await weapp.open(BOARD, { query: { id: DEMO_GROUP_ID }, callFunction: member() })
     await page.waitForText('#my-rank', '我的排名')
     page.tap('#period-month')
-    await waitFor(() => /^\d{4}-\d{2}$/.test(page.text('#leaderboard-period')), 5000, () => 'the month board')
+    await waitFor(() => /^\d{4} 年 \d{1,2} 月$/.test(page.text('#leaderboard-period')), 5000, () => 'the month board')
     page.tap('#metric-checkins')
     const month = await board({ period: 'month', metric: 'checkins' })
     await page.waitForText('#rank-row-0', `${month.items[0].value} 天`)

@@ -54,7 +54,9 @@ describe('chartOptions', () => {
     expect(rate.yAxis.data[0]).toMatchObject({ min: 0, max: 100 })
     const active = chartOptions(toChartSeries(view, 'active'), { width: 686, height: 320, pixelRatio: 2 }, '日活')
     expect(active.type).toBe('area')
-    expect(active.yAxis.data[0].max).toBe(15)
+    // Whole-number steps: 15 people rounds the axis up to 16 (0, 4, 8, 12, 16).
+    expect(active.yAxis.data[0].max).toBe(16)
+    expect(chartOptions({ ...toChartSeries(view, 'active'), max: 2 }, { width: 1, height: 1, pixelRatio: 1 }, '日活').yAxis.data[0].max).toBe(4)
     expect(chartOptions(toChartSeries(view, 'newMembers'), { width: 1, height: 1, pixelRatio: 1 }, '新成员').type).toBe('column')
   })
 

@@ -83,12 +83,14 @@ export function chartOptions(chart: ChartSeries, size: CanvasSize, name: string)
     yAxis: {
       gridType: 'dash',
       dashLength: 4,
-      data: [{ min: 0, max: chart.unit === 'percent' ? 100 : Math.max(4, chart.max), fontSize: 10 }],
+      // Four steps of whole people (or 25%), so no label reads 9.75 人.
+      data: [{ min: 0, max: chart.unit === 'percent' ? 100 : Math.max(4, Math.ceil(chart.max / 4) * 4), fontSize: 10 }],
       splitNumber: 4,
     },
     extra: {
-      area: { type: 'curve', opacity: 0.25, addLine: true, width: 2, gradient: true },
-      line: { type: 'curve', width: 2 },
+      // Straight segments: a smoothed curve would draw values between days that never happened.
+      area: { type: 'straight', opacity: 0.25, addLine: true, width: 2, gradient: true },
+      line: { type: 'straight', width: 2 },
       column: { width: 6, barBorderRadius: [3, 3, 0, 0] },
     },
   }

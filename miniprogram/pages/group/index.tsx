@@ -42,7 +42,7 @@ function GroupCard({ profile }: { profile: GroupProfile }) {
             <Text id="group-topic">{profile.topic}</Text>
           </Tag>
           <Tag type={profile.status === 'open' ? 'success' : 'default'}>
-            <Text id="group-status">{profile.status === 'open' ? t('group.statusOpen') : t('group.closed')}</Text>
+            <Text id="group-status">{profile.status === 'open' ? t('group.statusOpen') : profile.status === 'archived' ? t('lifecycle.archived') : t('group.closed')}</Text>
           </Tag>
         </View>
         <Text id="group-intro" className="group-card__intro">

@@ -24,11 +24,16 @@ function deviceToday(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
 }
 
+/** The link to open or copy: WeChat's is complete; the local runtime's is a path on this page's own server. */
+function linkOf(file: ExportFile): string {
+  return absoluteLink(file.url, process.env.TARO_ENV === 'h5' ? window.location.origin : '')
+}
+
 /** H5: hand the file to the browser as a download. */
 function download(file: ExportFile): void {
   if (process.env.TARO_ENV !== 'h5') return
   const link = document.createElement('a')
-  link.href = absoluteLink(file.url, window.location.origin)
+  link.href = linkOf(file)
   link.download = file.fileName
   document.body.appendChild(link)
   link.click()
@@ -57,10 +62,7 @@ export default function ExportsPage() {
     members.reset()
     done(await checkins.run({ groupId, from: range.from, to: range.to }))
   }
-  const copy = (exported: ExportFile) =>
-    Taro.setClipboardData({ data: absoluteLink(exported.url, process.env.TARO_ENV === 'h5' ? window.location.origin : '') }).then(() =>
-      Taro.showToast({ title: t('exportPage.copied'), icon: 'none' }),
-    )
+  const copy = (exported: ExportFile) => Taro.setClipboardData({ data: linkOf(exported) }).then(() => Taro.showToast({ title: t('exportPage.copied'), icon: 'none' }))
 
   return (
     <PageShell name="exports-page">
@@ -113,7 +115,7 @@ export default function ExportsPage() {
           </Text>
           <Text className="exports-muted">{t('exportPage.expires', { time: formatLocal(file.expiresAt, DEFAULT_TIMEZONE) })}</Text>
           <Text id="export-link" className="exports-link" userSelect>
-            {file.url}
+            {linkOf(file)}
           </Text>
           <View className="exports-result__actions">
             {process.env.TARO_ENV === 'h5' && (

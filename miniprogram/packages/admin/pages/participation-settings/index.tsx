@@ -6,7 +6,7 @@
  * after a confirmation.
  */
 import { useEffect, useState } from 'react'
-import { Switch, Text, View } from '@tarojs/components'
+import { Input, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { getGroupProfile, type GroupProfile } from '../../../../../contracts/group'
@@ -76,37 +76,33 @@ function SettingsEditor({ groupId, view }: { groupId: string; view: Participatio
       <View id="psettings-points" className="psettings-card">
         <Text className="psettings-card__title">{t('pSettings.points')}</Text>
         {SCORE_EVENTS.map((event) => (
-          <View key={event} className="psettings-row">
-            <View className="psettings-row__label">
-              <Text>{t(POINT_LABELS[event])}</Text>
-              <Text className="psettings-muted">{t('pSettings.defaultValue', { value: view.defaults.points[event] })}</Text>
-            </View>
-            <View className="psettings-row__field">
-              <FormField
-                id={`points-${event}`}
-                type="number"
-                value={form.points[event]}
-                maxLength={3}
-                error={fieldErrors[`points.${event}`]}
-                onInput={(value) => setForm((f) => ({ ...f, points: { ...f.points, [event]: value } }))}
-              />
-            </View>
-            <Text className="psettings-unit">{t('pSettings.pointsUnit')}</Text>
-          </View>
+          <NumberRow
+            key={event}
+            id={`points-${event}`}
+            label={t(POINT_LABELS[event])}
+            hint={t('pSettings.defaultValue', { value: view.defaults.points[event] })}
+            unit={t('pSettings.pointsUnit')}
+            value={form.points[event]}
+            maxLength={3}
+            disabled={readOnly}
+            error={fieldErrors[`points.${event}`]}
+            onInput={(value) => setForm((f) => ({ ...f, points: { ...f.points, [event]: value } }))}
+          />
         ))}
       </View>
 
       <View className="psettings-card">
-        <View className="psettings-row">
-          <View className="psettings-row__label">
-            <Text>{t('pSettings.inactiveDays')}</Text>
-            <Text className="psettings-muted">{t('pSettings.defaultValue', { value: view.defaults.inactiveDays })}</Text>
-          </View>
-          <View className="psettings-row__field">
-            <FormField id="inactive-days" type="number" value={form.inactiveDays} maxLength={2} error={fieldErrors.inactiveDays} onInput={(value) => setForm((f) => ({ ...f, inactiveDays: value }))} />
-          </View>
-          <Text className="psettings-unit">{t('pSettings.daysUnit')}</Text>
-        </View>
+        <NumberRow
+          id="inactive-days"
+          label={t('pSettings.inactiveDays')}
+          hint={t('pSettings.defaultValue', { value: view.defaults.inactiveDays })}
+          unit={t('pSettings.daysUnit')}
+          value={form.inactiveDays}
+          maxLength={2}
+          disabled={readOnly}
+          error={fieldErrors.inactiveDays}
+          onInput={(value) => setForm((f) => ({ ...f, inactiveDays: value }))}
+        />
       </View>
 
       <View id="psettings-goal" className="psettings-card">
@@ -128,7 +124,16 @@ function SettingsEditor({ groupId, view }: { groupId: string; view: Participatio
                 </View>
               ))}
             </View>
-            <FormField id="goal-days" label={t('pSettings.goalDays')} type="number" value={form.goalDays} maxLength={3} error={fieldErrors['goal.days']} onInput={(value) => setForm((f) => ({ ...f, goalDays: value }))} />
+            <NumberRow
+              id="goal-days"
+              label={t('pSettings.goalDays')}
+              unit={t('pSettings.daysUnit')}
+              value={form.goalDays}
+              maxLength={3}
+              disabled={readOnly}
+              error={fieldErrors['goal.days']}
+              onInput={(value) => setForm((f) => ({ ...f, goalDays: value }))}
+            />
             <FormField id="goal-reward" label={t('pSettings.goalReward')} value={form.goalReward} maxLength={MAX_GOAL_REWARD_LENGTH} error={fieldErrors['goal.reward']} onInput={(value) => setForm((f) => ({ ...f, goalReward: value }))} />
             {Number.isInteger(goalDays) && goalDays > 0 && (
               <Text id="goal-preview" className="psettings-preview">
@@ -149,6 +154,45 @@ function SettingsEditor({ groupId, view }: { groupId: string; view: Participatio
           {t('pSettings.save')}
         </Button>
       )}
+    </View>
+  )
+}
+
+/** A label (and its default) beside a short number box and its unit; the error under the row (`<id>-error`). */
+function NumberRow(props: {
+  id: string
+  label: string
+  hint?: string
+  unit: string
+  value: string
+  maxLength: number
+  disabled: boolean
+  error?: string
+  onInput: (value: string) => void
+}) {
+  return (
+    <View className="psettings-number">
+      <View className="psettings-row">
+        <View className="psettings-row__label">
+          <Text>{props.label}</Text>
+          {props.hint !== undefined && <Text className="psettings-muted">{props.hint}</Text>}
+        </View>
+        <Input
+          id={props.id}
+          className="psettings-input"
+          type="number"
+          value={props.value}
+          maxlength={props.maxLength}
+          disabled={props.disabled}
+          onInput={(e) => props.onInput(e.detail.value)}
+        />
+        <Text className="psettings-unit">{props.unit}</Text>
+      </View>
+      {props.error ? (
+        <Text id={`${props.id}-error`} className="form-error">
+          {props.error}
+        </Text>
+      ) : null}
     </View>
   )
 }

@@ -14,7 +14,8 @@ describe('leaderboard helpers', () => {
 
   it('names the week by its Monday and the month, nothing for all time', () => {
     expect(periodText({ period: 'week', periodKey: '2026-11-23' })).toBe('2026-11-23 起的一周')
-    expect(periodText({ period: 'month', periodKey: '2026-11' })).toBe('2026-11')
+    expect(periodText({ period: 'month', periodKey: '2026-11' })).toBe('2026 年 11 月')
+    expect(periodText({ period: 'month', periodKey: '2026-03' })).toBe('2026 年 3 月')
     expect(periodText({ period: 'all', periodKey: null })).toBe('')
   })
 })

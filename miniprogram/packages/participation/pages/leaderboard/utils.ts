@@ -5,6 +5,7 @@
  *   valueText({ metric: 'score' }, 120)      // '120 分'
  *   valueText({ metric: 'streak' }, 6)       // '连续 6 天'
  *   periodText({ period: 'week', periodKey: '2026-11-23' })  // '2026-11-23 起的一周'
+ *   periodText({ period: 'month', periodKey: '2026-03' })    // '2026 年 3 月'
  */
 import type { LeaderboardMetric, LeaderboardPage, LeaderboardPeriod } from '../../../../../contracts/participation'
 import { t } from '../../../../../i18n/strings'
@@ -29,5 +30,6 @@ export function valueText(board: Pick<LeaderboardPage, 'metric'>, value: number)
 /** The period the board covers, or '' for all time and streaks. */
 export function periodText(board: Pick<LeaderboardPage, 'period' | 'periodKey'>): string {
   if (board.periodKey === null) return ''
-  return board.period === 'week' ? t('ranking.periodWeek', { from: board.periodKey }) : t('ranking.periodMonth', { month: board.periodKey })
+  if (board.period === 'week') return t('ranking.periodWeek', { from: board.periodKey })
+  return t('ranking.periodMonth', { year: board.periodKey.slice(0, 4), month: Number(board.periodKey.slice(5, 7)) })
 }

@@ -75,9 +75,9 @@ function ProgressView({ groupId, progress }: { groupId: string; progress: MyProg
       <View id="progress-rank" className="progress-card">
         <Text className="progress-card__title">{t('progress.rank')}</Text>
         <View className="progress-ranks">
-          <RankCell id="progress-rank-week" label={t('progress.rankWeek')} value={rankText(progress.rank.week)} />
-          <RankCell id="progress-rank-month" label={t('progress.rankMonth')} value={rankText(progress.rank.month)} />
-          <RankCell id="progress-rank-all" label={t('progress.rankAll')} value={rankText(progress.rank.all)} />
+          <RankCell id="progress-rank-week" label={t('progress.rankWeek')} value={rankText(progress.rank.week)} ranked={progress.rank.week !== null} />
+          <RankCell id="progress-rank-month" label={t('progress.rankMonth')} value={rankText(progress.rank.month)} ranked={progress.rank.month !== null} />
+          <RankCell id="progress-rank-all" label={t('progress.rankAll')} value={rankText(progress.rank.all)} ranked={progress.rank.all !== null} />
         </View>
       </View>
 
@@ -137,11 +137,11 @@ function Stat({ id, label, value }: { id: string; label: string; value: number }
   )
 }
 
-function RankCell({ id, label, value }: { id: string; label: string; value: string }) {
+function RankCell({ id, label, value, ranked }: { id: string; label: string; value: string; ranked: boolean }) {
   return (
     <View id={id} className="progress-rank">
       <Text className="progress-stat__label">{label}</Text>
-      <Text className="progress-rank__value">{value}</Text>
+      <Text className={`progress-rank__value${ranked ? '' : ' is-none'}`}>{value}</Text>
     </View>
   )
 }
