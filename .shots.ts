@@ -16,7 +16,12 @@ async function main() {
     await page.locator(`${ready} >> visible=true`).first().waitFor({ timeout: 15000 })
     await page.waitForTimeout(800)
   }
-  const shot = async (name: string, fullPage = false) => page.screenshot({ path: `${OUT}/${name}.png`, fullPage })
+  const shot = async (name: string) => page.screenshot({ path: `${OUT}/${name}.png` })
+  const scrollShot = async (selector: string, name: string) => {
+    await page.locator(`${selector} >> visible=true`).first().evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    await page.waitForTimeout(300)
+    await shot(name)
+  }
   const only = process.argv[2]
   const want = (name: string) => !only || only.split(',').includes(name)
 
@@ -24,7 +29,8 @@ async function main() {
   if (want('dashboard')) {
     await go(`/packages/admin/pages/dashboard/index?id=${DEMO_GROUP_ID}`, 'admin', '#chart-rate-summary')
     await shot('dashboard')
-    await shot('dashboard-full', true)
+    await scrollShot('#chart-new-card', 'dashboard-2-charts')
+    await scrollShot('#dashboard-inactive-title', 'dashboard-3-inactive')
     await page.locator('#inactive-select-0 >> visible=true').first().click()
     await page.locator('#inactive-select-1 >> visible=true').first().click()
     await page.locator('#remove-selected >> visible=true').first().click()
@@ -37,16 +43,16 @@ async function main() {
     await page.waitForTimeout(800)
     await shot('leaderboard')
   }
-  if (want('progress')) { await go(`/packages/participation/pages/progress/index?id=${DEMO_GROUP_ID}`, 'member', '#progress-goal-text'); await shot('progress'); await shot('progress-full', true) }
+  if (want('progress')) { await go(`/packages/participation/pages/progress/index?id=${DEMO_GROUP_ID}`, 'member', '#progress-goal-text'); await shot('progress'); await scrollShot('#progress-streak', 'progress-2') }
   if (want('exports')) {
     await go(`/packages/admin/pages/exports/index?id=${DEMO_GROUP_ID}`, 'admin', '#export-members')
     await shot('exports')
     await page.locator('#export-checkins >> visible=true').first().click()
     await page.locator('#export-result >> visible=true').first().waitFor()
     await page.waitForTimeout(300)
-    await shot('exports-result', true)
+    await scrollShot('#export-checkins-card', 'exports-result')
   }
-  if (want('settings')) { await go(`/packages/admin/pages/participation-settings/index?id=${DEMO_GROUP_ID}`, 'admin', '#goal-preview'); await shot('participation-settings'); await shot('participation-settings-full', true) }
+  if (want('settings')) { await go(`/packages/admin/pages/participation-settings/index?id=${DEMO_GROUP_ID}`, 'admin', '#goal-preview'); await shot('participation-settings'); await scrollShot('#psettings-goal', 'participation-settings-2') }
   if (want('overview')) { await go(`/packages/participation/pages/groups-overview/index`, 'admin', `#overview-${DEMO_GROUP_ID}`); await shot('groups-overview') }
   if (want('home')) { await go(`/pages/index/index`, 'admin', '#open-groups-overview'); await shot('home-admin') }
   if (want('archived')) {
