@@ -3,10 +3,11 @@
  * the demo community's month of check-ins closed by the tally, the server's clock fixed at 2026-11-23 10:00
  * Shanghai): the admin opens the dashboard from the group page, sees the three uCharts charts painted on their
  * canvases and the silent members, nudges one and removes another with a reason (each confirmed in Taro's
- * modal) — the removed member's inbox says why; a member opens the leaderboard, sees their own rank pinned, and
+ * modal) — the removed member's inbox says why — and downloads the members CSV; a member opens the leaderboard, sees their own rank pinned, and
  * their progress toward the group's goal 「连续打卡 21 天送书 — 还差 16 天」.
  * Needs `npm run build:h5` first (npm test does it).
  */
+import fs from 'node:fs'
 import type { Page } from 'playwright-core'
 import { memberId } from '../../domain/group'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
@@ -79,6 +80,18 @@ describe('participation in the H5 app (Chromium)', () => {
     expect(removedInbox.map((m) => m.body).join('\n')).toContain('连续 30 天未打卡，按群规移出')
     const nudgedInbox = await app.store.find('inboxMessages', { where: { openid: 'o_demo_m10' }, limit: 10 })
     expect(nudgedInbox.map((m) => m.title)).toContain('「早起读书会·郑州3群」想你了')
+
+    // Exports: in the browser the CSV is a download, with its Chinese intact behind the BOM.
+    await click(app.page, '#dashboard-open-exports')
+    const download = app.page.waitForEvent('download')
+    await click(app.page, '#export-members')
+    const file = await download
+    expect(file.suggestedFilename()).toBe('早起读书会·郑州3群-成员-2026-11-23.csv')
+    const csv = fs.readFileSync((await file.path())!, 'utf8')
+    expect(csv.charCodeAt(0)).toBe(0xfeff)
+    expect(csv).toContain('李娜-郑州-小学教师')
+    expect(csv).not.toContain('孙鹏')
+    await expectText(app.page, '#export-file', '（19 行）')
   })
 
   it('a member sees the leaderboard with their own rank, and their progress toward the goal', async () => {
