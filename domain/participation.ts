@@ -191,7 +191,7 @@ export function newMemberCounters(day: string): ParticipationCounters {
  * What a check-in needs of its group besides the day rule — the points and whether the group is archived —
  * copied onto every membership (`MemberDoc.groupCopy`), because a check-in reads only the membership in its
  * transaction (3 operations in all). Saving the settings or archiving writes the group, then the copy on each
- * membership (`version` = the group's `participationVersion`, so an older save never overwrites a newer one's copy).
+ * membership (`version` = the group's `participationVersion` it was copied from).
  */
 export interface GroupCopy {
   archived: boolean

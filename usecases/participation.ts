@@ -495,8 +495,8 @@ export async function getParticipationSettings(ctx: UseCaseContext, input: { gro
 
 /**
  * Give every membership the group's current copy (`groupCopy`: points, archived) — after a settings save or an
- * archive / restore. Pages of 100 by id; stops when a newer save has bumped the version (that save's own
- * sync carries on). O(members), only on those admin actions.
+ * archive / restore. Pages of 100 by id, the group re-read before each page, so two saves close together both
+ * end with every membership holding the latest copy. O(members), only on those admin actions.
  */
 export async function syncGroupCopy(store: Store, groupId: string): Promise<number> {
   let updated = 0
