@@ -101,6 +101,24 @@ describe('weapp dashboard page', () => {
     }
   })
 
+  it('nudges the whole page at once with a note each member reads', async () => {
+    const before = await dashboard()
+    const page = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: admin() })
+    await page.waitForText('#inactive-0', '吴昊')
+    page.tap('#inactive-select-all')
+    await page.waitForText('#inactive-selected', `已选 ${before.inactive.items.length} 人`)
+    page.input('#nudge-note', '本周日晚上线下读书会，欢迎回来')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    page.tap('#nudge-selected')
+    await page.waitForText('#dashboard-message', `已提醒 ${before.inactive.items.length} 人`)
+    const sent = page.calls.map((c) => c.data as { action: string; input: Record<string, unknown> }).filter((c) => c.action === 'nudge')
+    expect(sent.at(-1)?.input).toEqual({ groupId: DEMO_GROUP_ID, memberKeys: before.inactive.items.map((m) => m.key), message: '本周日晚上线下读书会，欢迎回来' })
+    const inbox = await inboxOf(OPENID_OF['朱晓峰'])
+    expect(inbox.items[0].body).toContain('本周日晚上线下读书会，欢迎回来')
+    // The note is cleared for the next nudge.
+    await page.waitForText('#nudge-note-counter', '0/100')
+  })
+
   it('refuses a plain member', async () => {
     const page = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
     await page.waitForText('#dashboard-error', '权限')

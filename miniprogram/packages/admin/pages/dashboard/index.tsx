@@ -13,6 +13,7 @@ import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { MAX_REASON_LENGTH } from '../../../../../contracts/fields'
 import {
   DASHBOARD_SERIES_DAYS,
+  MAX_NUDGE_MESSAGE_LENGTH,
   getDashboard,
   listInactiveMembers,
   nudgeMembers,
@@ -142,6 +143,7 @@ function InactiveMembers({ groupId, dashboard, onChanged }: { groupId: string; d
   const next = current ? current.next : inactive.next
   const [selected, setSelected] = useState<string[]>([])
   const [reason, setReason] = useState<string | null>(null)
+  const [nudgeNote, setNudgeNote] = useState('')
   const [notice, setNotice] = useState('')
   const loadPage = useAction(listInactiveMembers)
   const nudge = useAction(nudgeMembers)
@@ -177,9 +179,12 @@ function InactiveMembers({ groupId, dashboard, onChanged }: { groupId: string; d
     )
     if (!answer.confirm) return
     const memberKeys = targets.map((m) => m.key)
-    const result = kind === 'nudge' ? await nudge.run({ groupId, memberKeys }) : await remove.run({ groupId, memberKeys, reason: reasonToSend })
+    const note = nudgeNote.trim()
+    const result =
+      kind === 'nudge' ? await nudge.run({ groupId, memberKeys, ...(note ? { message: note } : {}) }) : await remove.run({ groupId, memberKeys, reason: reasonToSend })
     if (!result) return
     setNotice(outcomeText(kind === 'nudge' ? 'nudged' : 'removed', result))
+    if (kind === 'nudge') setNudgeNote('')
     setSelected([])
     onChanged()
   }
@@ -243,6 +248,7 @@ function InactiveMembers({ groupId, dashboard, onChanged }: { groupId: string; d
         <LoadMore id="inactive-more" list={{ hasMore: next !== null, loadingMore: loadPage.busy, loadMore, moreError: loadPage.error }} />
         {members.length > 0 && (
           <View className="inactive-batch">
+            <FormField id="nudge-note" label={t('dash.nudgeMessage')} value={nudgeNote} maxLength={MAX_NUDGE_MESSAGE_LENGTH} onInput={setNudgeNote} />
             <FormField id="remove-reason" label={t('dash.reason')} value={reasonText} maxLength={MAX_REASON_LENGTH} onInput={setReason} />
             <View className="inactive-batch__bar">
               <Text id="inactive-selected" className="dashboard-muted">
