@@ -19,6 +19,7 @@ import PageShell from '../../components/page-shell'
 import AdmissionEntries from '../../components/admission-entries'
 import DailyEntries from '../../components/daily-entries'
 import LotteryCard from '../../components/lottery-card'
+import ParticipationEntries from '../../components/participation-entries'
 import { usePageData } from '../../hooks/use-page-data'
 import './index.scss'
 
@@ -47,7 +48,7 @@ function GroupCard({ profile }: { profile: GroupProfile }) {
             <Text id="group-topic">{profile.topic}</Text>
           </Tag>
           <Tag type={profile.status === 'open' ? 'success' : 'default'}>
-            <Text id="group-status">{profile.status === 'open' ? t('group.statusOpen') : t('group.closed')}</Text>
+            <Text id="group-status">{profile.status === 'open' ? t('group.statusOpen') : profile.status === 'archived' ? t('lifecycle.archived') : t('group.closed')}</Text>
           </Tag>
         </View>
         <Text id="group-intro" className="group-card__intro">
@@ -74,6 +75,7 @@ function GroupCard({ profile }: { profile: GroupProfile }) {
       <AdmissionEntries groupId={profile.id} viewerRole={profile.viewerRole} withoutApply />
       <DailyEntries groupId={profile.id} viewerRole={profile.viewerRole} />
       <LotteryCard groupId={profile.id} viewerRole={profile.viewerRole} />
+      <ParticipationEntries groupId={profile.id} viewerRole={profile.viewerRole} status={profile.status} />
 
       <View id="group-rules" className="group-rules">
         <View className="group-rules__header">

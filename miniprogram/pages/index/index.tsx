@@ -28,6 +28,13 @@ export default function HomePage() {
       {state.status === 'loading' && <Skeleton rows={3} animated />}
       {state.status === 'error' && <ErrorState id="my-groups-error" message={state.error.message} onRetry={reload} />}
       {state.status === 'ready' && <MyGroupList groups={state.data} />}
+      {state.status === 'ready' && state.data.some((group) => group.role !== 'member') && (
+        <View className="home-page__demo">
+          <Button id="open-groups-overview" fill="outline" block onClick={() => Taro.navigateTo({ url: pageUrl('groupsOverview') })}>
+            {t('overview.entry')}
+          </Button>
+        </View>
+      )}
       {session.devMode && session.demoGroupId !== '' && (
         <View className="home-page__demo">
           <Button id="open-demo-group" type="primary" fill="outline" block onClick={() => openGroup(session.demoGroupId)}>
