@@ -15,6 +15,7 @@ import type { ReminderSubscriptionDoc } from '../domain/reminders'
 import type { RulesAckDoc, RuleVersionDoc } from '../domain/rules'
 import type { DailyTaskDoc } from '../domain/tasks'
 import type { PhotoDoc, PhotoQuotaDoc } from '../domain/photos'
+import type { AnnouncementReadDoc } from '../domain/board'
 
 export interface Collections {
   groups: GroupDoc
@@ -37,6 +38,8 @@ export interface Collections {
   // Check-in photos: every upload, and each member's uploads per group per day
   photos: PhotoDoc
   photoQuotas: PhotoQuotaDoc
+  // Who read which announcement: one marker per member and announcement, counted for the admins
+  announcementReads: AnnouncementReadDoc
 }
 
 export interface IndexSpec {
@@ -88,6 +91,8 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   photos: [{ fields: [{ field: 'checkinId', direction: 'asc' }, { field: 'createdAt', direction: 'asc' }, { field: '_id', direction: 'asc' }] }],
   // The cleanup removes counters of past days.
   photoQuotas: [{ fields: [{ field: 'day', direction: 'asc' }, { field: '_id', direction: 'asc' }] }],
+  // The admins' read count of one announcement.
+  announcementReads: [{ fields: [{ field: 'announcementId', direction: 'asc' }] }],
 }
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_INDEXES) as Array<keyof Collections>

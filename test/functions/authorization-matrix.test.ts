@@ -64,6 +64,7 @@ import {
   editAnnouncement,
   deleteAnnouncement,
   deleteDailyTask,
+  markAnnouncementsRead,
 } from '../../contracts'
 import { applicationId } from '../../domain/admission'
 import { memberId } from '../../domain/group'
@@ -169,6 +170,7 @@ const MATRIX: Row[] = [
   row(editAnnouncement,          (s) => ({ groupId: GROUP, announcementId: s.announcementId, title: '改期', body: '九点集合' }), 'U F F Y Y F U U'),
   row(deleteAnnouncement,        (s) => ({ groupId: GROUP, announcementId: s.announcementId }),  'U F F Y Y F U U'),
   row(deleteDailyTask,           { groupId: GROUP, day: '2026-11-24' },                            'U F F Y Y F U U'),
+  row(markAnnouncementsRead,     (s) => ({ groupId: GROUP, announcementIds: [s.announcementId] }), 'U F Y Y Y F U U'),
 ]
 
 const key = (action: AnyAction) => `${action.fn}.${action.action}`

@@ -97,6 +97,7 @@ const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'board.editAnnouncement': { groupId: GROUP, announcementId: 'ann_abc', title: '周六爬山（改期）', body: '九点集合' },
   'board.deleteAnnouncement': { groupId: GROUP, announcementId: 'ann_abc' },
   'board.deleteTask': { groupId: GROUP, day: '2026-11-24' },
+  'board.markAnnouncementsRead': { groupId: GROUP, announcementIds: ['ann_abc', 'ann_def'] },
 }
 
 // --- arbitraries ---
