@@ -45,6 +45,8 @@ export const ROUTE_TABLE = {
   announcements: { path: 'pages/announcements/index' },
   tasks: { package: 'admin', path: 'pages/tasks/index' },
   joinGuide: { package: 'admin', path: 'pages/join-guide/index' },
+  manageAnnouncements: { package: 'admin', path: 'pages/announcements/index' },
+  manageRules: { package: 'admin', path: 'pages/rules/index' },
 } as const satisfies Record<string, Route>
 
 export type RouteName = keyof typeof ROUTE_TABLE
@@ -64,6 +66,8 @@ export interface RouteParams {
   announcements: { id: string }
   tasks: { id: string }
   joinGuide: { id: string }
+  manageAnnouncements: { id: string }
+  manageRules: { id: string }
 }
 
 type ParamsArgument<N extends RouteName> = RouteParams[N] extends Record<string, never> ? [] : [params: RouteParams[N]]
