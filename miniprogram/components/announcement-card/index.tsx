@@ -1,6 +1,7 @@
 /**
  * One announcement as a card: pinned tag, title, text, author and time (已编辑 when edited), 未读 for the
- * caller's unread ones, and for admins the read count and pin / edit in place / delete. See README.md.
+ * caller's unread ones (on the members' page), and for admins the read count and pin / edit in place / delete.
+ * See README.md.
  */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
@@ -57,7 +58,7 @@ export default function AnnouncementCard({
                 <Text>{t('announcements.pinned')}</Text>
               </Tag>
             )}
-            {a.read === false && (
+            {a.read === false && !manage && (
               <Tag type="warning">
                 <Text id={`announcement-unread-${a.id}`}>{t('announcements.unread')}</Text>
               </Tag>

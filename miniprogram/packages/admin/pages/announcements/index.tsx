@@ -75,10 +75,12 @@ export default function ManageAnnouncementsPage() {
               {error}
             </Text>
           )}
-          {[...state.data.pinned, ...list.items].length === 0 && <Text className="manage-hint">{t('announcements.empty')}</Text>}
-          {[...state.data.pinned, ...list.items].map((a) => (
-            <AnnouncementCard key={a.id} announcement={a} timezone={state.data.timezone} manage={state.data.canManage ? manage : null} memberCount={state.data.memberCount} />
-          ))}
+          <View id="announcements-list">
+            {[...state.data.pinned, ...list.items].length === 0 && <Text className="manage-hint">{t('announcements.empty')}</Text>}
+            {[...state.data.pinned, ...list.items].map((a) => (
+              <AnnouncementCard key={a.id} announcement={a} timezone={state.data.timezone} manage={state.data.canManage ? manage : null} memberCount={state.data.memberCount} />
+            ))}
+          </View>
           <LoadMore id="announcements-more" list={list} />
         </View>
       )}
