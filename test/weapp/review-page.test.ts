@@ -63,6 +63,7 @@ describe('weapp review queue', () => {
     const callFunction = weapp.backend.callFunctionAs(personaOpenid('admin'))
     page = await weapp.open('packages/admin/pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction })
     await page.waitForText('#application-0', '-')
+    const before = await page.waitForText('#review-summary', '待审核')
     page.tap('#select-0')
     await page.waitForText('#batch-bar', '已选 1 条')
     page.tap('#batch-reject')
@@ -75,7 +76,10 @@ describe('weapp review queue', () => {
     const decided = page.calls.find((c) => (c.data as { action: string }).action.startsWith('decide'))
     expect(decided?.data).toMatchObject({ input: { decision: 'reject', reason: '' } })
 
-    await page.waitForText('#application-0', '-')
+    // The queue reloads after the decision: one fewer pending; select from the fresh list.
+    await page.waitForText('#review-message', '已拒绝')
+    await waitFor(() => page!.text('#review-summary').includes('待审核') && page!.text('#review-summary') !== before, 5000, () => 'the queue to reload')
+    await page.waitForText('#application-1', '-')
     page.tap('#select-0')
     page.tap('#select-1')
     await page.waitForText('#batch-bar', '已选 2 条')
