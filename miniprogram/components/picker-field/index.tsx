@@ -16,7 +16,7 @@ export interface PickerFieldProps {
 
 export default function PickerField({ id, mode, label, value, start, end, onChange }: PickerFieldProps) {
   return (
-    <View className="picker-field">
+    <View className={`picker-field picker-field--${mode}`}>
       <Text className="picker-field__label">{label}</Text>
       <Picker mode={mode} value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
         <View id={id} className="picker-field__box">
