@@ -15,6 +15,12 @@ describe('a new announcement and rules version reach a member (Chromium)', () =>
 
   it('banner and badges until the member confirms and reads; the admins then count one reader', async () => {
     const { page } = app
+    // The member has confirmed version 1.
+    await page.goto(`${app.runtime.url}/pages/rules/index?id=${DEMO_GROUP_ID}`)
+    await click(page, '#persona-member')
+    await click(page, '#rules-acknowledge')
+    await expectText(page, '#rules-acknowledged', '你已确认第 1 版群规')
+
     await page.goto(`${app.runtime.url}/packages/admin/pages/announcements/index?id=${DEMO_GROUP_ID}`)
     await click(page, '#persona-admin')
     await fill(page, '#announcement-title', '本周共读改到周日')
@@ -50,7 +56,7 @@ describe('a new announcement and rules version reach a member (Chromium)', () =>
     // The banner leads to the rules; confirming there clears it.
     await page.goto(`${app.runtime.url}/pages/group/index?id=${DEMO_GROUP_ID}`)
     await click(page, '#rules-banner-confirm')
-    await expectText(page, '#rules-changes', '新增')
+    await expectText(page, '#rules-changes', '新增周日共读改在上午十点。')
     await click(page, '#rules-acknowledge')
     await expectText(page, '#rules-acknowledged', '你已确认第 2 版群规')
     await page.goto(`${app.runtime.url}/pages/group/index?id=${DEMO_GROUP_ID}`)
