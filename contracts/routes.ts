@@ -59,6 +59,8 @@ export const ROUTE_TABLE = {
   leaderboard: { package: 'participation', path: 'pages/leaderboard/index' },
   progress: { package: 'participation', path: 'pages/progress/index' },
   groupsOverview: { package: 'participation', path: 'pages/groups-overview/index' },
+  manageAnnouncements: { package: 'admin', path: 'pages/announcements/index' },
+  manageRules: { package: 'admin', path: 'pages/rules/index' },
 } as const satisfies Record<string, Route>
 
 export type RouteName = keyof typeof ROUTE_TABLE
@@ -92,6 +94,8 @@ export interface RouteParams {
   leaderboard: { id: string }
   progress: { id: string }
   groupsOverview: Record<string, never>
+  manageAnnouncements: { id: string }
+  manageRules: { id: string }
 }
 
 type ParamsArgument<N extends RouteName> = RouteParams[N] extends Record<string, never> ? [] : [params: RouteParams[N]]

@@ -50,6 +50,8 @@ describe('routes', () => {
           'pages/dashboard/index',
           'pages/exports/index',
           'pages/participation-settings/index',
+          'pages/announcements/index',
+          'pages/rules/index',
         ],
       },
       { root: 'packages/lottery', pages: ['pages/lottery/index', 'pages/list/index'] },
