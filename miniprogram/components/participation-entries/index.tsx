@@ -4,8 +4,15 @@ import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import type { GroupStatus, Role } from '../../../domain/group'
 import { t } from '../../../i18n/strings'
-import { participationEntries } from './utils'
+import { participationEntries, type ParticipationEntry } from './utils'
 import './index.scss'
+
+/** Each label written out, so the app build can put the text itself here (babel.config.js, inlineTexts). */
+const LABELS: Record<ParticipationEntry['label'], string> = {
+  'pEntry.leaderboard': t('pEntry.leaderboard'),
+  'pEntry.progress': t('pEntry.progress'),
+  'pEntry.dashboard': t('pEntry.dashboard'),
+}
 
 export interface ParticipationEntriesProps {
   groupId: string
@@ -26,7 +33,7 @@ export default function ParticipationEntries({ groupId, viewerRole, status }: Pa
         <View id="participation-entries" className="participation-entries__row">
           {entries.map((entry) => (
             <Button key={entry.key} id={`entry-${entry.key}`} size="small" fill="outline" type={entry.key === 'dashboard' ? 'primary' : 'default'} onClick={() => Taro.navigateTo({ url: entry.url })}>
-              {t(entry.label)}
+              {LABELS[entry.label]}
             </Button>
           ))}
         </View>
