@@ -10,6 +10,7 @@
 import type { CheckinState } from './checkin'
 import type { GroupCopy, ParticipationCounters, ParticipationGoal, ScorePoints } from './participation'
 import type { JoinGuide } from './join-guide'
+import type { DayRuleChange } from './days'
 
 export const MAX_GROUP_CAPACITY = 500
 
@@ -64,6 +65,8 @@ export interface GroupDoc {
   joinGuide?: JoinGuide
   /** When the admins are to be reminded that the group QR expires (a day before); null once reminded or without one. */
   joinQrRemindAt?: string | null
+  /** The latest change of the day rule (`timezone` + `dayStartHour` are the new rule), taking effect at a day boundary (`domain/group-settings.ts`). */
+  dayRuleChange?: DayRuleChange | null
 }
 
 /** The customary self-introduction: 姓名-地区-职业 (张三-郑州-理财顾问). */

@@ -11,6 +11,7 @@ import { COMMON_STRINGS } from './common'
 import { DAILY_STRINGS } from './daily'
 import { LOTTERY_DRAW_STRINGS } from './lottery-draw'
 import { PARTICIPATION_STRINGS } from './participation'
+import { GROUP_SETTINGS_STRINGS } from './group-settings'
 import { fillText } from './fill'
 
 /** Every feature's table, one per line. */
@@ -20,6 +21,7 @@ const MODULES = [
   DAILY_STRINGS,
   LOTTERY_DRAW_STRINGS,
   PARTICIPATION_STRINGS,
+  GROUP_SETTINGS_STRINGS,
 ] as const
 
 type Merged<T> = T extends readonly [infer Head, ...infer Rest] ? Head & Merged<Rest> : unknown
