@@ -116,6 +116,8 @@ function auditDetail(before: GroupDoc, after: GroupDoc, changed: Field[]): Recor
       detail.taskPublishTime = `${before.taskPublishTime ?? DEFAULT_TASK_PUBLISH_TIME} → ${after.taskPublishTime}`
     } else if (field === 'intro') {
       detail.intro = true
+    } else if (field === 'timezone' || field === 'dayStartHour') {
+      detail[field] = `${dayRuleOf(before)[field]} → ${dayRuleOf(after)[field]}`
     } else {
       detail[field] = `${String(before[field] ?? '')} → ${String(after[field])}`
     }
