@@ -71,7 +71,7 @@ describe('group settings', () => {
   it('refuses, changing nothing: an admin touching the day rule or capacity, a capacity under the member count or over 500, an unknown zone, bad numbers', async () => {
     const view = await fx.api.as(OWNER).call(getGroupSettings, { groupId: GROUP })
     const before = await storeSnapshot(fx.store)
-    const refusals: Array<[string, Record<string, unknown>, string, string]> = [
+    const refusals: Array<[string, ReturnType<typeof form>, string, string]> = [
       [ADMIN, form(view, { dayStartHour: 4 }), 'FORBIDDEN', '只有群主可以修改时区、日界和人数上限'],
       [ADMIN, form(view, { timezone: 'America/New_York' }), 'FORBIDDEN', '只有群主可以修改时区、日界和人数上限'],
       [ADMIN, form(view, { capacity: 200 }), 'FORBIDDEN', '只有群主可以修改时区、日界和人数上限'],
