@@ -45,6 +45,7 @@ export const ROUTE_TABLE = {
   announcements: { path: 'pages/announcements/index' },
   tasks: { package: 'admin', path: 'pages/tasks/index' },
   joinGuide: { package: 'admin', path: 'pages/join-guide/index' },
+  groupSettings: { package: 'admin', path: 'pages/group-settings/index' },
 } as const satisfies Record<string, Route>
 
 export type RouteName = keyof typeof ROUTE_TABLE
@@ -64,6 +65,7 @@ export interface RouteParams {
   announcements: { id: string }
   tasks: { id: string }
   joinGuide: { id: string }
+  groupSettings: { id: string }
 }
 
 type ParamsArgument<N extends RouteName> = RouteParams[N] extends Record<string, never> ? [] : [params: RouteParams[N]]

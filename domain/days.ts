@@ -25,7 +25,7 @@ export interface DayRule {
   timezone: string
   dayStartHour: number
   /**
-   * The latest change of the rule (`domain/group-settings.ts` plans it): until `at`, days are counted by
+   * The latest change of the rule (`domain/day-rule-change.ts` plans it): until `at`, days are counted by
    * `before`; from `at`, by this rule, but never earlier than `fromDay` (the day that starts at `at` under the
    * old rule and ends at the new rule's next day start). So no day is skipped or counted twice.
    */

@@ -65,7 +65,7 @@ export interface GroupDoc {
   joinGuide?: JoinGuide
   /** When the admins are to be reminded that the group QR expires (a day before); null once reminded or without one. */
   joinQrRemindAt?: string | null
-  /** The latest change of the day rule (`timezone` + `dayStartHour` are the new rule), taking effect at a day boundary (`domain/group-settings.ts`). */
+  /** The latest change of the day rule (`timezone` + `dayStartHour` are the new rule), taking effect at a day boundary (`domain/day-rule-change.ts`). */
   dayRuleChange?: DayRuleChange | null
 }
 

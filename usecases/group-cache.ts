@@ -7,7 +7,7 @@
  *
  * Why a remembered rule is never stale where it matters: an entry is kept at most `DAY_RULE_CACHE_MS`
  * (5 minutes of the instance's clock), and a saved change of the day rule takes effect no sooner than
- * `MIN_DAY_RULE_NOTICE_MS` (an hour, `domain/group-settings.ts`) later, at a day boundary. So by the time the
+ * `MIN_DAY_RULE_NOTICE_MS` (an hour, `domain/day-rule-change.ts`) later, at a day boundary. So by the time the
  * new rule counts, every instance has read the group again and holds the planned change (the rule with its
  * change answers correctly before and after the switch). Any read of the group document refreshes the entry.
  *

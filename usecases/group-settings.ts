@@ -9,7 +9,7 @@
  * Where the saved values are read: the make-up policy, the task publish time and the capacity are read fresh
  * from the group by every use case that needs them (make-ups, the overview, publishing, approvals), so they
  * count from the save. The day rule is planned to take effect at a later day boundary
- * (`domain/group-settings.ts`); function instances that remember it re-read it well before
+ * (`domain/day-rule-change.ts`); function instances that remember it re-read it well before
  * (`usecases/group-cache.ts`), and the instance that saved forgets its copy at once.
  *
  * @example
@@ -20,7 +20,8 @@ import { makeUpPolicyOf } from '../domain/checkin'
 import { DEFAULT_TASK_PUBLISH_TIME, dayRuleOf, shiftDay, todayKey } from '../domain/days'
 import { DomainError } from '../domain/errors'
 import { MAX_GROUP_CAPACITY, memberId, type GroupDoc, type Role } from '../domain/group'
-import { isKnownTimezone, planDayRuleChange, type DayRulePlan } from '../domain/group-settings'
+import { planDayRuleChange, type DayRulePlan } from '../domain/day-rule-change'
+import { isKnownTimezone } from '../domain/group-settings'
 import { dayStart } from '../domain/tally'
 import { t } from '../i18n/strings'
 import type { Patch } from '../store/port'

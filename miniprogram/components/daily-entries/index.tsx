@@ -13,6 +13,7 @@ const LABELS: Record<DailyEntry['label'], string> = {
   'groupEntry.rules': t('groupEntry.rules'),
   'groupEntry.announcements': t('groupEntry.announcements'),
   'groupEntry.tasks': t('groupEntry.tasks'),
+  'groupSettings.entry': t('groupSettings.entry'),
 }
 
 export default function DailyEntries({ groupId, viewerRole }: { groupId: string; viewerRole: Role | null }) {

@@ -4,7 +4,8 @@
  * included), a pending change can be undone or replaced, a running transition day refuses another change.
  */
 import { dayRuleOf, shiftDay, todayKey, type DayRule } from '../../domain/days'
-import { MIN_DAY_RULE_NOTICE_MS, isKnownTimezone, planDayRuleChange } from '../../domain/group-settings'
+import { MIN_DAY_RULE_NOTICE_MS, planDayRuleChange } from '../../domain/day-rule-change'
+import { isKnownTimezone } from '../../domain/group-settings'
 import { dayBounds } from '../../domain/tally'
 
 const SHANGHAI: DayRule = { timezone: 'Asia/Shanghai', dayStartHour: 0 }
