@@ -29,11 +29,13 @@ const LIMIT_CHOICES = Array.from({ length: MAX_MAKE_UP_MONTHLY_LIMIT + 1 }, (_, 
 export default function GroupSettingsPage() {
   const groupId = useRouter().params.id ?? ''
   const { state, reload } = usePageData(getGroupSettings, { groupId })
+  // Kept here: after a save the form is rebuilt from the reloaded settings, and the notice stays.
+  const [notice, setNotice] = useState('')
   return (
     <PageShell name="group-settings-page">
       {state.status === 'loading' && <Skeleton rows={10} animated />}
       {state.status === 'error' && <ErrorState id="group-settings-error" message={state.error.message} onRetry={reload} />}
-      {state.status === 'ready' && <SettingsForm key={JSON.stringify(state.data)} initial={state.data} onSaved={reload} />}
+      {state.status === 'ready' && <SettingsForm key={JSON.stringify(state.data)} initial={state.data} notice={notice} setNotice={setNotice} onSaved={reload} />}
     </PageShell>
   )
 }
@@ -69,7 +71,14 @@ function changeText(change: DayRuleChangeView, today: string): string {
   })
 }
 
-function SettingsForm({ initial, onSaved }: { initial: GroupSettingsView; onSaved: () => void }) {
+interface SettingsFormProps {
+  initial: GroupSettingsView
+  notice: string
+  setNotice: (notice: string) => void
+  onSaved: () => void
+}
+
+function SettingsForm({ initial, notice, setNotice, onSaved }: SettingsFormProps) {
   const groupId = initial.groupId
   const [name, setName] = useState(initial.name)
   const [intro, setIntro] = useState(initial.intro)
@@ -81,7 +90,6 @@ function SettingsForm({ initial, onSaved }: { initial: GroupSettingsView; onSave
   const [monthlyLimit, setMonthlyLimit] = useState(initial.makeUp.monthlyLimit)
   const [taskPublishTime, setTaskPublishTime] = useState(initial.taskPublishTime)
   const [capacity, setCapacity] = useState(String(initial.capacity))
-  const [notice, setNotice] = useState('')
   const save = useAction(saveGroupSettings)
   const zones = useMemo(() => timezoneChoices(search, timezone), [search, timezone])
   const owner = initial.canEditOwnerSettings
@@ -154,11 +162,11 @@ function SettingsForm({ initial, onSaved }: { initial: GroupSettingsView; onSave
         {owner && search.trim() !== '' && zones.length === 0 ? (
           <Text id="gs-timezone-none" className="gs-hint">{t('groupSettings.timezoneNoMatch')}</Text>
         ) : (
-          <Picker mode="selector" disabled={!owner} range={zones.map(zoneLabel)} value={Math.max(0, zones.indexOf(timezone))} onChange={(e) => setTimezone(zones[Number(e.detail.value)] ?? timezone)}>
+          <Picker id="gs-timezone-picker" mode="selector" disabled={!owner} range={zones.map(zoneLabel)} value={Math.max(0, zones.indexOf(timezone))} onChange={(e) => setTimezone(zones[Number(e.detail.value)] ?? timezone)}>
             <PickerRow id="gs-timezone" label={t('groupSettings.timezone')} value={zoneLabel(timezone)} disabled={!owner} />
           </Picker>
         )}
-        <Picker mode="selector" disabled={!owner} range={HOURS.map(hourLabel)} value={dayStartHour} onChange={(e) => setDayStartHour(Number(e.detail.value))}>
+        <Picker id="gs-day-start-picker" mode="selector" disabled={!owner} range={HOURS.map(hourLabel)} value={dayStartHour} onChange={(e) => setDayStartHour(Number(e.detail.value))}>
           <PickerRow id="gs-day-start" label={t('groupSettings.dayStartHour')} value={hourLabel(dayStartHour)} disabled={!owner} />
         </Picker>
         <Text className="gs-hint">{t('groupSettings.hourHint')}</Text>
@@ -173,10 +181,10 @@ function SettingsForm({ initial, onSaved }: { initial: GroupSettingsView; onSave
         </View>
         {makeUpEnabled && (
           <>
-            <Picker mode="selector" range={WINDOW_CHOICES.map((days) => t('groupSettings.windowOption', { days }))} value={windowDays - 1} onChange={(e) => setWindowDays(WINDOW_CHOICES[Number(e.detail.value)])}>
+            <Picker id="gs-window-picker" mode="selector" range={WINDOW_CHOICES.map((days) => t('groupSettings.windowOption', { days }))} value={windowDays - 1} onChange={(e) => setWindowDays(WINDOW_CHOICES[Number(e.detail.value)])}>
               <PickerRow id="gs-window" label={t('groupSettings.windowDays')} value={t('groupSettings.windowOption', { days: windowDays })} />
             </Picker>
-            <Picker mode="selector" range={LIMIT_CHOICES.map((count) => t('groupSettings.limitOption', { count }))} value={monthlyLimit} onChange={(e) => setMonthlyLimit(LIMIT_CHOICES[Number(e.detail.value)])}>
+            <Picker id="gs-limit-picker" mode="selector" range={LIMIT_CHOICES.map((count) => t('groupSettings.limitOption', { count }))} value={monthlyLimit} onChange={(e) => setMonthlyLimit(LIMIT_CHOICES[Number(e.detail.value)])}>
               <PickerRow id="gs-limit" label={t('groupSettings.monthlyLimit')} value={t('groupSettings.limitOption', { count: monthlyLimit })} />
             </Picker>
           </>
@@ -186,7 +194,7 @@ function SettingsForm({ initial, onSaved }: { initial: GroupSettingsView; onSave
 
       <View className="gs-section">
         <Text className="gs-section__title">{t('groupSettings.tasks')}</Text>
-        <Picker mode="time" value={taskPublishTime} onChange={(e) => setTaskPublishTime(String(e.detail.value))}>
+        <Picker id="gs-task-time-picker" mode="time" value={taskPublishTime} onChange={(e) => setTaskPublishTime(String(e.detail.value))}>
           <PickerRow id="gs-task-time" label={t('groupSettings.taskPublishTime')} value={taskPublishTime} />
         </Picker>
         <Text className="gs-hint">{t('groupSettings.taskHint')}</Text>
