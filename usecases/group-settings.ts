@@ -57,7 +57,7 @@ export async function saveGroupSettings(ctx: UseCaseContext, input: { groupId: s
       if (plan.kind === 'skipsDay') {
         throw new DomainError('INVALID_INPUT', t('groupSettings.error.skipsDay'), { timezone: t('groupSettings.error.skipsDay') })
       }
-      if (input.capacity < group.memberCount) {
+      if (changed.includes('capacity') && input.capacity < group.memberCount) {
         const message = t('groupSettings.error.capacityBelowMembers', { count: group.memberCount })
         throw new DomainError('INVALID_INPUT', message, { capacity: message })
       }
