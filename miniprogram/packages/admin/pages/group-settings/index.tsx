@@ -48,6 +48,25 @@ function zoneLabel(zone: string): string {
   return name ? `${name} · ${zone}` : zone
 }
 
+/** The zone's short name in sentences: 北京时间, 纽约, or the IANA name. */
+function zoneName(zone: string): string {
+  return ZONE_NAMES[zone] ?? zone
+}
+
+/** The scheduled change in words (the confirmation, and the notice while it is pending). */
+function changeParams(change: DayRuleChangeView) {
+  return {
+    day: change.fromDay,
+    timezone: zoneName(change.after.timezone),
+    hour: String(change.after.dayStartHour).padStart(2, '0'),
+    start: formatLocal(change.startsAt, change.before.timezone),
+    beforeZone: zoneName(change.before.timezone),
+    end: formatLocal(change.endsAt, change.after.timezone),
+    afterZone: zoneName(change.after.timezone),
+    hours: change.hours,
+  }
+}
+
 /** A row that opens a picker: label on the left, the value and a chevron on the right. */
 function PickerRow({ id, label, value, disabled }: { id: string; label: string; value: string; disabled?: boolean }) {
   return (
@@ -60,15 +79,7 @@ function PickerRow({ id, label, value, disabled }: { id: string; label: string; 
 }
 
 function changeText(change: DayRuleChangeView, today: string): string {
-  return t('groupSettings.confirmBody', {
-    today,
-    day: change.fromDay,
-    timezone: zoneLabel(change.after.timezone),
-    hour: String(change.after.dayStartHour).padStart(2, '0'),
-    start: formatLocal(change.startsAt, change.before.timezone),
-    end: formatLocal(change.endsAt, change.after.timezone),
-    hours: change.hours,
-  })
+  return t('groupSettings.confirmBody', { today, ...changeParams(change) })
 }
 
 interface SettingsFormProps {
@@ -120,7 +131,7 @@ function SettingsForm({ initial, notice, setNotice, onSaved }: SettingsFormProps
       const content =
         preview.dayRule.kind === 'planned'
           ? changeText(preview.dayRule, initial.today)
-          : t('groupSettings.confirmCancel', { timezone: zoneLabel(timezone), hour: String(dayStartHour).padStart(2, '0') })
+          : t('groupSettings.confirmCancel', { timezone: zoneName(timezone), hour: String(dayStartHour).padStart(2, '0') })
       const answer = await Taro.showModal({ title: t('groupSettings.confirmTitle'), content })
       if (!answer.confirm) return
     }
@@ -136,7 +147,7 @@ function SettingsForm({ initial, notice, setNotice, onSaved }: SettingsFormProps
       <View className="gs-section">
         <Text className="gs-section__title">{t('groupSettings.basics')}</Text>
         <FormField id="gs-name" label={t('groupSettings.name')} maxLength={MAX_GROUP_NAME_LENGTH} value={name} onInput={setName} error={save.fields.name} />
-        <FormField id="gs-intro" label={t('groupSettings.intro')} multiline controlClassName="gs-textarea" maxLength={MAX_GROUP_INTRO_LENGTH} value={intro} onInput={setIntro} error={save.fields.intro} />
+        <FormField id="gs-intro" label={t('groupSettings.intro')} multiline autoHeight controlClassName="gs-textarea" maxLength={MAX_GROUP_INTRO_LENGTH} value={intro} onInput={setIntro} error={save.fields.intro} />
       </View>
 
       <View id="gs-day-rule" className="gs-section">
@@ -145,15 +156,8 @@ function SettingsForm({ initial, notice, setNotice, onSaved }: SettingsFormProps
         {pending && (
           <Text id="gs-pending" className="gs-pending">
             {pending.inEffect
-              ? t('groupSettings.inEffect', { day: pending.fromDay, end: formatLocal(pending.endsAt, pending.after.timezone) })
-              : t('groupSettings.pending', {
-                  day: pending.fromDay,
-                  start: formatLocal(pending.startsAt, pending.before.timezone),
-                  timezone: zoneLabel(pending.after.timezone),
-                  hour: String(pending.after.dayStartHour).padStart(2, '0'),
-                  end: formatLocal(pending.endsAt, pending.after.timezone),
-                  hours: pending.hours,
-                })}
+              ? t('groupSettings.inEffect', changeParams(pending))
+              : t('groupSettings.pending', changeParams(pending))}
           </Text>
         )}
         {owner && (
