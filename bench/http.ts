@@ -13,7 +13,9 @@
  * - check-in: each request as the next of the 200 extra members, round robin — the first 200 create a
  *   check-in, later ones are the same-day repeat (answers the existing check-in, writes nothing);
  * - check-in overview and today's feed as the member persona; the review queue as the admin persona;
- * - LOTTERY: add the lottery entry to `ROUTES` once its contract exists.
+ * - lottery entry: each request as the next of the 200 extra members, round robin, into a lottery without
+ *   conditions — the first 200 enter (through the sharded entry gate), later ones are the repeat tap (answers
+ *   the existing entry, writes nothing).
  *
  * RSS: each server's peak resident set (`process.resourceUsage().maxRSS` in its own process, so neither
  * the client's buffers nor the bench's other sections count), read after all runs.
@@ -25,7 +27,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import http from 'node:http'
 import path from 'node:path'
 import { DEMO_GROUP_ID, personaOpenid } from '../local-runtime/demo/personas'
-import { benchMemberOpenid, EXTRA_MEMBERS } from './http-server'
+import { benchLotteryId, benchMemberOpenid, EXTRA_MEMBERS } from './http-server'
 import { atLeast, below, elapsedMs, figure, percentile, ratio, type Figure } from './report'
 
 export const CONCURRENCY = (process.env.BENCH_HTTP_CONCURRENCY ?? '1,50,200').split(',').map(Number)
@@ -50,7 +52,11 @@ export const ROUTES: Route[] = [
   { name: 'check-in overview', path: '/api/checkin', request: () => ({ body: post('overview', { groupId: DEMO_GROUP_ID }), openid: personaOpenid('member') }) },
   { name: 'review queue', path: '/api/admission', request: () => ({ body: post('listQueue', { groupId: DEMO_GROUP_ID }), openid: personaOpenid('admin') }) },
   { name: "today's feed", path: '/api/checkin', request: () => ({ body: post('feed', { groupId: DEMO_GROUP_ID }), openid: personaOpenid('member') }) },
-  // LOTTERY: { name: 'lottery entry', path: '/api/lottery', request: (n) => ({ body: post('enter', { groupId: DEMO_GROUP_ID, ... }), openid: benchMemberOpenid(n % EXTRA_MEMBERS) }) },
+  {
+    name: 'lottery entry',
+    path: '/api/lottery',
+    request: (n) => ({ body: post('enter', { lotteryId: benchLotteryId(), nonce: (n % EXTRA_MEMBERS).toString(16).padStart(32, '0') }), openid: benchMemberOpenid(n % EXTRA_MEMBERS) }),
+  },
 ]
 
 export interface LoadResult {

@@ -20,6 +20,10 @@
 /** The subpackages by name, with their root folder (under `miniprogram/` and in the build). */
 export const SUBPACKAGE_ROOTS = {
   admin: 'packages/admin',
+  /** Lotteries (抽奖): members' pages, with the draw verification (the hash code) they alone need. */
+  lottery: 'packages/lottery',
+  /** Members' participation pages (leaderboard, my progress, my groups' numbers): off the main package. */
+  participation: 'packages/participation',
 } as const
 
 export type SubpackageName = keyof typeof SUBPACKAGE_ROOTS
@@ -45,6 +49,18 @@ export const ROUTE_TABLE = {
   announcements: { path: 'pages/announcements/index' },
   tasks: { package: 'admin', path: 'pages/tasks/index' },
   joinGuide: { package: 'admin', path: 'pages/join-guide/index' },
+  lottery: { package: 'lottery', path: 'pages/lottery/index' },
+  lotteries: { package: 'lottery', path: 'pages/list/index' },
+  lotteryCreate: { package: 'admin', path: 'pages/lottery-create/index' },
+  lotteryManage: { package: 'admin', path: 'pages/lottery-manage/index' },
+  dashboard: { package: 'admin', path: 'pages/dashboard/index' },
+  exports: { package: 'admin', path: 'pages/exports/index' },
+  participationSettings: { package: 'admin', path: 'pages/participation-settings/index' },
+  leaderboard: { package: 'participation', path: 'pages/leaderboard/index' },
+  progress: { package: 'participation', path: 'pages/progress/index' },
+  groupsOverview: { package: 'participation', path: 'pages/groups-overview/index' },
+  manageAnnouncements: { package: 'admin', path: 'pages/announcements/index' },
+  manageRules: { package: 'admin', path: 'pages/rules/index' },
   groupSettings: { package: 'admin', path: 'pages/group-settings/index' },
 } as const satisfies Record<string, Route>
 
@@ -65,6 +81,22 @@ export interface RouteParams {
   announcements: { id: string }
   tasks: { id: string }
   joinGuide: { id: string }
+  /** `id` is a lottery id. */
+  lottery: { id: string }
+  /** `id` is a group id; `filter` opens a tab (open | drawn | cancelled). */
+  lotteries: { id: string } | { id: string; filter: string }
+  /** `id` is a group id. */
+  lotteryCreate: { id: string }
+  /** `id` is a lottery id. */
+  lotteryManage: { id: string }
+  dashboard: { id: string }
+  exports: { id: string }
+  participationSettings: { id: string }
+  leaderboard: { id: string }
+  progress: { id: string }
+  groupsOverview: Record<string, never>
+  manageAnnouncements: { id: string }
+  manageRules: { id: string }
   groupSettings: { id: string }
 }
 

@@ -32,7 +32,7 @@ export const GROUP_SETTINGS_STRINGS = {
   'groupSettings.capacityHint': { zh: '当前 {count} 人；不能低于当前人数，最多 {max} 人（微信群上限）', en: '{count} members now; at most {max}' },
   'groupSettings.participation': { zh: '活跃度与积分', en: 'Participation' },
   'groupSettings.participationSummary': { zh: '{days} 天未打卡算不活跃 · 打卡 {checkin} 分 · 补卡 {makeUp} 分 · 完成任务 {task} 分', en: 'Inactive after {days} days' },
-  'groupSettings.participationHint': { zh: '在「活跃度设置」中修改', en: 'Changed in the participation settings' },
+  'groupSettings.participationHint': { zh: '修改活跃度设置', en: 'Change the participation settings' },
   'groupSettings.save': { zh: '保存设置', en: 'Save' },
   'groupSettings.saved': { zh: '已保存', en: 'Saved' },
   'groupSettings.savedDayRule': { zh: '已保存。新的打卡日从 {day} 起生效', en: 'Saved; the new day rule starts on {day}' },

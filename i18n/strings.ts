@@ -11,6 +11,9 @@ import { COMMON_STRINGS } from './common'
 import { DAILY_STRINGS } from './daily'
 import { LOTTERY_DRAW_STRINGS } from './lottery-draw'
 import { PARTICIPATION_STRINGS } from './participation'
+import { LOTTERY_STRINGS } from './lottery'
+import { LOTTERY_PAGE_STRINGS } from './lottery-pages'
+import { PARTICIPATION_PAGE_STRINGS } from './participation-pages'
 import { GROUP_SETTINGS_STRINGS } from './group-settings'
 import { fillText } from './fill'
 
@@ -21,6 +24,9 @@ const MODULES = [
   DAILY_STRINGS,
   LOTTERY_DRAW_STRINGS,
   PARTICIPATION_STRINGS,
+  LOTTERY_STRINGS,
+  LOTTERY_PAGE_STRINGS,
+  PARTICIPATION_PAGE_STRINGS,
   GROUP_SETTINGS_STRINGS,
 ] as const
 

@@ -16,6 +16,8 @@ import type { RulesAckDoc, RuleVersionDoc } from '../domain/rules'
 import type { DailyTaskDoc } from '../domain/tasks'
 import type { PhotoDoc, PhotoQuotaDoc } from '../domain/photos'
 import type { DailyStatsDoc } from '../domain/tally'
+import type { LotteryDoc, LotteryEntryDoc, LotterySecretDoc, LotteryShardDoc, LotteryWinDoc } from '../domain/lottery'
+import type { AnnouncementReadDoc } from '../domain/board'
 
 export interface Collections {
   groups: GroupDoc
@@ -40,6 +42,14 @@ export interface Collections {
   photoQuotas: PhotoQuotaDoc
   // Participation: each group's closed days (the nightly tally)
   dailyStats: DailyStatsDoc
+  // Lotteries: the lottery (public part), its secret seed until the draw, the entry gate shards, entries, wins
+  lotteries: LotteryDoc
+  lotterySecrets: LotterySecretDoc
+  lotteryShards: LotteryShardDoc
+  lotteryEntries: LotteryEntryDoc
+  lotteryWins: LotteryWinDoc
+  // Who read which announcement: one marker per member and announcement, counted for the admins
+  announcementReads: AnnouncementReadDoc
 }
 
 export interface IndexSpec {
@@ -93,6 +103,29 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   photoQuotas: [{ fields: [{ field: 'day', direction: 'asc' }, { field: '_id', direction: 'asc' }] }],
   // The dashboard's 30 days.
   dailyStats: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'day', direction: 'desc' }] }],
+  // Lotteries: a group's list (newest first, by status); the timer's due work (dueAt ≤ now).
+  lotteries: [
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'status', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }] },
+    { fields: [{ field: 'dueAt', direction: 'asc' }] },
+  ],
+  // Read by id only (the draw, never a client).
+  lotterySecrets: [],
+  lotteryShards: [],
+  // The frozen list paged by id (draw, redraw, notices); the published list in canonical order (by entry id);
+  // the admin list in entry order.
+  lotteryEntries: [
+    { fields: [{ field: 'lotteryId', direction: 'asc' }, { field: '_id', direction: 'asc' }] },
+    { fields: [{ field: 'lotteryId', direction: 'asc' }, { field: 'entryId', direction: 'asc' }] },
+    { fields: [{ field: 'lotteryId', direction: 'asc' }, { field: 'enteredAt', direction: 'asc' }] },
+    // The nightly tally's day.
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'enteredAt', direction: 'asc' }] },
+  ],
+  // A lottery's winners; the timer's claim deadlines.
+  lotteryWins: [
+    { fields: [{ field: 'lotteryId', direction: 'asc' }, { field: 'round', direction: 'asc' }] },
+  ],
+  // The admins' read count of one announcement.
+  announcementReads: [{ fields: [{ field: 'announcementId', direction: 'asc' }] }],
 }
 
 /**

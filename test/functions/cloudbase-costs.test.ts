@@ -10,6 +10,7 @@
  * instance's first (and its first after each 5 minutes: one read of the group more).
  */
 import * as contracts from '../../contracts'
+import { acknowledgeRules, getGroupProfile, listAnnouncements, listInbox, listMyGroups, markAnnouncementsRead, publishRules } from '../../contracts'
 import { confirmJoined, deleteAnnouncement, deleteDailyTask, editAnnouncement, getJoinGuide, listNotJoined, postAnnouncement, updateJoinGuide } from '../../contracts'
 import { recordPhotoUpload } from '../../usecases/photos'
 import { userCaller } from '../../usecases/context'
@@ -19,7 +20,15 @@ import { inviteIdFor } from '../../usecases/admission/invites'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import type { Store } from '../../store/port'
 import { createFakeCloud, type FakeCloud, type RecordedCall } from '../fakes/wx-server-sdk'
-import { ADMIN, FIXED_NOW, GROUP, MEMBER, OWNER, applyInput, seedGroup, testCaller, testMember } from '../support/fixture'
+import { ADMIN, FIXED_NOW, GROUP, MEMBER, OWNER, TIMER, applyInput, seedGroup, testCaller, testMember } from '../support/fixture'
+import { claimLotteryPrize, createLottery, drawLottery, enterLottery, getLottery } from '../../contracts/lottery'
+import { SUBSCRIBE_TEMPLATES } from '../../contracts/subscribe-templates'
+import { ENTRY_SHARDS, lotteryEntryDocId, lotteryShardId, shardOf } from '../../domain/lottery'
+import { createFunctionHandlers } from '../../local-runtime/functions'
+import { createLocalWechatServices } from '../../platform/wechat-services-local'
+import { runDraw } from '../../usecases/lottery'
+import { seededRandom } from '../support/random'
+import { NONCE, lotteryInput } from '../support/lottery'
 
 /** Shanghai 09:00 on `day`. */
 const morning = (day: string) => new Date(`${day}T09:00:00+08:00`)
@@ -310,8 +319,9 @@ describe('participation costs (CloudBase operations)', () => {
       ops.push(run.ops)
     }
     // groups page, backfill query (+ one update for each of the 3 seeded memberships that predate the counters,
-    // once), stats read, check-ins pages, 3 counts, breaks and inactive queries, stats write, group write.
-    expect(ops[0]).toBeLessThanOrEqual(11 + 3)
+    // once), stats read, check-ins pages, 4 counts (new members, applications in and decided, lottery entries),
+    // breaks and inactive queries, stats write, group write.
+    expect(ops[0]).toBeLessThanOrEqual(12 + 3)
     expect(ops[1] - ops[0]).toBe(1)
   })
 })
@@ -348,21 +358,168 @@ describe('into the WeChat group (CloudBase operations per tap)', () => {
 })
 
 describe('announcements and tasks: create once, edit, delete (CloudBase operations per tap)', () => {
-  it('a post: 4 (role, announcement, audit); its retry: at most 4 and nothing written; edit and delete: 5 each; a task delete: 5', async () => {
+  it('a post: 6 (role, announcement, the group’s recent list, audit); its retry: at most 4 and nothing written; edit 5, delete 7 (it leaves the recent list); a task delete: 5', async () => {
     const { store, cloud } = await cloudbase()
     const admin = testCaller(store).as(ADMIN)
     const input = { groupId: GROUP, title: '周六爬山', body: '早上八点集合', pinned: false, requestId: 'req-cost-00001' }
     const post = await cost(cloud, () => admin.call(postAnnouncement, input))
-    expect(post.ops).toBeLessThanOrEqual(4)
+    expect(post.ops).toBeLessThanOrEqual(6)
     const retry = await cost(cloud, () => admin.call(postAnnouncement, input))
     expect(retry.ops).toBeLessThanOrEqual(4)
     expect(retry.calls.filter((call) => /(set|update|add) /.test(call) && !call.includes('announcements'))).toEqual([])
     expect(await store.count('announcements', { groupId: GROUP })).toBe(1)
     const [{ _id: id }] = await store.find('announcements', { where: { groupId: GROUP }, limit: 1 })
     expect((await cost(cloud, () => admin.call(editAnnouncement, { groupId: GROUP, announcementId: id, title: '改期', body: '九点' }))).ops).toBeLessThanOrEqual(5)
-    expect((await cost(cloud, () => admin.call(deleteAnnouncement, { groupId: GROUP, announcementId: id }))).ops).toBeLessThanOrEqual(5)
+    expect((await cost(cloud, () => admin.call(deleteAnnouncement, { groupId: GROUP, announcementId: id }))).ops).toBeLessThanOrEqual(7)
     await admin.at(morning('2026-11-23')).call(saveDailyTask, { groupId: GROUP, day: '2026-11-24', title: '读第 4 章', body: '读完写一句感想' })
     expect((await cost(cloud, () => admin.at(morning('2026-11-23')).call(deleteDailyTask, { groupId: GROUP, day: '2026-11-24' }))).ops).toBeLessThanOrEqual(5)
+  })
+})
+
+describe('lottery costs (CloudBase operations)', () => {
+  const K = ENTRY_SHARDS
+
+  /** A lottery (3 prizes) created by the admin on the fake, its group holding `members` extra members. */
+  async function lotteryOnCloudbase(options: { members?: number; input?: Partial<Parameters<typeof lotteryInput>[0]> } = {}) {
+    const extra = Array.from({ length: options.members ?? 0 }, (_, i) => testMember(`o_x${String(i).padStart(4, '0')}`, 'member', `成员${i}`))
+    const { store, cloud } = await cloudbase({ members: extra })
+    const api = testCaller(store, { now: () => FIXED_NOW, handlers: createFunctionHandlers({ wechat: createLocalWechatServices({ appBaseUrl: 'http://127.0.0.1' }), templates: SUBSCRIBE_TEMPLATES, random: seededRandom('costs') }) })
+    const created = await cost(cloud, () => api.as(ADMIN).call(createLottery, lotteryInput(options.input)))
+    const [lottery] = await store.find('lotteries', {})
+    return { store, cloud, api, lotteryId: lottery._id, created }
+  }
+
+  /** `n` entries written straight into the store (as `enter` writes them), with the gate shards' counts to match. */
+  async function seedEntries(store: Store, lotteryId: string, n: number) {
+    const counts = Array<number>(K).fill(0)
+    for (let i = 0; i < n; i++) {
+      const openid = `o_e${String(i).padStart(5, '0')}`
+      const shard = shardOf(openid)
+      counts[shard]++
+      await store.create('lotteryEntries', {
+        _id: lotteryEntryDocId(lotteryId, openid), lotteryId, groupId: GROUP, openid, memberKey: `m_${i}`, entryId: `e_${i.toString(16).padStart(16, '0')}`,
+        name: `成员${i}`, maskedName: '成*', tickets: 1 + (i % 3), nonce: i.toString(16).padStart(32, '0'), shard, enteredAt: FIXED_NOW.toISOString(),
+      })
+    }
+    for (let shard = 0; shard < K; shard++) await store.update('lotteryShards', lotteryShardId(lotteryId, shard), { count: counts[shard] })
+  }
+
+  it('creating and announcing: one inbox write per other member plus a constant (≤ M + K + 8 for M members)', async () => {
+    const { created } = await lotteryOnCloudbase({ members: 40 })
+    const members = 43
+    expect(created.calls.filter((call) => call === 'document.set inboxMessages')).toHaveLength(members - 1)
+    expect(created.ops).toBeLessThanOrEqual(members + 8 + K)
+  })
+
+  it('an entry: ≤ 9 operations (10 when the rule counts check-ins), its points on the membership in the transaction; a repeated tap ≤ 4', async () => {
+    const { cloud, api, lotteryId } = await lotteryOnCloudbase()
+    await api.as(OWNER).call(getLottery, { lotteryId }) // warms the instance's day rule
+    // A membership written since scores exist carries the group's copy (as a check-in leaves it).
+    await api.as(MEMBER).call(checkIn, { groupId: GROUP, linkTask: false })
+    const enter = await cost(cloud, () => api.as(MEMBER).call(enterLottery, { lotteryId, nonce: NONCE(1) }))
+    expect(enter.calls).toEqual([
+      'document.get lotteries',
+      'document.get members',
+      'document.get lotteryEntries',
+      'runTransaction',
+      'tx document.get lotteryShards',
+      'tx document.get members',
+      'tx collection.add lotteryEntries',
+      'tx document.update lotteryShards',
+      'tx document.update members',
+      'collection.count lotteryEntries',
+    ])
+    expect(enter.ops).toBeLessThanOrEqual(9)
+    const again = await cost(cloud, () => api.as(MEMBER).call(enterLottery, { lotteryId, nonce: NONCE(1) }))
+    expect(again.ops).toBeLessThanOrEqual(4)
+
+    const weighted = await lotteryOnCloudbase({ input: { requestId: 'req_weighted_1', eligibility: { minCheckins: 0, period: { from: '2026-11-16', to: '2026-11-22' }, joinedBefore: null }, weighting: { maxTickets: 5 } } })
+    await weighted.api.as(OWNER).call(getLottery, { lotteryId: weighted.lotteryId })
+    const counted = await cost(weighted.cloud, () => weighted.api.as(MEMBER).call(enterLottery, { lotteryId: weighted.lotteryId, nonce: NONCE(1) }))
+    expect(counted.calls).toContain('collection.count checkins')
+    expect(counted.ops).toBeLessThanOrEqual(11) // + the count, and the group read once for a membership without its copy
+  })
+
+  it.each([10, 1000, 2500])('a draw over %i entrants: ⌈N/1000⌉ entry reads + 2 per winner + a constant (2K + 6)', async (n) => {
+    const { store, cloud, api, lotteryId } = await lotteryOnCloudbase()
+    await seedEntries(store, lotteryId, n)
+    await api.as(OWNER).call(getLottery, { lotteryId }) // warms the instance's day rule
+    const winners = 3
+    let entrantCount = 0
+    const draw = await cost(cloud, async () => {
+      const lottery = await runDraw({ store, caller: TIMER, now: () => FIXED_NOW }, { random: seededRandom('x'), notifier: { notify: async () => false }, storage: { photoLinks: async () => ({}) } }, lotteryId, { force: false, actor: null })
+      entrantCount = lottery.frozenCount ?? 0
+    })
+    expect(entrantCount).toBe(n)
+    expect(draw.calls.filter((call) => call === 'collection.get lotteryEntries')).toHaveLength(Math.max(1, Math.ceil(n / 1000)))
+    expect(draw.ops).toBeLessThanOrEqual(Math.ceil(n / 1000) + 2 * winners + 2 * K + 6)
+    console.log(`[lottery costs] draw over ${n} entrants, ${winners} winners: ${draw.ops} operations in ${draw.transactions} transactions`)
+    // The admin's view afterwards, and a second draw call: nothing more written.
+    const again = await cost(cloud, () => api.as(ADMIN).call(drawLottery, { lotteryId }))
+    expect(again.calls.filter((call) => /add|set|update|remove/.test(call))).toEqual([])
+  })
+
+  it('the lottery page ≤ 6 operations while open (7 counting check-ins), ≤ 6 once drawn; a claim ≤ 6; an idle timer minute 1', async () => {
+    const { store, cloud, api, lotteryId } = await lotteryOnCloudbase()
+    await api.as(MEMBER).call(enterLottery, { lotteryId, nonce: NONCE(1) })
+    const open = await cost(cloud, () => api.as(OWNER).call(getLottery, { lotteryId }))
+    expect(open.ops).toBeLessThanOrEqual(6)
+    await api.as(ADMIN).call(drawLottery, { lotteryId })
+    const drawn = await cost(cloud, () => api.as(MEMBER).call(getLottery, { lotteryId }))
+    expect(drawn.ops).toBeLessThanOrEqual(6)
+    const claim = await cost(cloud, () => api.as(MEMBER).call(claimLotteryPrize, { lotteryId, name: '李娜', phone: '13800138000', address: '', note: '' }))
+    expect(claim.ops).toBeLessThanOrEqual(6)
+    const idle = await cost(cloud, () => api.as(TIMER).event('lottery', { Type: 'Timer' }))
+    expect(idle.calls).toEqual(['collection.get lotteries'])
+    expect(await store.count('lotteryWins', { lotteryId })).toBe(1)
+  })
+})
+
+describe('what is new on the board (CloudBase operations per tap, the same for a group of 5 or 500)', () => {
+  it('a post writes the announcement and the group’s recent list, never one document per member', async () => {
+    const { store, cloud } = await cloudbase({ group: { memberCount: 500 } })
+    const post = await cost(cloud, () => testCaller(store).as(ADMIN).call(postAnnouncement, { groupId: GROUP, title: '周六爬山', body: '八点集合', pinned: false }))
+    expect(post.calls).toEqual([
+      'document.get groups',
+      'document.get members',
+      'runTransaction',
+      'tx collection.add announcements',
+      'tx document.get groups',
+      'tx document.update groups',
+      'tx collection.add auditLogs',
+    ])
+    expect(post.ops).toBe(6)
+  })
+
+  it('badges cost nothing more on the group home and my groups, the inbox 2 queries; reading is 3 + 1 per announcement; an admin’s list 1 count per recent one', async () => {
+    const { store, cloud } = await cloudbase()
+    const api = testCaller(store)
+    await api.as(MEMBER).call(acknowledgeRules, { groupId: GROUP, version: 2 })
+    const first = await api.as(ADMIN).call(postAnnouncement, { groupId: GROUP, title: '周六爬山', body: '八点集合', pinned: false })
+    await api.as(ADMIN).call(postAnnouncement, { groupId: GROUP, title: '周日休息', body: '不打卡', pinned: true })
+
+    const home = await cost(cloud, () => api.as(MEMBER).call(getGroupProfile, { groupId: GROUP }))
+    expect(home.calls).toEqual(['document.get groups', 'document.get members'])
+    const mine = await cost(cloud, () => api.as(MEMBER).call(listMyGroups, {}))
+    expect(mine.ops).toBe(2)
+    const inbox = await cost(cloud, () => api.as(MEMBER).call(listInbox, {}))
+    expect(inbox.ops).toBeLessThanOrEqual(5)
+
+    const list = await cost(cloud, () => api.as(MEMBER).call(listAnnouncements, { groupId: GROUP }))
+    expect(list.ops).toBeLessThanOrEqual(5)
+    const read = await cost(cloud, () => api.as(MEMBER).call(markAnnouncementsRead, { groupId: GROUP, announcementIds: [first.id] }))
+    expect(read.calls).toEqual(['document.get groups', 'document.get members', 'runTransaction', 'tx document.set announcementReads', 'tx document.update members'])
+    const adminList = await cost(cloud, () => api.as(ADMIN).call(listAnnouncements, { groupId: GROUP }))
+    expect(adminList.ops).toBe(4 + 2)
+  })
+
+  it('confirming the rules: 5 (the membership keeps a copy, so the banner needs no read of its own); publishing a version: 10 (the first one also keeps the version the group started with)', async () => {
+    const { store, cloud } = await cloudbase()
+    const api = testCaller(store)
+    const ack = await cost(cloud, () => api.as(MEMBER).call(acknowledgeRules, { groupId: GROUP, version: 2 }))
+    expect(ack.ops).toBeLessThanOrEqual(5)
+    const publish = await cost(cloud, () => api.as(ADMIN).call(publishRules, { groupId: GROUP, clauses: ['不发广告', '友善交流'], requestId: 'req-cost-rules1' }))
+    expect(publish.ops).toBeLessThanOrEqual(10)
   })
 })
 

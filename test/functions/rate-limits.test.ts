@@ -35,6 +35,9 @@ describe('the rate-limit table', () => {
       ['checkin.checkIn', 10, MINUTE_MS],
       ['checkin.makeUp', 10, MINUTE_MS],
       ['upload.checkinPhoto', 20, HOUR_MS],
+      ['lottery.enter', 10, MINUTE_MS],
+      ['lottery.claim', 5, MINUTE_MS],
+      ['lottery.create', 5, MINUTE_MS],
     ])
     expect(rateLimitOf(submitApplication)?.max).toBe(5)
     expect(rateLimitOf(applyInput as never)).toBeUndefined()

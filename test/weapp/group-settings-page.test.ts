@@ -24,6 +24,7 @@ describe('weapp group settings page', () => {
     expect(page.query('#gs-owner-only')).toBeNull()
     // The participation settings are shown, not repeated.
     await page.waitForText('#gs-participation', '天未打卡算不活跃')
+    expect(page.text('#gs-participation-link')).toContain('修改活跃度设置')
 
     page.change('#gs-day-start-picker', 4)
     await page.waitForText('#gs-day-start', '04:00')

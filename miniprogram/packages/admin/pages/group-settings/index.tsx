@@ -3,7 +3,7 @@
  * introduction, the check-in day (timezone, day-start hour; the owner's), make-ups (补卡), the default task
  * publish time, the capacity (the owner's) — each a picker or field that looks tappable. A change of the
  * check-in day is first previewed on the server and explained in a confirmation (which day it takes over,
- * when that day begins and ends); the participation settings (inactivity days, points) are shown, not repeated.
+ * when that day begins and ends); the participation settings (inactivity days, points) are shown and linked, not repeated.
  */
 import { useMemo, useState } from 'react'
 import { Input, Picker, Switch, Text, View } from '@tarojs/components'
@@ -11,6 +11,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { getGroupSettings, saveGroupSettings, type DayRuleChangeView, type GroupSettingsView } from '../../../../../contracts/group-settings'
 import { getParticipationSettings } from '../../../../../contracts/participation'
+import { pageUrl } from '../../../../../contracts/routes'
 import { MAX_MAKE_UP_MONTHLY_LIMIT, MAX_MAKE_UP_WINDOW_DAYS } from '../../../../../domain/checkin'
 import { COMMON_TIMEZONES, MAX_GROUP_INTRO_LENGTH, MAX_GROUP_NAME_LENGTH } from '../../../../../domain/group-settings'
 import { formatLocal } from '../../../../../domain/local-time'
@@ -233,7 +234,7 @@ function SettingsForm({ initial, notice, setNotice, onSaved }: SettingsFormProps
   )
 }
 
-/** Inactivity days and points live in the participation settings: shown here, changed there. */
+/** Inactivity days and points live in the participation settings: shown here, changed there (linked). */
 function ParticipationSummary({ groupId }: { groupId: string }) {
   const { state } = usePageData(getParticipationSettings, { groupId })
   if (state.status !== 'ready') return null
@@ -242,7 +243,11 @@ function ParticipationSummary({ groupId }: { groupId: string }) {
     <View id="gs-participation" className="gs-section">
       <Text className="gs-section__title">{t('groupSettings.participation')}</Text>
       <Text className="gs-summary">{t('groupSettings.participationSummary', { days: inactiveDays, checkin: points.checkin, makeUp: points.makeUp, task: points.taskCheckin })}</Text>
-      <Text className="gs-hint">{t('groupSettings.participationHint')}</Text>
+      <View className="gs-picker" id="gs-participation-link" onClick={() => Taro.navigateTo({ url: pageUrl('participationSettings', { id: groupId }) })}>
+        <Text className="gs-picker__label">{t('groupSettings.participationHint')}</Text>
+        <Text className="gs-picker__value" />
+        <Text className="gs-picker__chevron">›</Text>
+      </View>
     </View>
   )
 }
