@@ -189,6 +189,13 @@ const submitAs = (world: CloudbaseWorld, openid: string) => world.api.as(openid)
 const appId = (openid: string) => `${GROUP}:${openid}`
 const photoOf = (openid: string, nonce: string) => `cloud://env-bench.bucket/${photoPathPrefix(GROUP, DAY, openid)}${nonce}.jpg`
 
+/** The group's settings as the settings page would send them back (read before the measured call). */
+async function groupSettingsForm(world: CloudbaseWorld) {
+  const view = await world.api.as(OWNER).call(contracts.getGroupSettings, { groupId: GROUP })
+  const { name, intro, timezone, dayStartHour, makeUp, taskPublishTime, capacity } = view
+  return { groupId: GROUP, name, intro, timezone, dayStartHour, makeUp, taskPublishTime, capacity }
+}
+
 /** One scenario per tap, in the order a group's life goes; each prepares what it needs. */
 export function scenarios(): Scenario[] {
   return [
@@ -262,6 +269,10 @@ export function scenarios(): Scenario[] {
     tap('participation.exportCheckins', ADMIN, contracts.exportCheckins, () => ({ groupId: GROUP, from: '2026-11-01', to: DAY })),
     tap('participation.getSettings', MEMBER, contracts.getParticipationSettings, () => ({ groupId: GROUP })),
     tap('participation.saveSettings', ADMIN, contracts.saveParticipationSettings, () => ({ groupId: GROUP, points: { checkin: 10, makeUp: 5, taskCheckin: 15, lotteryEntry: 2, invitee: 20 }, inactiveDays: 7, goal: { kind: 'streak' as const, days: 21, reward: '书' } })),
+    // Group settings: the page's read, a preview of a day-rule change, the save (owner: day start and make-ups).
+    tap('group.getSettings', ADMIN, contracts.getGroupSettings, () => ({ groupId: GROUP })),
+    tap('group.saveSettings (preview)', OWNER, contracts.saveGroupSettings, async (w) => ({ ...(await groupSettingsForm(w)), dayStartHour: 4, preview: true })),
+    tap('group.saveSettings', OWNER, contracts.saveGroupSettings, async (w) => ({ ...(await groupSettingsForm(w)), dayStartHour: 4, makeUp: { enabled: true, windowDays: 3, monthlyLimit: 3 } })),
     tap('participation.archive', OWNER, contracts.archiveGroup, () => ({ groupId: GROUP })),
     tap('participation.restore', OWNER, contracts.restoreGroup, () => ({ groupId: GROUP })),
     tap('participation.myGroups', MEMBER, contracts.listMyGroupSummaries, () => ({})),

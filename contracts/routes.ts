@@ -61,6 +61,7 @@ export const ROUTE_TABLE = {
   groupsOverview: { package: 'participation', path: 'pages/groups-overview/index' },
   manageAnnouncements: { package: 'admin', path: 'pages/announcements/index' },
   manageRules: { package: 'admin', path: 'pages/rules/index' },
+  groupSettings: { package: 'admin', path: 'pages/group-settings/index' },
 } as const satisfies Record<string, Route>
 
 export type RouteName = keyof typeof ROUTE_TABLE
@@ -96,6 +97,7 @@ export interface RouteParams {
   groupsOverview: Record<string, never>
   manageAnnouncements: { id: string }
   manageRules: { id: string }
+  groupSettings: { id: string }
 }
 
 type ParamsArgument<N extends RouteName> = RouteParams[N] extends Record<string, never> ? [] : [params: RouteParams[N]]

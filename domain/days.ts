@@ -24,14 +24,37 @@ export const DEFAULT_TASK_PUBLISH_TIME = '08:00'
 export interface DayRule {
   timezone: string
   dayStartHour: number
+  /**
+   * The latest change of the rule (`domain/day-rule-change.ts` plans it): until `at`, days are counted by
+   * `before`; from `at`, by this rule, but never earlier than `fromDay` (the day that starts at `at` under the
+   * old rule and ends at the new rule's next day start). So no day is skipped or counted twice.
+   */
+  change?: DayRuleChange
 }
 
-export function dayRuleOf(group: Pick<GroupDoc, 'timezone' | 'dayStartHour'>): DayRule {
+/** A planned (or past) switch from one day rule to the next; stored on the group as `dayRuleChange`. */
+export interface DayRuleChange {
+  fromDay: string
+  /** ISO instant the old rule's `fromDay` begins: the switch. */
+  at: string
+  before: { timezone: string; dayStartHour: number }
+}
+
+export function dayRuleOf(group: Pick<GroupDoc, 'timezone' | 'dayStartHour' | 'dayRuleChange'>): DayRule {
   const hour = group.dayStartHour
-  return {
+  const rule: DayRule = {
     timezone: group.timezone || DEFAULT_TIMEZONE,
-    dayStartHour: Number.isInteger(hour) && hour! >= 0 && hour! <= 23 ? hour! : DEFAULT_DAY_START_HOUR,
+    dayStartHour: validHour(hour) ? hour : DEFAULT_DAY_START_HOUR,
   }
+  const change = group.dayRuleChange
+  if (change && DAY_KEY_PATTERN.test(change.fromDay) && !Number.isNaN(Date.parse(change.at)) && change.before && validHour(change.before.dayStartHour)) {
+    rule.change = { fromDay: change.fromDay, at: change.at, before: { timezone: change.before.timezone || DEFAULT_TIMEZONE, dayStartHour: change.before.dayStartHour } }
+  }
+  return rule
+}
+
+function validHour(hour: unknown): hour is number {
+  return typeof hour === 'number' && Number.isInteger(hour) && hour >= 0 && hour <= 23
 }
 
 /** The check-in day `instant` falls on: the local calendar date, or the one before when earlier than the day-start hour. */
@@ -75,8 +98,13 @@ function formatDayAndHour(instant: Date, timezoneName: string): { calendarDay: s
   return { calendarDay: `${year}-${month}-${day}`, hour }
 }
 
+/** The group day `now` falls on under `rule`, its latest change included (see `DayRule.change`). */
 export function todayKey(now: Date, rule: DayRule): string {
-  return dayKeyAt(now, rule.timezone, rule.dayStartHour)
+  const change = rule.change
+  if (!change) return dayKeyAt(now, rule.timezone, rule.dayStartHour)
+  if (now.getTime() < Date.parse(change.at)) return dayKeyAt(now, change.before.timezone, change.before.dayStartHour)
+  const key = dayKeyAt(now, rule.timezone, rule.dayStartHour)
+  return key < change.fromDay ? change.fromDay : key
 }
 
 /** The instant a wall-clock time (`HH:mm`) on `day` happens in `timezoneName`. */

@@ -11,6 +11,7 @@ import type { CheckinState } from './checkin'
 import type { GroupCopy, ParticipationCounters, ParticipationGoal, ScorePoints } from './participation'
 import type { JoinGuide } from './join-guide'
 import type { RecentAnnouncement } from './board'
+import type { DayRuleChange } from './days'
 
 export const MAX_GROUP_CAPACITY = 500
 
@@ -67,6 +68,8 @@ export interface GroupDoc {
   joinQrRemindAt?: string | null
   /** The latest announcements (newest first, `domain/board.ts`): members' unread badges come from it; missing until the first post. */
   recentAnnouncements?: RecentAnnouncement[]
+  /** The latest change of the day rule (`timezone` + `dayStartHour` are the new rule), taking effect at a day boundary (`domain/day-rule-change.ts`). */
+  dayRuleChange?: DayRuleChange | null
 }
 
 /** The customary self-introduction: 姓名-地区-职业 (张三-郑州-理财顾问). */

@@ -14,7 +14,7 @@
  *   dailyStatsId('g1', '2026-11-23')          // 'g1:2026-11-23'
  *   daysToClose('2026-11-20', '2026-11-24')   // ['2026-11-21', '2026-11-22', '2026-11-23'] (today is still open)
  */
-import { dayKeyAt, localInstant, shiftDay, type DayRule } from './days'
+import { localInstant, shiftDay, todayKey, type DayRule } from './days'
 
 export const MAX_TALLY_CATCH_UP_DAYS = 35
 
@@ -69,13 +69,17 @@ const MINUTE_MS = 60_000
 
 /** The first instant whose check-in day is `day` (minute-exact, DST switches included). */
 export function dayStart(day: string, rule: DayRule): Date {
-  const guess = localInstant(day, `${String(rule.dayStartHour).padStart(2, '0')}:00`, rule.timezone).getTime()
+  // Across a change of the day rule: the day it takes effect starts at the switch; the others by their own rule.
+  const change = rule.change
+  if (change && day === change.fromDay) return new Date(change.at)
+  const counting = change && day < change.fromDay ? change.before : rule
+  const guess = localInstant(day, `${String(counting.dayStartHour).padStart(2, '0')}:00`, counting.timezone).getTime()
   // The first minute in [guess − 4 h, guess + 4 h] whose day is `day` or later: offsets change on whole minutes.
   let low = Math.floor(guess / MINUTE_MS) - 240
   let high = Math.floor(guess / MINUTE_MS) + 240
   while (low < high) {
     const mid = Math.floor((low + high) / 2)
-    if (dayKeyAt(new Date(mid * MINUTE_MS), rule.timezone, rule.dayStartHour) >= day) high = mid
+    if (todayKey(new Date(mid * MINUTE_MS), rule) >= day) high = mid
     else low = mid + 1
   }
   return new Date(low * MINUTE_MS)

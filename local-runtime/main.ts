@@ -5,7 +5,7 @@
  * DATA_DIR (./data), DEV_MODE (on; off turns off the X-WX-OPENID header and the persona switcher), SEED_DEMO
  * (on), SKIP_H5_BUILD (off), PUBLIC_URL. Switches take true/yes/on/1 or false/no/off/0; anything else stops
  * the start. Once listening it prints `社群助手本地运行中 / Local runtime: <url>` (the bound address, so with
- * PORT=0 the port it got).
+ * PORT=0 the port it got), the demo group, where the data lives and how to switch persona (`banner.ts`).
  *
  * SIGTERM / SIGINT stop it cleanly: no new connections, requests in flight finish (bounded), the scheduler
  * stops and its running job ends, the SQLite store is checkpointed and closed, exit 0. It runs as
@@ -19,13 +19,12 @@
 import path from 'node:path'
 import qrcodeTerminal from 'qrcode-terminal'
 import { createSqliteStore } from '../store/sqlite'
-import { DEMO_GROUP_ID } from './demo/personas'
 import { seedDemoCommunity } from './demo/demo-community'
 import { ensureH5Build } from './h5-build'
 import { CLOSE_GRACE_MS, startLocalRuntime } from './server'
 import { startScheduler } from './scheduler'
 import { readRuntimeSettings, SettingError } from './settings'
-import { pageUrl } from '../contracts/routes'
+import { startupBanner } from './banner'
 
 /** Past this, shutdown gives up waiting and exits 1 (the grace period plus time for the store). */
 const SHUTDOWN_LIMIT_MS = CLOSE_GRACE_MS + 5000
@@ -83,12 +82,10 @@ async function main(): Promise<void> {
     }, PARENT_CHECK_MS).unref()
   }
 
-  const groupLink = `${runtime.url}${pageUrl('group', { id: DEMO_GROUP_ID })}`
-  const applyLink = `${runtime.url}${pageUrl('apply', { id: DEMO_GROUP_ID })}`
-  console.log(`\n社群助手本地运行中 / Local runtime: ${runtime.url}`)
-  console.log(`示例社群 / Demo group: ${groupLink}`)
-  console.log(`入群申请链接（扫码打开）/ Apply link (QR below): ${applyLink}\n`)
-  qrcodeTerminal.generate(applyLink, { small: true })
+  // Where the app is, where the data lives, how to switch persona (local-runtime/banner.ts).
+  const banner = startupBanner({ url: runtime.url, dataDir: settings.dataDir, devMode: settings.devMode, seedDemo: settings.seedDemo })
+  console.log(banner.lines.join('\n'))
+  qrcodeTerminal.generate(banner.applyLink, { small: true })
 }
 
 main().catch((error) => {

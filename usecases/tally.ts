@@ -10,7 +10,7 @@
  *   await closeGroupDays(ctx, group, ['2026-11-20', '2026-11-21'])         // the demo seeding and tests
  */
 import type { TallyRun } from '../contracts/participation'
-import { dayKeyAt, dayRuleOf, monthOf, shiftDay, todayKey, type DayRule } from '../domain/days'
+import { dayRuleOf, monthOf, shiftDay, todayKey, type DayRule } from '../domain/days'
 import type { CheckinDoc } from '../domain/checkin'
 import type { GroupDoc, MemberDoc } from '../domain/group'
 import { countersOn, isArchived, participationSettingsOf, scoreForEvent, weekKeyOf } from '../domain/participation'
@@ -30,7 +30,7 @@ export async function runTally(ctx: UseCaseContext): Promise<TallyRun> {
     for (const group of page) {
       if (isArchived(group)) continue
       const rule = dayRuleOf(group)
-      const firstDay = dayKeyAt(new Date(group.createdAt), rule.timezone, rule.dayStartHour)
+      const firstDay = todayKey(new Date(group.createdAt), rule)
       const days = daysToClose(group.talliedThrough, todayKey(now, rule), firstDay)
       if (days.length === 0) continue
       run.groups++
@@ -199,7 +199,7 @@ async function backfillActivity(store: Store, group: GroupDoc): Promise<void> {
     await Promise.all(
       page.map((member) => {
         const lastDay = member.checkin?.lastDay ?? null
-        const joined = dayKeyAt(new Date(member.joinedAt), rule.timezone, rule.dayStartHour)
+        const joined = todayKey(new Date(member.joinedAt), rule)
         return store
           .update('members', member._id, {
             activeDay: lastDay ?? joined,

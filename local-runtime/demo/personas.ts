@@ -9,6 +9,8 @@ export const PERSONAS = [
   { key: 'applicant', openid: 'o_demo_applicant', label: { zh: '申请人', en: 'Applicant' } },
   { key: 'member', openid: 'o_demo_member', label: { zh: '成员', en: 'Member' } },
   { key: 'admin', openid: 'o_demo_admin', label: { zh: '管理员', en: 'Admin' } },
+  // The owner alone changes the check-in day, the capacity, roles and ownership (群设置, 成员).
+  { key: 'owner', openid: 'o_demo_owner', label: { zh: '群主', en: 'Owner' } },
 ] as const
 
 export type PersonaKey = (typeof PERSONAS)[number]['key']

@@ -52,6 +52,7 @@ describe('routes', () => {
           'pages/participation-settings/index',
           'pages/announcements/index',
           'pages/rules/index',
+          'pages/group-settings/index',
         ],
       },
       { root: 'packages/lottery', pages: ['pages/lottery/index', 'pages/list/index'] },

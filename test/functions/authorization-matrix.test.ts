@@ -14,6 +14,7 @@
  *   row(listMembers, { groupId: GROUP }, 'U F Y Y Y F U U')   // anonymous, applicant, member, admin, owner, elsewhere, timer, console
  */
 import * as contracts from '../../contracts'
+import { getGroupSettings, saveGroupSettings } from '../../contracts/group-settings'
 import type { AnyAction, InputOf } from '../../contracts'
 import {
   cancelLottery,
@@ -158,6 +159,9 @@ function ownPhotoPath(as: CallAs): string {
 
 const settings = { questions: [], requirePhone: false, allowMemberInvites: true, cooldownDays: 7, reasonTemplates: [] }
 
+/** The fixture group's settings as the settings page sends them (admins may change the task time; the day rule, the owner only). */
+const groupSettingsForm = { name: '周末徒步·郑州群', intro: '每周六一起走郑州周边的山', timezone: 'Asia/Shanghai', dayStartHour: 0, makeUp: { enabled: true, windowDays: 3, monthlyLimit: 2 }, taskPublishTime: '08:00', capacity: 500 }
+
 // prettier-ignore
 const MATRIX: Row[] = [
   //                                                                                               anon appl memb admn ownr else timr cnsl
@@ -243,6 +247,8 @@ const MATRIX: Row[] = [
   row(exportLotteryCsv,          (s) => ({ lotteryId: s.drawnLotteryId, kind: 'winners' as const }), 'U F F Y Y F U U'),
   row(runLotteryTimer,           {},                                                               'F F F F F F Y F'),
   row(markAnnouncementsRead,     (s) => ({ groupId: GROUP, announcementIds: [s.announcementId] }), 'U F Y Y Y F U U'),
+  row(getGroupSettings,          { groupId: GROUP },                                               'U F F Y Y F U U'),
+  row(saveGroupSettings,         { groupId: GROUP, ...groupSettingsForm, taskPublishTime: '07:30' }, 'U F F Y Y F U U'),
 ]
 
 const key = (action: AnyAction) => `${action.fn}.${action.action}`

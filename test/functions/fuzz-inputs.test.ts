@@ -43,6 +43,8 @@ const key = (contract: AnyAction) => `${contract.fn}.${contract.action}`
 const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'group.getProfile': { groupId: GROUP },
   'group.listMine': {},
+  'group.getSettings': { groupId: GROUP },
+  'group.saveSettings': { groupId: GROUP, name: '周末徒步·郑州群', intro: '每周六走山', timezone: 'Asia/Shanghai', dayStartHour: 4, makeUp: { enabled: true, windowDays: 3, monthlyLimit: 2 }, taskPublishTime: '07:30', capacity: 200, preview: false },
   'setup.ensureCollections': {},
   'setup.backfillMemberKeys': {},
   'admission.getApplyPage': { groupId: GROUP, inviteId: 'i_0123456789' },

@@ -26,6 +26,7 @@ describe('demo community seed', () => {
     const members = demoMembers(FIXED_NOW)
     const roleOf = (key: string) => members.find((m) => m.openid === PERSONAS.find((p) => p.key === key)?.openid)?.role
     expect(roleOf('admin')).toBe('admin')
+    expect(roleOf('owner')).toBe('owner')
     expect(roleOf('member')).toBe('member')
     expect(roleOf('visitor')).toBeUndefined()
     expect(roleOf('applicant')).toBeUndefined()

@@ -55,7 +55,7 @@ describe('local runtime', () => {
   it('serves the dev session with the personas', async () => {
     const session = await (await fetch(`${runtime.url}/api/_dev/session`)).json()
     expect(session).toEqual({ devMode: true, personas: JSON.parse(JSON.stringify(PERSONAS)), demoGroupId: DEMO_GROUP_ID })
-    expect(session.personas.map((p: { key: string }) => p.key)).toEqual(['visitor', 'applicant', 'member', 'admin'])
+    expect(session.personas.map((p: { key: string }) => p.key)).toEqual(['visitor', 'applicant', 'member', 'admin', 'owner'])
   })
 
   it('serves the H5 build with a fallback to the app shell for page routes', async () => {

@@ -16,6 +16,7 @@ const LABELS: Record<DailyEntry['label'], string> = {
   'groupEntry.tasks': t('groupEntry.tasks'),
   'groupEntry.manageAnnouncements': t('groupEntry.manageAnnouncements'),
   'groupEntry.manageRules': t('groupEntry.manageRules'),
+  'groupSettings.entry': t('groupSettings.entry'),
 }
 
 export default function DailyEntries({ groupId, viewerRole, board }: { groupId: string; viewerRole: Role | null; board?: BoardBadges | null }) {

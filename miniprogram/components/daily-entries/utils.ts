@@ -1,7 +1,7 @@
 /**
  * Which daily-loop pages the group page links to, by the viewer's role: members (any role) get check-in,
  * rules and announcements (with their unread badges); owners and admins also the three admin pages (daily
- * tasks, announcements, rules). Visitors get none.
+ * tasks, announcements, rules) and the group settings. Visitors get none.
  *
  * @example
  *   dailyEntries('g1', 'member').map((e) => e.key)  // ['checkin', 'rules', 'announcements']
@@ -12,8 +12,8 @@ import type { BoardBadges } from '../../../contracts/board'
 import { badgeText } from '../board-notices/utils'
 
 export interface DailyEntry {
-  key: 'checkin' | 'rules' | 'announcements' | 'tasks' | 'manageAnnouncements' | 'manageRules'
-  label: 'groupEntry.checkin' | 'groupEntry.rules' | 'groupEntry.announcements' | 'groupEntry.tasks' | 'groupEntry.manageAnnouncements' | 'groupEntry.manageRules'
+  key: 'checkin' | 'rules' | 'announcements' | 'tasks' | 'manageAnnouncements' | 'manageRules' | 'groupSettings'
+  label: 'groupEntry.checkin' | 'groupEntry.rules' | 'groupEntry.announcements' | 'groupEntry.tasks' | 'groupEntry.manageAnnouncements' | 'groupEntry.manageRules' | 'groupSettings.entry'
   url: string
 }
 
@@ -37,6 +37,7 @@ export function dailyEntries(groupId: string, viewerRole: Role | null): DailyEnt
       { key: 'tasks', label: 'groupEntry.tasks', url: pageUrl('tasks', { id: groupId }) },
       { key: 'manageAnnouncements', label: 'groupEntry.manageAnnouncements', url: pageUrl('manageAnnouncements', { id: groupId }) },
       { key: 'manageRules', label: 'groupEntry.manageRules', url: pageUrl('manageRules', { id: groupId }) },
+      { key: 'groupSettings', label: 'groupSettings.entry', url: pageUrl('groupSettings', { id: groupId }) },
     )
   }
   return entries
