@@ -15,7 +15,7 @@
  *   const limiter = createRateLimiter({ now: () => clock.now().getTime() })
  *   limiter.take(rateLimitOf(submitApplication)!, 'o_alice')   // true ×5 within a minute, then false
  */
-import { checkIn, makeUpCheckin } from '../contracts/checkin'
+import { checkIn, editCheckin, likeCheckin, makeUpCheckin } from '../contracts/checkin'
 import { submitApplication } from '../contracts/admission'
 import type { AnyAction } from '../contracts/define'
 
@@ -42,6 +42,8 @@ export const RATE_LIMITS: readonly RateLimit[] = [
   limitAction(checkIn, 10, MINUTE_MS),
   limitAction(makeUpCheckin, 10, MINUTE_MS),
   PHOTO_UPLOAD_LIMIT,
+  limitAction(likeCheckin, 60, MINUTE_MS),
+  limitAction(editCheckin, 10, MINUTE_MS),
 ]
 
 const BY_KEY = new Map(RATE_LIMITS.map((limit) => [limit.key, limit]))

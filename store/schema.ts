@@ -16,6 +16,7 @@ import type { RulesAckDoc, RuleVersionDoc } from '../domain/rules'
 import type { DailyTaskDoc } from '../domain/tasks'
 import type { PhotoDoc, PhotoQuotaDoc } from '../domain/photos'
 import type { DailyStatsDoc } from '../domain/tally'
+import type { CheckinLikesDoc } from '../domain/likes'
 
 export interface Collections {
   groups: GroupDoc
@@ -40,6 +41,8 @@ export interface Collections {
   photoQuotas: PhotoQuotaDoc
   // Participation: each group's closed days (the nightly tally)
   dailyStats: DailyStatsDoc
+  // Likes (点赞): one document per liked check-in, with its count and likers
+  checkinLikes: CheckinLikesDoc
 }
 
 export interface IndexSpec {
@@ -87,6 +90,8 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   photoQuotas: [{ fields: [{ field: 'day', direction: 'asc' }, { field: '_id', direction: 'asc' }] }],
   // The dashboard's 30 days.
   dailyStats: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'day', direction: 'desc' }] }],
+  // Read by id only (a page of views reads its likes with one `_id in` query).
+  checkinLikes: [],
 }
 
 /**
@@ -124,6 +129,12 @@ function board(periodKey: string | null, field: string): IndexSpec {
   }
 }
 
+/** The first like of a check-in finds it by the id its views carry. */
+const CHECKIN_JOURNEY_INDEXES: Partial<{ [C in keyof Collections]: IndexSpec[] }> = {
+  checkins: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'viewId', direction: 'asc' }] }],
+}
+
+for (const [name, specs] of Object.entries(CHECKIN_JOURNEY_INDEXES)) COLLECTION_INDEXES[name as keyof Collections].push(...specs!)
 for (const [name, specs] of Object.entries(PARTICIPATION_INDEXES)) COLLECTION_INDEXES[name as keyof Collections].push(...specs!)
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_INDEXES) as Array<keyof Collections>
