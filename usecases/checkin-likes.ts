@@ -2,10 +2,11 @@
  * Likes (点赞) on check-ins: liking and unliking (idempotent, one like per member per check-in), and the like
  * summaries views carry. Where the count lives and why: `domain/likes.ts`.
  *
- * Cost on CloudBase: a like of a check-in that already has a likes document is 3 operations (the liker's
- * membership and the likes document read in a transaction, the document written); the first like of a
- * check-in first proves the check-in exists with one query on its view id (4). A repeated like or unlike
- * writes nothing. A page of views reads its likes with one `_id in` query.
+ * Cost on CloudBase, 3 operations either way: a like of a check-in the page shows as liked already reads the
+ * liker's membership and the likes document in a transaction and writes the document back; the first like
+ * (the page shows 0) proves the check-in exists with one query on its view id, then reads the membership and
+ * creates the document (its deterministic id refused if another first like won, which then runs as a like on
+ * it). A repeated like or unlike writes nothing. A page of views reads its likes with one `_id in` query.
  *
  * @example
  *   await likeCheckin(ctx, { groupId: 'g1', checkinId: 'a1b2…', liked: true, knownCount: 2 })  // { count: 3, mine: true, names: [...] }
@@ -42,8 +43,11 @@ export async function likeCheckin(ctx: UseCaseContext, input: LikeInput): Promis
       if (result !== NEEDS_CHECKIN) return result
       target = await findCheckin(ctx, input)
     } catch (error) {
-      // Two first likes at once: the other one created the document; run again on it.
-      if (error instanceof StoreConflictError && error.id === likesId(input.groupId, input.checkinId) && attempt === 0) continue
+      // The document was there after all (another first like won, or the page's count was stale): like on it.
+      if (error instanceof StoreConflictError && error.id === likesId(input.groupId, input.checkinId) && attempt === 0) {
+        target = null
+        continue
+      }
       throw error
     }
   }
@@ -58,14 +62,17 @@ async function likeOnce(ctx: UseCaseContext, input: LikeInput, openid: string, t
     if (member.groupCopy?.archived) throw new DomainError('CONFLICT', t('participation.error.archived'))
     const key = memberKey(input.groupId, openid)
     const liker = { key, name: formatNickname(member.intro), at }
+    if (target) {
+      // The first like, as far as the page knows: create the document with its deterministic id, which the store
+      // refuses if it exists (then the caller runs again on the existing one).
+      const created = withLike({ _id: id, groupId: input.groupId, checkinId: target._id, day: target.day, count: 0, likers: [], updatedAt: at }, liker, true)!
+      await tx.create('checkinLikes', created)
+      return summaryOf(created, key)
+    }
     const existing = await tx.get('checkinLikes', id)
     if (!existing) {
       if (!input.liked) return { count: 0, mine: false, names: [] }
-      if (!target) return NEEDS_CHECKIN
-      const doc: CheckinLikesDoc = { _id: id, groupId: input.groupId, checkinId: target._id, day: target.day, count: 0, likers: [], updatedAt: at }
-      const created = withLike(doc, liker, true)!
-      await tx.create('checkinLikes', created)
-      return summaryOf(created, key)
+      return NEEDS_CHECKIN
     }
     const next = withLike(existing, liker, input.liked)
     if (next) await tx.set('checkinLikes', next)

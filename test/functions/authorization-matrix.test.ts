@@ -20,6 +20,8 @@ import {
   backfillMemberKeys,
   changeMemberRole,
   checkIn,
+  editCheckin,
+  likeCheckin,
   cleanOrphanPhotos,
   decideApplication,
   decideApplications,
@@ -100,6 +102,8 @@ const CALLERS: Array<[name: string, as: CallAs]> = [
 type Cell = 'Y' | 'y' | 'U' | 'F'
 interface Seeded {
   announcementId: string
+  /** TARGET's check-in of today, as views name it. */
+  checkinViewId: string
 }
 interface Row {
   action: AnyAction
@@ -178,6 +182,9 @@ const MATRIX: Row[] = [
   row(restoreGroup,              { groupId: GROUP },                                               'U F F F y F U U'),
   row(listMyGroupSummaries,      {},                                                               'U Y Y Y Y Y U U'),
   row(runTally,                  {},                                                               'F F F F F F Y F'),
+  row(likeCheckin,               (s) => ({ groupId: GROUP, checkinId: s.checkinViewId, liked: true }), 'U F Y Y Y F U U'),
+  // Only the caller's own check-in of today: these callers have none today.
+  row(editCheckin,               { groupId: GROUP, note: '改一句' },                                 'U F y y y F U U'),
 ]
 
 const key = (action: AnyAction) => `${action.fn}.${action.action}`
@@ -193,7 +200,8 @@ async function fixture(): Promise<{ fx: Fixture; seeded: Seeded }> {
   await fx.store.create('members', { ...testMember(ELSEWHERE, 'owner', '赵六'), _id: memberId(OTHER_GROUP, ELSEWHERE), groupId: OTHER_GROUP })
   await admission.submitApplication(fx.ctx(APPLICANT), fx.services, applyInput())
   const announcement = await postAnnouncementUseCase(fx.ctx(ADMIN), { groupId: GROUP, title: '置顶候选', body: '…', pinned: false })
-  return { fx, seeded: { announcementId: announcement.id } }
+  const targetCheckin = await fx.api.as(TARGET).call(contracts.checkIn, { groupId: GROUP, note: '今天读完了' })
+  return { fx, seeded: { announcementId: announcement.id, checkinViewId: targetCheckin.checkin.id } }
 }
 
 /** Everything a refused call must leave as it was: every document of every collection, and the messages sent. */
