@@ -1,4 +1,4 @@
-import { monthGrid } from './utils'
+import { monthGrid, shiftMonthKey } from './utils'
 
 describe('monthGrid', () => {
   it('starts November 2026 on a Sunday (six blanks) and marks checked, make-up and today', () => {
@@ -18,5 +18,14 @@ describe('monthGrid', () => {
     expect(rows[0][0]).toBeNull()
     expect(rows[0][1]).toMatchObject({ date: 1 })
     expect(rows.flat().filter((c) => c !== null)).toHaveLength(29)
+  })
+})
+
+describe('shiftMonthKey', () => {
+  it('steps a month back and forth, across year ends', () => {
+    expect(shiftMonthKey('2026-11', -1)).toBe('2026-10')
+    expect(shiftMonthKey('2026-01', -1)).toBe('2025-12')
+    expect(shiftMonthKey('2026-12', 1)).toBe('2027-01')
+    expect(shiftMonthKey('2026-03', -14)).toBe('2025-01')
   })
 })

@@ -34,3 +34,9 @@ export function monthGrid(month: string, checkedDays: Array<{ day: string; makeU
 }
 
 export const WEEKDAY_LABELS = ['一', '二', '三', '四', '五', '六', '日']
+
+/** The month `delta` months from `month` (YYYY-MM), across year ends. */
+export function shiftMonthKey(month: string, delta: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`
+}
