@@ -1,7 +1,6 @@
 /** One check-in as members see it: heading, time, note, photo (full screen on tap), tags and the like row. See README.md. */
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Tag } from '@nutui/nutui-react-taro'
 import type { CheckinView, LikeSummary } from '../../../contracts/checkin'
 import { formatLocal } from '../../../domain/days'
 import { t } from '../../../i18n/strings'
@@ -11,7 +10,7 @@ import './index.scss'
 export interface CheckinEntryProps {
   entry: CheckinView
   timezone: string
-  /** The author's nickname (feed) or the day (calendar). */
+  /** The author's nickname (feed); empty for one's own entry under a heading of its own (the tapped day). */
   heading: string
   idPrefix: string
   /** The latest like state the page holds, else the entry's own. */
@@ -45,18 +44,11 @@ export default function CheckinEntry({ entry, timezone, heading, idPrefix, likes
           onClick={() => Taro.previewImage(previewRequest(src, photoUrls ?? [src]))}
         />
       )}
+      {(entry.taskTitle || entry.makeUp || (like && onLike)) && (
       <View className="checkin-entry__foot">
         <View className="checkin-entry__tags">
-          {entry.taskTitle && (
-            <Tag type="default">
-              <Text>{entry.taskTitle}</Text>
-            </Tag>
-          )}
-          {entry.makeUp && (
-            <Tag type="warning">
-              <Text>{t('checkin.makeUpTag')}</Text>
-            </Tag>
-          )}
+          {entry.taskTitle && <Text className="checkin-entry__tag">{entry.taskTitle}</Text>}
+          {entry.makeUp && <Text className="checkin-entry__tag is-makeup">{t('checkin.makeUpTag')}</Text>}
         </View>
         {like && onLike && (
           <View
@@ -70,6 +62,7 @@ export default function CheckinEntry({ entry, timezone, heading, idPrefix, likes
           </View>
         )}
       </View>
+      )}
       {line !== '' && (
         <Text id={`${idPrefix}-likers`} className="checkin-entry__likers">
           {line}

@@ -215,7 +215,7 @@ function DayEntry({ day, overview, months, loading }: { day: string; overview: C
     <View id="day-entry" className="checkin-section" data-day={day}>
       <Text className="checkin-section__title">{t('checkin.dayEntryTitle', { day: shortDay(day) })}</Text>
       {entry ? (
-        <CheckinEntry entry={entry} timezone={overview.timezone} heading={day} idPrefix="day-entry-item" />
+        <CheckinEntry entry={entry} timezone={overview.timezone} heading="" idPrefix="day-entry-item" />
       ) : (
         <Text id="day-entry-none" className="checkin-feed__empty">
           {!fetched && loading ? t('checkin.dayEntryLoading') : t('checkin.dayEntryNone')}
