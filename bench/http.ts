@@ -144,7 +144,9 @@ interface ServerChild {
 /** Start `bench/http-server.ts <mode>` and wait for its URL. */
 export function startServerChild(mode: 'echo' | 'runtime'): Promise<ServerChild> {
   const root = path.resolve(__dirname, '..')
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'http-server.ts'), mode], { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  // BENCH_HTTP_CPU_PROF=<dir>: write each server's V8 CPU profile there (open in Chrome DevTools) when it exits.
+  const profile = process.env.BENCH_HTTP_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_HTTP_CPU_PROF)] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'bench', 'http-server.ts'), mode], { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)))
     child.once('message', (message: { url: string }) => {

@@ -8,6 +8,7 @@
  * - cloudbase  `bench/cloudbase-ops.ts`  SDK calls per tap, timer job and the batch approval of 50, on the recording fake
  * - growth     `bench/growth.ts`         the check-in taps with 500 members × 30/180/365 days of history
  * - store      `bench/store.ts`          the SQLite adapter's get vs bare better-sqlite3
+ * - draw       `bench/draw.ts`           the verifiable draw and its verification over 10,000 weighted entrants vs hashing the list once
  * - participation `bench/participation.ts` tally, boards and dashboard of 500 members × 365 days: time vs a baseline, ops growth
  *
  * Options (environment):
@@ -19,6 +20,7 @@
  * Prints progress on stderr and the table on stdout; exits 1 when a target is missed (or a section failed).
  */
 import { benchCloudbaseOps } from './cloudbase-ops'
+import { benchDraw } from './draw'
 import { benchGrowth } from './growth'
 import { benchHttp } from './http'
 import { anyMissed, failedFigure, formatTable, type Figure } from './report'
@@ -32,6 +34,7 @@ export const SECTIONS: Record<string, (log: (line: string) => void) => Promise<F
   cloudbase: benchCloudbaseOps,
   growth: benchGrowth,
   store: () => benchStore(),
+  draw: benchDraw,
   participation: benchParticipation,
 }
 

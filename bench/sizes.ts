@@ -23,6 +23,7 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
+import { STRINGS } from '../i18n/strings'
 import { launchChromium } from '../test/support/browser'
 import { atMost, failedFigure, figure, ratio, type Figure } from './report'
 
@@ -75,6 +76,36 @@ export function weappPackages(dist: string): { main: Bytes; subpackages: Array<{
     main: sizeOf(main.map((file) => path.join(dist, file))),
     subpackages: roots.map((root) => ({ root, ...sizeOf(files.filter((file) => inRoot(file, root)).map((file) => path.join(dist, file))) })),
   }
+}
+
+/**
+ * How many entries of the texts table (`"key":{zh:…}`, as the i18n modules write them, minified) the main
+ * package's JS carries, and in which files. A key alone (a page naming which text to show) is not an entry.
+ */
+export function i18nKeysIn(dist: string): { count: number; files: string[] } {
+  const roots = subpackageRoots(JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')))
+  const files = listFiles(dist).filter((file) => file.endsWith('.js') && !roots.some((root) => path.relative(dist, file).split(path.sep).join('/').startsWith(root + '/')))
+  const entries = Object.keys(STRINGS).map((key) => new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:\\s*\\{\\s*"?zh"?\\s*:`))
+  let count = 0
+  const found: string[] = []
+  for (const file of files) {
+    const content = fs.readFileSync(file, 'utf8')
+    const inFile = entries.filter((entry) => entry.test(content)).length
+    if (inFile > 0) found.push(`${path.relative(dist, file)} (${inFile})`)
+    count += inFile
+  }
+  return { count, files: found }
+}
+
+/** The files of each main-package page (`pages/x/index.*`), by the page's path in app.json. */
+export function mainPackagePages(dist: string): Array<{ path: string } & Bytes> {
+  const appJson = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as { pages: string[] }
+  return appJson.pages.map((page) => {
+    const dir = path.join(dist, path.dirname(page))
+    const base = path.basename(page)
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.startsWith(base + '.')).map((name) => path.join(dir, name)) : []
+    return { path: page, ...sizeOf(files) }
+  })
 }
 
 export function allJs(dist: string): Bytes {
@@ -189,6 +220,17 @@ export async function benchSizes(log: (line: string) => void = () => undefined):
     figures.push(figure('sizes', `weapp subpackage ${sub.root}`, sub.raw / 1024, 'KiB', atMost(WEAPP_PACKAGE_LIMIT_KIB), both(sub)))
   }
   if (ours.subpackages.length === 0) figures.push(figure('sizes', 'weapp subpackages', 0, '', undefined, 'app.json declares none'))
+  // The texts table: the app build writes each text where `t('key')` was (babel.config.js, inlineTexts); a call
+  // it cannot resolve (`t(variable)`) brings the whole table back, keys and all, into every visitor's download.
+  const keysShipped = i18nKeysIn(path.join(ROOT, 'dist/weapp'))
+  figures.push(
+    figure('sizes', 'weapp main package: texts table entries', keysShipped.count, '', atMost(0), keysShipped.count === 0 ? 'texts inlined where used' : `in ${keysShipped.files.join(', ')}: write the key out, t('…')`),
+  )
+  // Where the main package's weight is: each main-package page's own files (what it adds beyond the shared
+  // common.js / vendors.js), so a page that grows shows up by name.
+  for (const page of mainPackagePages(path.join(ROOT, 'dist/weapp'))) {
+    figures.push(figure('sizes', `weapp main package: ${page.path}`, page.raw / 1024, 'KiB', undefined, both(page)))
+  }
 
   try {
     const [oursFirst, floorFirst] = await firstLoadJs([path.join(ROOT, 'dist/h5'), path.join(FLOOR_DIR, 'dist/h5')])

@@ -16,6 +16,23 @@ const REPO_ROOT = path.resolve(__dirname, '..')
 /** Repo-root folders the client imports from; outside `sourceRoot`, so Taro would not compile them by default. */
 const SHARED_SOURCE_DIRS = ['contracts', 'domain', 'i18n'].map((dir) => path.join(REPO_ROOT, dir))
 
+/**
+ * The shared modules hold declarations only (the one module with a top-level effect, `domain/dayjs.ts`,
+ * matters only to the functions that import it), so webpack may leave out a shared module none of whose
+ * exports a bundle uses, instead of evaluating it for its imports' sake — e.g. a contract importing a pattern
+ * from `domain/days.ts` for a schema the app drops (babel.config.js) no longer brings dayjs into the main package.
+ */
+interface ChainRules {
+  module: { rule(name: string): { test(match: (file: string) => boolean): { set(key: 'sideEffects', value: boolean): unknown } } }
+}
+
+function sharedModulesWithoutSideEffects(chain: ChainRules): void {
+  chain.module
+    .rule('shared-without-side-effects')
+    .test((file: string) => SHARED_SOURCE_DIRS.some((dir) => file.startsWith(dir + path.sep)))
+    .set('sideEffects', false)
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'shequn-zhushou',
@@ -43,6 +60,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // NutUI's per-component stylesheets do not depend on each other's order; pages importing
       // components in different orders would otherwise warn "Conflicting order".
       miniCssExtractPluginOption: { ignoreOrder: true },
+      webpackChain(chain) {
+        sharedModulesWithoutSideEffects(chain)
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -66,6 +86,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // "recommended for the web" hint does not apply to it.
       webpackChain(chain) {
         chain.performance.hints(false)
+        sharedModulesWithoutSideEffects(chain)
         // Every page is a lazily loaded chunk. Taro splits only the initial chunks ('initial'), so each page
         // chunk carried its own copy of React helpers, NutUI, contracts, i18n and the client; split the page
         // chunks too, so a module two pages share is emitted once and fetched once.

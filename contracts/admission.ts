@@ -17,9 +17,10 @@ import {
   type ApplicationQuestion,
   type ApplicationStatus,
 } from '../domain/admission'
+import { DEFAULT_NOT_JOINED_DAYS, MAX_JOIN_INSTRUCTIONS } from '../domain/join-guide'
 import { t } from '../i18n/strings'
 import { defineAction } from './define'
-import { MAX_REASON_LENGTH, cursorSchema, groupIdSchema, optionalTextSchema, textSchema, type Page } from './fields'
+import { MAX_REASON_LENGTH, cursorSchema, dayKeySchema, groupIdSchema, optionalTextSchema, textSchema, type Page } from './fields'
 import type { GroupProfile } from './group'
 
 // --- limits and field schemas ---
@@ -121,6 +122,8 @@ export interface ApplyPageView {
   myApplication: MyApplicationView | null
   /** Subscribe-message templates the page should ask for at submit (WeChat only; may be empty). */
   subscribeTemplateIds: string[]
+  /** How to get into the WeChat group: only for a member of the group (null for everyone else). */
+  joinGuide: JoinGuideView | null
 }
 
 /** An application as the review queue shows it: the phone masked. */
@@ -307,3 +310,87 @@ export const purgeRejectedApplications = defineAction<{ purged: number }>()(
   'purgeRejected',
   v.object({ olderThanDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650))) }),
 )
+
+// --- into the WeChat group after approval (入群方式): members see it, admins set it ---
+
+/** What a member is shown to get into the WeChat group, beside the nickname to use there. Never an expired QR. */
+export interface JoinGuideView {
+  /** A short-lived link of the group's QR image while it is valid, else null. */
+  groupQrUrl: string | null
+  groupQrExpiresAt: string | null
+  /** A short-lived link of an admin's personal QR (添加群主微信), or null. */
+  personalQrUrl: string | null
+  instructions: string
+  /** The nickname to use in the group (姓名-地区-职业). */
+  nickname: string
+  /** When the member said 「我已入群」, or null. */
+  joinedAt: string | null
+  /** The group's IANA timezone, for the expiry time. */
+  timezone: string
+}
+
+export const getJoinGuide = defineAction<JoinGuideView>()('admission', 'getJoinGuide', v.object({ groupId: groupIdSchema }))
+
+/** The member says they joined the WeChat group (「我已入群」); a second tap answers the same. */
+export const confirmJoined = defineAction<JoinGuideView>()('admission', 'confirmJoined', v.object({ groupId: groupIdSchema }))
+
+export interface JoinGuideSettingsView {
+  groupQr: { photoId: string; url: string | null; generatedAt: string; expiresAt: string; expired: boolean } | null
+  personalQr: { photoId: string; url: string | null } | null
+  instructions: string
+  /** Where the admin's uploads for today go in cloud storage (WeChat): append `<nonce>.<ext>`, then `registerPhoto`. */
+  photoPathPrefix: string
+  timezone: string
+  /** Today in the group's timezone (the server's clock): the latest day a new group QR may say it was generated. */
+  today: string
+}
+
+export const getJoinGuideSettings = defineAction<JoinGuideSettingsView>()('admission', 'getJoinGuideSettings', v.object({ groupId: groupIdSchema }))
+
+const joinPhotoSchema = v.nullable(v.pipe(v.string(t('checkin.validate.photo')), v.regex(/^(cloud:\/\/[A-Za-z0-9._\-/]{1,250}|local:[a-f0-9]{32}\.(png|jpg|gif|webp))$/, t('checkin.validate.photo'))))
+
+/**
+ * Set how approved members get in: a photo id is one the admin uploaded (registered like a check-in photo);
+ * the same id as now keeps it (and the group QR's generation time), another one replaces it, null removes it.
+ */
+export const updateJoinGuide = defineAction<JoinGuideSettingsView>()(
+  'admission',
+  'updateJoinGuide',
+  v.object({
+    groupId: groupIdSchema,
+    groupQrPhotoId: joinPhotoSchema,
+    personalQrPhotoId: joinPhotoSchema,
+    instructions: v.optional(optionalTextSchema(MAX_JOIN_INSTRUCTIONS), ''),
+    /** A new group QR only: the day WeChat generated it (default today), at most 6 days ago; it expires 7 days after. */
+    groupQrGeneratedOn: v.optional(dayKeySchema),
+  }),
+)
+
+export interface NotJoinedMember {
+  /** The roster's opaque key. */
+  key: string
+  nickname: string
+  /** When they were approved. */
+  approvedAt: string
+}
+
+export interface NotJoinedView {
+  items: NotJoinedMember[]
+  days: number
+  timezone: string
+}
+
+export const MAX_NOT_JOINED_DAYS = 30
+
+/** Admins: members approved at least `days` ago who have not said 「我已入群」. */
+export const listNotJoined = defineAction<NotJoinedView>()(
+  'admission',
+  'listNotJoined',
+  v.object({
+    groupId: groupIdSchema,
+    days: v.optional(v.pipe(v.number(t('validate.invalid')), v.integer(t('validate.invalid')), v.minValue(0, t('validate.invalid')), v.maxValue(MAX_NOT_JOINED_DAYS, t('validate.invalid'))), DEFAULT_NOT_JOINED_DAYS),
+  }),
+)
+
+/** The timer job (function `admissionPurge`, trigger `joinQrReminderHourly`): tell the admins a group QR expires within a day. */
+export const remindJoinQrExpiry = defineAction<{ reminded: number }>()('admissionPurge', 'remindJoinQrExpiry', v.object({}))

@@ -11,7 +11,7 @@ import type { ClauseChange } from '../domain/rules'
 import type { RulesVersion } from '../domain/group'
 import { t } from '../i18n/strings'
 import { defineAction } from './define'
-import { cursorSchema, dayKeySchema, groupIdSchema, textSchema, timeOfDaySchema, type Page } from './fields'
+import { cursorSchema, dayKeySchema, groupIdSchema, requestIdSchema, textSchema, timeOfDaySchema, type Page } from './fields'
 
 // --- limits ---
 
@@ -44,6 +44,8 @@ export interface AnnouncementView {
   pinned: boolean
   authorName: string
   createdAt: string
+  /** When an admin last edited it, or null. */
+  editedAt?: string | null
 }
 
 export interface AnnouncementList extends Page<AnnouncementView> {
@@ -61,6 +63,8 @@ export interface DailyTaskView {
   body: string
   publishAt: string
   published: boolean
+  /** Edited after it was published (shown as 已编辑). */
+  edited?: boolean
 }
 
 /** `items`: published tasks, newest first. */
@@ -97,6 +101,7 @@ export const publishRules = defineAction<RulesVersion>()(
       v.array(v.pipe(v.string(), v.maxLength(MAX_CLAUSE_LENGTH, t('validate.tooLong', { max: MAX_CLAUSE_LENGTH })))),
       v.maxLength(MAX_CLAUSES, t('rules.validate.tooMany', { max: MAX_CLAUSES })),
     ),
+    requestId: requestIdSchema,
   }),
 )
 
@@ -114,6 +119,7 @@ export const postAnnouncement = defineAction<AnnouncementView>()(
     title: textSchema(MAX_ANNOUNCEMENT_TITLE),
     body: textSchema(MAX_ANNOUNCEMENT_BODY),
     pinned: v.optional(v.boolean(), false),
+    requestId: requestIdSchema,
   }),
 )
 
@@ -138,5 +144,24 @@ export const saveDailyTask = defineAction<DailyTaskView>()(
     title: textSchema(MAX_TASK_TITLE),
     body: textSchema(MAX_TASK_BODY),
     publishTime: v.optional(timeOfDaySchema),
+    requestId: requestIdSchema,
   }),
 )
+
+const announcementIdSchema = v.pipe(v.string(t('announcements.validate.id')), v.regex(/^ann_[A-Za-z0-9_]{1,60}$/, t('announcements.validate.id')))
+
+/** Admins: change an announcement's title and text (it then shows when it was edited). */
+export const editAnnouncement = defineAction<AnnouncementView>()(
+  'board',
+  'editAnnouncement',
+  v.object({ groupId: groupIdSchema, announcementId: announcementIdSchema, title: textSchema(MAX_ANNOUNCEMENT_TITLE), body: textSchema(MAX_ANNOUNCEMENT_BODY) }),
+)
+
+export const deleteAnnouncement = defineAction<{ deleted: string }>()(
+  'board',
+  'deleteAnnouncement',
+  v.object({ groupId: groupIdSchema, announcementId: announcementIdSchema }),
+)
+
+/** Admins: delete a day's task (scheduled or published). Editing is `saveDailyTask` on the same day. */
+export const deleteDailyTask = defineAction<{ deleted: string }>()('board', 'deleteTask', v.object({ groupId: groupIdSchema, day: dayKeySchema }))

@@ -56,3 +56,10 @@ export interface Page<T> {
   items: T[]
   next: number | null
 }
+
+/**
+ * A client's id for one create (a form opened once): the client makes one when the form opens and sends the
+ * same one on every retry, and the server answers a retry with what the first request created.
+ * Optional, so an older client still works (without the retry guarantee).
+ */
+export const requestIdSchema = v.optional(v.pipe(v.string(t('validate.invalid')), v.regex(/^[A-Za-z0-9_-]{8,64}$/, t('validate.invalid'))))

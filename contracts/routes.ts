@@ -44,6 +44,7 @@ export const ROUTE_TABLE = {
   rules: { path: 'pages/rules/index' },
   announcements: { path: 'pages/announcements/index' },
   tasks: { package: 'admin', path: 'pages/tasks/index' },
+  joinGuide: { package: 'admin', path: 'pages/join-guide/index' },
 } as const satisfies Record<string, Route>
 
 export type RouteName = keyof typeof ROUTE_TABLE
@@ -62,6 +63,7 @@ export interface RouteParams {
   rules: { id: string }
   announcements: { id: string }
   tasks: { id: string }
+  joinGuide: { id: string }
 }
 
 type ParamsArgument<N extends RouteName> = RouteParams[N] extends Record<string, never> ? [] : [params: RouteParams[N]]

@@ -14,13 +14,8 @@
  *   maskPhone('13812341234')                                // '138****1234'
  *   reapplyAllowedAt({ status: 'rejected', decidedAt }, 7)  // decidedAt + 7 days (Asia/Shanghai), or null
  */
-import dayjs from 'dayjs'
-import timezone from 'dayjs/plugin/timezone'
-import utc from 'dayjs/plugin/utc'
+import dayjs from './dayjs'
 import { DEFAULT_TIMEZONE, type SelfIntroduction } from './group'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
 
 export type ApplicationStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn'
 

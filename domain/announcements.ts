@@ -16,6 +16,8 @@ export interface AnnouncementDoc {
   authorOpenid: string
   authorName: string
   createdAt: string
+  /** When an admin last edited it; missing/null when never. */
+  editedAt?: string | null
 }
 
 export function sortAnnouncements<T extends Pick<AnnouncementDoc, 'pinned' | 'pinnedAt' | 'createdAt'>>(list: T[]): T[] {

@@ -10,13 +10,8 @@
  *   shiftDay('2026-12-31', 1)                                        // '2027-01-01'
  *   localInstant('2026-03-08', '08:00', 'America/New_York')          // 2026-03-08T12:00:00Z (EDT, UTC-4)
  */
-import dayjs from 'dayjs'
-import timezone from 'dayjs/plugin/timezone'
-import utc from 'dayjs/plugin/utc'
+import dayjs from './dayjs'
 import { DEFAULT_TIMEZONE, type GroupDoc } from './group'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
 
 export const DAY_KEY_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 export const MONTH_KEY_PATTERN = /^\d{4}-\d{2}$/

@@ -9,6 +9,7 @@
 /** WeChat groups hold at most 500 people; a group's capacity may be set lower, never higher. */
 import type { CheckinState } from './checkin'
 import type { GroupCopy, ParticipationCounters, ParticipationGoal, ScorePoints } from './participation'
+import type { JoinGuide } from './join-guide'
 
 export const MAX_GROUP_CAPACITY = 500
 
@@ -59,6 +60,10 @@ export interface GroupDoc {
   archivedAt?: string | null
   /** What `status` was when archived (restore goes back to it). */
   statusBeforeArchive?: 'open' | 'closed' | null
+  /** How approved members get into the WeChat group (`domain/join-guide.ts`); members-only, never in a public view. */
+  joinGuide?: JoinGuide
+  /** When the admins are to be reminded that the group QR expires (a day before); null once reminded or without one. */
+  joinQrRemindAt?: string | null
 }
 
 /** The customary self-introduction: 姓名-地区-职业 (张三-郑州-理财顾问). */
@@ -87,6 +92,10 @@ export interface MemberDoc extends ParticipationCounters {
   reminder?: { enabled: boolean; time: string }
   /** The group's points and archived state as a check-in needs them (`domain/participation.ts` `GroupCopy`). */
   groupCopy?: GroupCopy
+  /** Approved through an application and not yet said 「我已入群」 (the admins' not-joined list). */
+  joinPending?: boolean
+  /** When the member said they joined the WeChat group. */
+  wechatJoinedAt?: string | null
 }
 
 export function memberId(groupId: string, openid: string): string {

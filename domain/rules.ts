@@ -18,6 +18,8 @@ export interface RuleVersionDoc extends RulesVersion {
   groupId: string
   /** Who published it; null for the first version made with the group. */
   publishedBy: string | null
+  /** The client request that published it (a retry answers this version instead of refusing "unchanged"). */
+  requestId?: string | null
 }
 
 export interface RulesAckDoc {

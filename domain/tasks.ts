@@ -21,6 +21,10 @@ export interface DailyTaskDoc {
   authorOpenid: string
   createdAt: string
   updatedAt: string
+  /** When it was last edited after being published (shown as 已编辑); missing/null when never. */
+  editedAt?: string | null
+  /** The client request that last wrote it (a retry of that request changes nothing). */
+  requestId?: string | null
 }
 
 export function dailyTaskId(groupId: string, day: string): string {

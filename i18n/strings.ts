@@ -1,7 +1,7 @@
 /**
  * Every piece of text a person reads, in Simplified Chinese (shown) with English beside it
  * (for developers, reviewers and a future locale). Pages, contracts and use cases take their text from here;
- * the texts live by feature in `common.ts`, `admission.ts` and `daily.ts` beside this file.
+ * the texts live by feature in the modules beside this file, each listed once in `MODULES`.
  *
  * @example
  *   t('group.members', { count: 20 }) // '20 位成员'
@@ -9,28 +9,35 @@
 import { ADMISSION_STRINGS } from './admission'
 import { COMMON_STRINGS } from './common'
 import { DAILY_STRINGS } from './daily'
+import { LOTTERY_DRAW_STRINGS } from './lottery-draw'
 import { PARTICIPATION_STRINGS } from './participation'
+import { fillText } from './fill'
+
+/** Every feature's table, one per line. */
+const MODULES = [
+  COMMON_STRINGS,
+  ADMISSION_STRINGS,
+  DAILY_STRINGS,
+  LOTTERY_DRAW_STRINGS,
+  PARTICIPATION_STRINGS,
+] as const
+
+type Merged<T> = T extends readonly [infer Head, ...infer Rest] ? Head & Merged<Rest> : unknown
+/** Keys of a table that an earlier table already defines. */
+type KeysDefinedTwice<T, Seen = never> = T extends readonly [infer Head, ...infer Rest]
+  ? Extract<keyof Head, Seen> | KeysDefinedTwice<Rest, Seen | keyof Head>
+  : never
 
 /** Every key of every feature module. */
-export const STRINGS = { ...COMMON_STRINGS, ...ADMISSION_STRINGS, ...DAILY_STRINGS, ...PARTICIPATION_STRINGS } as const
+export const STRINGS = Object.assign({}, ...MODULES) as Merged<typeof MODULES>
 
 // A key defined in two modules would silently shadow one text: make it a type error instead.
-type Shared<A, B> = Extract<keyof A, keyof B>
-const noKeyTwice: [
-  Shared<typeof COMMON_STRINGS, typeof ADMISSION_STRINGS>,
-  Shared<typeof COMMON_STRINGS, typeof DAILY_STRINGS>,
-  Shared<typeof ADMISSION_STRINGS, typeof DAILY_STRINGS>,
-  Shared<typeof PARTICIPATION_STRINGS, typeof COMMON_STRINGS & typeof ADMISSION_STRINGS & typeof DAILY_STRINGS>,
-] extends [never, never, never, never]
-  ? true
-  : false = true
+const noKeyTwice: [KeysDefinedTwice<typeof MODULES>] extends [never] ? true : false = true
 void noKeyTwice
 
 export type StringKey = keyof typeof STRINGS
 
 /** The Chinese text for `key`, with `{name}` placeholders filled from `params`. */
 export function t(key: StringKey, params?: Record<string, string | number>): string {
-  const text: string = STRINGS[key].zh
-  if (!params) return text
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+  return fillText(STRINGS[key].zh, params)
 }

@@ -13,6 +13,7 @@
  *     handle(purgeRejectedApplications, (input, ctx) => admission.purgeRejectedApplications(ctx, input)))
  *   await admissionPurgeFunction({ Type: 'Timer', TriggerName: 'purgeRejectedDaily' }, { store, caller: timerCaller('purgeRejectedDaily'), now })
  */
+import * as v from 'valibot'
 import type { FunctionName } from '../contracts/define'
 import { DomainError } from '../domain/errors'
 import { t } from '../i18n/strings'
@@ -56,3 +57,39 @@ export function timerOnly(fn: FunctionName, job: RegisteredAction): FunctionHand
   ])
   return (event, ctx) => actions(isTimerEvent(event) ? { action: job.contract.action, input: {} } : event, ctx)
 }
+
+/**
+ * A function handler serving several timer jobs, one per trigger: the timer event's `TriggerName` picks the
+ * job (`jobs[TriggerName]`; an unknown trigger runs nothing and answers NOT_FOUND). Timer-only like `timerOnly`.
+ *
+ * @example
+ *   export const admissionPurgeFunction = timerJobs('admissionPurge', { purgeRejectedDaily: purgeJob, joinQrReminderHourly: reminderJob })
+ */
+export function timerJobs(fn: FunctionName, jobs: Record<string, RegisteredAction>): FunctionHandler {
+  const registered = Object.values(jobs)
+  // A timer event naming no job of this function: refused like any other call that is not the timer's.
+  const unknownTrigger: RegisteredAction = {
+    contract: { fn, action: UNKNOWN_TRIGGER, input: v.unknown() },
+    run: async (_input, ctx) => {
+      requireCaller(ctx, 'timer')
+      throw new DomainError('NOT_FOUND', t('error.NOT_FOUND'))
+    },
+  }
+  const actions = createFunctionHandler(fn, [
+    ...registered.map((job) => ({
+      contract: job.contract,
+      run: (input: unknown, ctx: CallContext) => {
+        requireCaller(ctx, 'timer')
+        return job.run(input, ctx)
+      },
+    })),
+    unknownTrigger,
+  ])
+  return (event, ctx) => {
+    if (!isTimerEvent(event)) return actions(event, ctx)
+    const job = event.TriggerName ? jobs[event.TriggerName] : undefined
+    return actions({ action: job ? job.contract.action : UNKNOWN_TRIGGER, input: {} }, ctx)
+  }
+}
+
+const UNKNOWN_TRIGGER = '__unknownTrigger'

@@ -52,12 +52,18 @@ export interface IndexSpec {
 }
 
 export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
-  groups: [{ fields: [{ field: 'status', direction: 'asc' }] }],
+  groups: [
+    { fields: [{ field: 'status', direction: 'asc' }] },
+    // The join-QR reminder job: groups whose QR expires within a day.
+    { fields: [{ field: 'joinQrRemindAt', direction: 'asc' }] },
+  ],
   members: [
     { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'joinedAt', direction: 'desc' }] },
     { fields: [{ field: 'openid', direction: 'asc' }] },
     // The member actions find a member by the roster's opaque key.
     { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'memberKey', direction: 'asc' }] },
+    // The admins' list of approved members who have not said they joined the WeChat group.
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'joinPending', direction: 'asc' }, { field: 'joinedAt', direction: 'asc' }] },
   ],
   auditLogs: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'at', direction: 'desc' }] }],
   inboxMessages: [{ fields: [{ field: 'openid', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }] }],

@@ -15,7 +15,8 @@ import { canManageGroup, formatNickname } from '../domain/group'
 import { t } from '../i18n/strings'
 import { recordAudit } from './audit'
 import type { UseCaseContext } from './context'
-import { newId } from './ids'
+import { newId, requestScopedId } from './ids'
+import { StoreConflictError } from '../store/port'
 import { pageOf } from './paging'
 import { EVERY_ROLE, MANAGERS, requireRole } from './access'
 
@@ -49,14 +50,18 @@ export async function listAnnouncements(ctx: UseCaseContext, input: { groupId: s
   }
 }
 
+/**
+ * Post an announcement. With the client's `requestId` its id is derived from the request, so a retry (a
+ * double tap, a resend after a timeout) meets the first one in the store and answers it: one announcement.
+ */
 export async function postAnnouncement(
   ctx: UseCaseContext,
-  input: { groupId: string; title: string; body: string; pinned: boolean },
+  input: { groupId: string; title: string; body: string; pinned: boolean; requestId?: string },
 ): Promise<AnnouncementView> {
   const { group, member, openid } = await requireRole(ctx, input.groupId, MANAGERS)
   const at = ctx.now()
   const doc: AnnouncementDoc = {
-    _id: newId('ann', at),
+    _id: input.requestId ? requestScopedId('ann', group._id, openid, input.requestId) : newId('ann', at),
     groupId: group._id,
     title: input.title.trim(),
     body: input.body.trim(),
@@ -66,11 +71,49 @@ export async function postAnnouncement(
     authorName: formatNickname(member.intro),
     createdAt: at.toISOString(),
   }
-  await ctx.store.transaction(async (tx) => {
-    await tx.create('announcements', doc)
-    await recordAudit(tx, { groupId: group._id, actorOpenid: openid, action: 'announcement.post', detail: { id: doc._id, pinned: doc.pinned }, at })
-  })
+  try {
+    await ctx.store.transaction(async (tx) => {
+      await tx.create('announcements', doc)
+      await recordAudit(tx, { groupId: group._id, actorOpenid: openid, action: 'announcement.post', detail: { id: doc._id, pinned: doc.pinned }, at })
+    })
+  } catch (error) {
+    if (!(error instanceof StoreConflictError) || error.collection !== 'announcements') throw error
+    // The same request again: what it created the first time (deleted since: it stays deleted).
+    const first = await ctx.store.get('announcements', doc._id)
+    if (!first || first.groupId !== group._id || first.authorOpenid !== openid) throw new DomainError('NOT_FOUND', t('announcements.error.notFound'))
+    return toView(first)
+  }
   return toView(doc)
+}
+
+/** Admins: a new title and text; the audit log keeps who and when. */
+export async function editAnnouncement(
+  ctx: UseCaseContext,
+  input: { groupId: string; announcementId: string; title: string; body: string },
+): Promise<AnnouncementView> {
+  const { group, openid } = await requireRole(ctx, input.groupId, MANAGERS)
+  const at = ctx.now()
+  return ctx.store.transaction(async (tx) => {
+    const doc = await tx.get('announcements', input.announcementId)
+    if (!doc || doc.groupId !== group._id) throw new DomainError('NOT_FOUND', t('announcements.error.notFound'))
+    const patch = { title: input.title.trim(), body: input.body.trim(), editedAt: at.toISOString() }
+    await tx.update('announcements', doc._id, patch)
+    await recordAudit(tx, { groupId: group._id, actorOpenid: openid, action: 'announcement.edit', detail: { id: doc._id }, at })
+    return toView({ ...doc, ...patch })
+  })
+}
+
+/** Admins: remove an announcement (a second delete of the same one answers NOT_FOUND). */
+export async function deleteAnnouncement(ctx: UseCaseContext, input: { groupId: string; announcementId: string }): Promise<{ deleted: string }> {
+  const { group, openid } = await requireRole(ctx, input.groupId, MANAGERS)
+  const at = ctx.now()
+  return ctx.store.transaction(async (tx) => {
+    const doc = await tx.get('announcements', input.announcementId)
+    if (!doc || doc.groupId !== group._id) throw new DomainError('NOT_FOUND', t('announcements.error.notFound'))
+    await tx.remove('announcements', doc._id)
+    await recordAudit(tx, { groupId: group._id, actorOpenid: openid, action: 'announcement.delete', detail: { id: doc._id, title: doc.title }, at })
+    return { deleted: doc._id }
+  })
 }
 
 export async function setAnnouncementPinned(
@@ -96,5 +139,5 @@ export async function setAnnouncementPinned(
 }
 
 function toView(doc: AnnouncementDoc): AnnouncementView {
-  return { id: doc._id, title: doc.title, body: doc.body, pinned: doc.pinned, authorName: doc.authorName, createdAt: doc.createdAt }
+  return { id: doc._id, title: doc.title, body: doc.body, pinned: doc.pinned, authorName: doc.authorName, createdAt: doc.createdAt, editedAt: doc.editedAt ?? null }
 }

@@ -56,7 +56,8 @@ export async function acknowledgeRules(ctx: UseCaseContext, input: { groupId: st
   return { version: input.version }
 }
 
-export async function publishRules(ctx: UseCaseContext, input: { groupId: string; clauses: string[] }): Promise<RulesVersion> {
+/** Publish a new version. A retry of the same request (same `requestId`, same clauses) answers the version it published. */
+export async function publishRules(ctx: UseCaseContext, input: { groupId: string; clauses: string[]; requestId?: string }): Promise<RulesVersion> {
   const { group, openid } = await requireRole(ctx, input.groupId, MANAGERS)
   const clauses = normaliseClauses(input.clauses)
   if (clauses.length === 0) throw new DomainError('INVALID_INPUT', t('rules.error.empty'), { clauses: t('rules.error.empty') })
@@ -64,16 +65,18 @@ export async function publishRules(ctx: UseCaseContext, input: { groupId: string
   return ctx.store.transaction(async (tx) => {
     const current = await tx.get('groups', group._id)
     if (!current) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
-    if (sameClauses(current.rules.clauses, clauses)) {
-      throw new DomainError('INVALID_INPUT', t('rules.error.unchanged'), { clauses: t('rules.error.unchanged') })
-    }
     // The version the group started with lives only in the group document until the first edit.
     const previousId = ruleVersionId(group._id, current.rules.version)
-    if (!(await tx.get('ruleVersions', previousId))) {
+    const previous = await tx.get('ruleVersions', previousId)
+    if (sameClauses(current.rules.clauses, clauses)) {
+      if (input.requestId && previous?.requestId === input.requestId && previous.publishedBy === openid) return current.rules
+      throw new DomainError('INVALID_INPUT', t('rules.error.unchanged'), { clauses: t('rules.error.unchanged') })
+    }
+    if (!previous) {
       await tx.create('ruleVersions', { _id: previousId, groupId: group._id, ...current.rules, publishedBy: null })
     }
     const next: RulesVersion = { version: current.rules.version + 1, clauses, publishedAt: at.toISOString() }
-    const doc: RuleVersionDoc = { _id: ruleVersionId(group._id, next.version), groupId: group._id, ...next, publishedBy: openid }
+    const doc: RuleVersionDoc = { _id: ruleVersionId(group._id, next.version), groupId: group._id, ...next, publishedBy: openid, requestId: input.requestId ?? null }
     await tx.create('ruleVersions', doc)
     await tx.update('groups', group._id, { rules: next })
     // The publisher has read what they wrote.

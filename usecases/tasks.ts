@@ -23,7 +23,7 @@ import { pageOf } from './paging'
 export const TASK_PAGE_SIZE = 20
 
 export function toTaskView(doc: DailyTaskDoc, now: Date): DailyTaskView {
-  return { id: doc._id, day: doc.day, title: doc.title, body: doc.body, publishAt: doc.publishAt, published: isPublished(doc, now) }
+  return { id: doc._id, day: doc.day, title: doc.title, body: doc.body, publishAt: doc.publishAt, published: isPublished(doc, now), edited: !!doc.editedAt }
 }
 
 /** The task of `day` if it is published at `now`, else null. */
@@ -69,6 +69,8 @@ export interface SaveTaskInput {
   body: string
   /** HH:mm in the group's timezone; the group's default (08:00) when missing. */
   publishTime?: string
+  /** The client's id for this save: a retry of it answers the task as saved, writing nothing. */
+  requestId?: string
 }
 
 /** Write (or rewrite) the task of a day. Days in the past are refused; a day up to 60 days ahead is fine. */
@@ -87,6 +89,9 @@ export async function saveDailyTask(ctx: UseCaseContext, input: SaveTaskInput): 
   const id = dailyTaskId(group._id, input.day)
   return ctx.store.transaction(async (tx) => {
     const existing = await tx.get('dailyTasks', id)
+    if (existing && input.requestId && existing.requestId === input.requestId) return toTaskView(existing, now)
+    // Edited after members could see it: they are told (已编辑).
+    const editedAt = existing && isPublished(existing, now) ? now.toISOString() : (existing?.editedAt ?? null)
     const doc: DailyTaskDoc = {
       _id: id,
       groupId: group._id,
@@ -97,6 +102,8 @@ export async function saveDailyTask(ctx: UseCaseContext, input: SaveTaskInput): 
       authorOpenid: openid,
       createdAt: existing?.createdAt ?? now.toISOString(),
       updatedAt: now.toISOString(),
+      editedAt,
+      requestId: input.requestId ?? null,
     }
     await tx.set('dailyTasks', doc)
     await recordAudit(tx, {
@@ -107,5 +114,19 @@ export async function saveDailyTask(ctx: UseCaseContext, input: SaveTaskInput): 
       at: now,
     })
     return toTaskView(doc, now)
+  })
+}
+
+/** Admins: delete a day's task, scheduled or published; written to the audit log. */
+export async function deleteDailyTask(ctx: UseCaseContext, input: { groupId: string; day: string }): Promise<{ deleted: string }> {
+  const { group, openid } = await requireRole(ctx, input.groupId, MANAGERS)
+  const now = ctx.now()
+  const id = dailyTaskId(group._id, input.day)
+  return ctx.store.transaction(async (tx) => {
+    const existing = await tx.get('dailyTasks', id)
+    if (!existing) throw new DomainError('NOT_FOUND', t('tasks.error.notFound'))
+    await tx.remove('dailyTasks', id)
+    await recordAudit(tx, { groupId: group._id, actorOpenid: openid, action: 'task.delete', detail: { day: input.day, title: existing.title }, at: now })
+    return { deleted: id }
   })
 }

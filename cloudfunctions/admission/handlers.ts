@@ -18,6 +18,11 @@ import {
   submitApplication,
   updateAdmissionSettings,
   withdrawApplication,
+  getJoinGuide,
+  confirmJoined,
+  getJoinGuideSettings,
+  updateJoinGuide,
+  listNotJoined,
 } from '../../contracts/admission'
 import { createFunctionHandler, handle, type FunctionHandler } from '../../platform/dispatch'
 import type { SubscribeTemplates } from '../../contracts/subscribe-templates'
@@ -28,7 +33,7 @@ import * as admission from '../../usecases/admission'
 export function createAdmissionFunction(wechat: WechatServices, templates: SubscribeTemplates): FunctionHandler {
   const services = withNotifier(wechat, templates)
   return createFunctionHandler('admission', [
-    handle(getApplyPage, (input, ctx) => admission.getApplyPage(ctx, services, input)),
+    handle(getApplyPage, (input, ctx) => admission.getApplyPage(ctx, services, input, wechat)),
     handle(submitApplication, (input, ctx) => admission.submitApplication(ctx, services, input)),
     handle(withdrawApplication, (input, ctx) => admission.withdrawApplication(ctx, input)),
     handle(listApplications, (input, ctx) => admission.listApplications(ctx, input)),
@@ -38,5 +43,10 @@ export function createAdmissionFunction(wechat: WechatServices, templates: Subsc
     handle(getAdmissionSettings, (input, ctx) => admission.getAdmissionSettings(ctx, input)),
     handle(updateAdmissionSettings, (input, ctx) => admission.updateAdmissionSettings(ctx, input)),
     handle(getInviteCode, (input, ctx) => admission.getInviteCode(ctx, services, input)),
+    handle(getJoinGuide, (input, ctx) => admission.getJoinGuide(ctx, wechat, input)),
+    handle(confirmJoined, (input, ctx) => admission.confirmJoined(ctx, wechat, input)),
+    handle(getJoinGuideSettings, (input, ctx) => admission.getJoinGuideSettings(ctx, wechat, input)),
+    handle(updateJoinGuide, (input, ctx) => admission.updateJoinGuide(ctx, wechat, input)),
+    handle(listNotJoined, (input, ctx) => admission.listNotJoined(ctx, input)),
   ])
 }

@@ -7,12 +7,13 @@
  * @example
  *   await admissionPurgeFunction({ Type: 'Timer', TriggerName: 'purgeRejectedDaily' }, { store, caller: timerCaller('purgeRejectedDaily'), now })
  */
-import { purgeRejectedApplications } from '../../contracts/admission'
+import { purgeRejectedApplications, remindJoinQrExpiry } from '../../contracts/admission'
 import { handle, type FunctionHandler } from '../../platform/dispatch'
-import { timerOnly } from '../../platform/timer'
+import { timerJobs } from '../../platform/timer'
 import * as admission from '../../usecases/admission'
 
-export const admissionPurgeFunction: FunctionHandler = timerOnly(
-  'admissionPurge',
-  handle(purgeRejectedApplications, (input, ctx) => admission.purgeRejectedApplications(ctx, input)),
-)
+// Also, hourly: remind the admins a day before their group's WeChat QR expires (inbox).
+export const admissionPurgeFunction: FunctionHandler = timerJobs('admissionPurge', {
+  purgeRejectedDaily: handle(purgeRejectedApplications, (input, ctx) => admission.purgeRejectedApplications(ctx, input)),
+  joinQrReminderHourly: handle(remindJoinQrExpiry, (_input, ctx) => admission.remindJoinQrExpiry(ctx)),
+})

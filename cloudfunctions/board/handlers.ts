@@ -8,6 +8,9 @@ import {
   publishRules,
   saveDailyTask,
   setAnnouncementPinned,
+  editAnnouncement,
+  deleteAnnouncement,
+  deleteDailyTask,
 } from '../../contracts/board'
 import { createFunctionHandler, handle } from '../../platform/dispatch'
 import * as announcements from '../../usecases/announcements'
@@ -23,4 +26,7 @@ export const boardFunction = createFunctionHandler('board', [
   handle(setAnnouncementPinned, (input, ctx) => announcements.setAnnouncementPinned(ctx, input)),
   handle(listDailyTasks, (input, ctx) => tasks.listDailyTasks(ctx, input)),
   handle(saveDailyTask, (input, ctx) => tasks.saveDailyTask(ctx, input)),
+  handle(editAnnouncement, (input, ctx) => announcements.editAnnouncement(ctx, input)),
+  handle(deleteAnnouncement, (input, ctx) => announcements.deleteAnnouncement(ctx, input)),
+  handle(deleteDailyTask, (input, ctx) => tasks.deleteDailyTask(ctx, input)),
 ])

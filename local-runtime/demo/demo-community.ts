@@ -64,6 +64,13 @@ export function demoGroup(now: Date): GroupDoc {
     ownerOpenid: 'o_demo_owner',
     status: 'open',
     createdAt: created.toISOString(),
+    // How approved members get into the WeChat group: instructions only (an admin uploads the QR on 入群方式).
+    joinGuide: {
+      groupQr: null,
+      personalQr: null,
+      instructions: '群二维码每周一更新。二维码过期时，请在「成员」里找群主王强，备注「读书会+昵称」加微信，由群主拉你入群。',
+      updatedAt: created.toISOString(),
+    },
   }
 }
 
@@ -79,6 +86,8 @@ export function demoMembers(now: Date): MemberDoc[] {
       intro,
       // Joined in waves, as operators fill groups: core first, then the rest over weeks.
       joinedAt: dayjs(now).subtract(60 - index * 2, 'day').hour(9).minute(index).second(0).millisecond(0).toISOString(),
+      // The two most recent were approved and have not said 「我已入群」 yet (the admins' not-joined list).
+      ...(index >= PEOPLE.length - 2 ? { joinPending: true } : {}),
     }
   })
 }

@@ -3,12 +3,17 @@
  * (those run in `npm run bench` only; no target is asserted here): the statistics, the verdicts and the
  * table, the subpackage split of app.json, the section choice, and the CloudBase op counter on one tap.
  */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { checkIn } from '../../contracts'
 import { allContracts, cloudbaseWorld, countOps, measureAction } from '../../bench/cloudbase-ops'
+import { benchEntrants, serverDraw } from '../../bench/draw'
 import { memberHistory } from '../../bench/growth'
+import { entrantProblems, verifyDraw, winnersOf } from '../../domain/lottery-draw'
 import { atLeast, atMost, below, failedFigure, figure, formatTable, median, percentile, ratio, verdict, anyMissed } from '../../bench/report'
 import { selectedSections } from '../../bench/run'
-import { subpackageRoots } from '../../bench/sizes'
+import { i18nKeysIn, mainPackagePages, subpackageRoots } from '../../bench/sizes'
 import { GROUP, MEMBER } from '../support/fixture'
 
 describe('bench statistics', () => {
@@ -61,7 +66,7 @@ describe('bench options and inputs', () => {
   })
 
   it('BENCH_ONLY picks sections and refuses unknown ones', () => {
-    expect(selectedSections(undefined)).toEqual(['sizes', 'http', 'cloudbase', 'growth', 'store', 'participation'])
+    expect(selectedSections(undefined)).toEqual(['sizes', 'http', 'cloudbase', 'growth', 'store', 'draw', 'participation'])
     expect(selectedSections('http, cloudbase')).toEqual(['http', 'cloudbase'])
     expect(() => selectedSections('speed')).toThrow('unknown section speed')
   })
@@ -93,5 +98,52 @@ describe('bench CloudBase op counter', () => {
   it('finds every action contract', () => {
     const names = [...allContracts().keys()]
     expect(names).toEqual(expect.arrayContaining(['checkin.checkIn', 'admission.decide', 'admission.listQueue', 'reminders.run']))
+  })
+})
+
+describe('bench draw inputs', () => {
+  it('the entrants are a valid list with every ticket count, and the server draw verifies', () => {
+    const entrants = benchEntrants(300)
+    expect(entrantProblems(entrants)).toEqual([])
+    expect(new Set(entrants.map((e) => e.tickets)).size).toBe(10)
+    const published = serverDraw('ab'.repeat(32), entrants)
+    expect(winnersOf(published.rounds)).toHaveLength(66)
+    expect(verifyDraw(published).ok).toBe(true)
+  })
+})
+
+describe('sizes: what the main package carries', () => {
+  function fakeWeappBuild(files: Record<string, string>): string {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-sizes-'))
+    for (const [name, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dist, name)), { recursive: true })
+      fs.writeFileSync(path.join(dist, name), content)
+    }
+    return dist
+  }
+
+  it('counts texts table entries in the main package (not a key named alone, not in subpackages)', () => {
+    const dist = fakeWeappBuild({
+      'app.json': JSON.stringify({ pages: ['pages/index/index'], subPackages: [{ root: 'packages/admin', pages: ['pages/review/index'] }] }),
+      'common.js': 'var texts={"error.network":{zh:"网络"},"error.INTERNAL":{zh:"服务"}}',
+      'pages/index/index.js': 'var text="网络不太好",label="error.INTERNAL",labels={"error.network":"网络"}',
+      'packages/admin/pages/review/index.js': 'var texts={"error.busy":{"zh":"忙"}}',
+    })
+    expect(i18nKeysIn(dist)).toEqual({ count: 2, files: ['common.js (2)'] })
+    fs.writeFileSync(path.join(dist, 'common.js'), 'var text="网络不太好"')
+    expect(i18nKeysIn(dist)).toEqual({ count: 0, files: [] })
+  })
+
+  it("sizes each main-package page's own files", () => {
+    const dist = fakeWeappBuild({
+      'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/empty/index'] }),
+      'pages/index/index.js': 'x'.repeat(100),
+      'pages/index/index.wxss': 'y'.repeat(20),
+      'pages/index/other.js': 'z'.repeat(1000),
+    })
+    expect(mainPackagePages(dist).map((page) => [page.path, page.raw])).toEqual([
+      ['pages/index/index', 120],
+      ['pages/empty/index', 0],
+    ])
   })
 })

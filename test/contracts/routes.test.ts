@@ -37,7 +37,7 @@ describe('routes', () => {
 
   it('the admin-only pages are in the admin subpackage, the rest in the main package', () => {
     expect(APP_SUBPACKAGES).toEqual([
-      { root: 'packages/admin', pages: ['pages/review/index', 'pages/admission-settings/index', 'pages/tasks/index'] },
+      { root: 'packages/admin', pages: ['pages/review/index', 'pages/admission-settings/index', 'pages/tasks/index', 'pages/join-guide/index'] },
     ])
     expect(ROUTE_TABLE.members).not.toHaveProperty('package')
     expect(ROUTE_TABLE.invite).not.toHaveProperty('package')

@@ -165,6 +165,8 @@ type StagedWrites = Map<string, Map<string, Document | null>>
 export interface FakeCloudOptions {
   /** 'serial' (default): one transaction at a time. 'concurrent': snapshot reads, conflicts at commit, retries. */
   transactions?: 'serial' | 'concurrent'
+  /** How long each database call waits, as a round trip to the service would (default: one turn of the event loop). */
+  roundTripMs?: number
 }
 
 /** Which calls `pauseBefore` holds: every given field must match the recorded call. */
@@ -201,8 +203,11 @@ export class FakeCloud {
   private readonly versions = new Map<string, Version[]>()
   private pauses: Pause[] = []
 
+  /** See FakeCloudOptions; may be changed between calls (e.g. seed at full speed, then measure with it). */
+  roundTripMs: number
   constructor(options: FakeCloudOptions = {}) {
     this.transactionMode = options.transactions ?? 'serial'
+    this.roundTripMs = options.roundTripMs ?? 0
   }
 
   init(_config?: unknown): void {}
@@ -268,7 +273,7 @@ export class FakeCloud {
     this.calls.push(plain)
     const index = this.pauses.findIndex((candidate) => matches(plain, candidate.matcher))
     const pause = index >= 0 ? this.pauses.splice(index, 1)[0] : undefined
-    await latency()
+    await latency(this.roundTripMs)
     if (pause) {
       pause.reached(plain)
       await pause.released
@@ -508,7 +513,7 @@ class FakeDatabase {
       const result = await run(new FakeTransaction(space))
       space.finished = true
       if (this.cloud.transactionMode === 'concurrent') {
-        await latency() // the commit is a round trip too: other transactions may commit meanwhile
+        await latency(this.cloud.roundTripMs) // the commit is a round trip too: other transactions may commit meanwhile
         space.checkConflicts()
       }
       this.cloud.commit(space.staged)
@@ -744,8 +749,8 @@ export default fakeModule
 
 // --- evaluation helpers ---
 
-function latency(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve))
+function latency(roundTripMs = 0): Promise<void> {
+  return new Promise((resolve) => (roundTripMs > 0 ? setTimeout(resolve, roundTripMs) : setImmediate(resolve)))
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -71,12 +71,22 @@ import {
   restoreGroup,
   listMyGroupSummaries,
   runTally,
+  getJoinGuide,
+  confirmJoined,
+  getJoinGuideSettings,
+  updateJoinGuide,
+  listNotJoined,
+  remindJoinQrExpiry,
+  editAnnouncement,
+  deleteAnnouncement,
+  deleteDailyTask,
 } from '../../contracts'
 import { applicationId } from '../../domain/admission'
 import { memberId } from '../../domain/group'
 import * as admission from '../../usecases/admission'
 import { postAnnouncement as postAnnouncementUseCase } from '../../usecases/announcements'
 import { memberKey } from '../../usecases/member-keys'
+import { saveDailyTask as saveDailyTaskUseCase } from '../../usecases/tasks'
 import { photoPathPrefix } from '../../usecases/photos'
 import { ADMIN, CONSOLE, GROUP, MEMBER, OWNER, STRANGER, TIMER, applyInput, makeFixture, storeSnapshot, testGroup, testMember, type CallAs, type Fixture } from '../support/fixture'
 
@@ -185,6 +195,15 @@ const MATRIX: Row[] = [
   row(likeCheckin,               (s) => ({ groupId: GROUP, checkinId: s.checkinViewId, liked: true }), 'U F Y Y Y F U U'),
   // Only the caller's own check-in of today: these callers have none today.
   row(editCheckin,               { groupId: GROUP, note: '改一句' },                                 'U F y y y F U U'),
+  row(getJoinGuide,              { groupId: GROUP },                                               'U F Y Y Y F U U'),
+  row(confirmJoined,             { groupId: GROUP },                                               'U F Y Y Y F U U'),
+  row(getJoinGuideSettings,      { groupId: GROUP },                                               'U F F Y Y F U U'),
+  row(updateJoinGuide,           { groupId: GROUP, groupQrPhotoId: null, personalQrPhotoId: null, instructions: '进群后改昵称' }, 'U F F Y Y F U U'),
+  row(listNotJoined,             { groupId: GROUP, days: 3 },                                      'U F F Y Y F U U'),
+  row(remindJoinQrExpiry,        {},                                                               'F F F F F F Y F'),
+  row(editAnnouncement,          (s) => ({ groupId: GROUP, announcementId: s.announcementId, title: '改期', body: '九点集合' }), 'U F F Y Y F U U'),
+  row(deleteAnnouncement,        (s) => ({ groupId: GROUP, announcementId: s.announcementId }),  'U F F Y Y F U U'),
+  row(deleteDailyTask,           { groupId: GROUP, day: '2026-11-24' },                            'U F F Y Y F U U'),
 ]
 
 const key = (action: AnyAction) => `${action.fn}.${action.action}`
@@ -200,6 +219,9 @@ async function fixture(): Promise<{ fx: Fixture; seeded: Seeded }> {
   await fx.store.create('members', { ...testMember(ELSEWHERE, 'owner', '赵六'), _id: memberId(OTHER_GROUP, ELSEWHERE), groupId: OTHER_GROUP })
   await admission.submitApplication(fx.ctx(APPLICANT), fx.services, applyInput())
   const announcement = await postAnnouncementUseCase(fx.ctx(ADMIN), { groupId: GROUP, title: '置顶候选', body: '…', pinned: false })
+  // A scheduled task to delete.
+  await saveDailyTaskUseCase(fx.ctx(ADMIN), { groupId: GROUP, day: '2026-11-24', title: '读书', body: '第一章' })
+  // TARGET's check-in of today, to like.
   const targetCheckin = await fx.api.as(TARGET).call(contracts.checkIn, { groupId: GROUP, note: '今天读完了' })
   return { fx, seeded: { announcementId: announcement.id, checkinViewId: targetCheckin.checkin.id } }
 }

@@ -75,7 +75,7 @@ const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'board.acknowledgeRules': { groupId: GROUP, version: 2 },
   'board.publishRules': { groupId: GROUP, clauses: ['不发广告', '', '周六活动报名请接龙'] },
   'board.listAnnouncements': { groupId: GROUP, cursor: 0 },
-  'board.postAnnouncement': { groupId: GROUP, title: '周六爬山', body: '早上八点集合', pinned: true },
+  'board.postAnnouncement': { groupId: GROUP, title: '周六爬山', body: '早上八点集合', pinned: true, requestId: 'req-fuzz-0001' },
   'board.setAnnouncementPinned': { groupId: GROUP, announcementId: 'ann_abc', pinned: true },
   'board.listTasks': { groupId: GROUP, cursor: 0 },
   'board.saveTask': { groupId: GROUP, day: '2026-11-23', title: '读一章', body: '读完写一句感想', publishTime: '08:00' },
@@ -104,6 +104,15 @@ const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'tally.run': {},
   'checkin.like': { groupId: GROUP, checkinId: 'a1b2c3d4e5f6a1b2c3d4e5f6', liked: true, knownCount: 2 },
   'checkin.edit': { groupId: GROUP, note: '改一句', photoFileId: 'local:0123456789abcdef0123456789abcdef.png' },
+  'admission.getJoinGuide': { groupId: GROUP },
+  'admission.confirmJoined': { groupId: GROUP },
+  'admission.getJoinGuideSettings': { groupId: GROUP },
+  'admission.updateJoinGuide': { groupId: GROUP, groupQrPhotoId: `local:${'a'.repeat(32)}.png`, personalQrPhotoId: null, instructions: '进群后改昵称', groupQrGeneratedOn: '2026-11-22' },
+  'admission.listNotJoined': { groupId: GROUP, days: 3 },
+  'admissionPurge.remindJoinQrExpiry': {},
+  'board.editAnnouncement': { groupId: GROUP, announcementId: 'ann_abc', title: '周六爬山（改期）', body: '九点集合' },
+  'board.deleteAnnouncement': { groupId: GROUP, announcementId: 'ann_abc' },
+  'board.deleteTask': { groupId: GROUP, day: '2026-11-24' },
 }
 
 // --- arbitraries ---

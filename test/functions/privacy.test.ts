@@ -104,3 +104,39 @@ describe('likes, a past day’s feed and the month calendar', () => {
     }
   })
 })
+
+describe('the join guide (group QR, personal QR, instructions) reaches members only', () => {
+  it('no action answers any of it to an applicant, a rejected applicant, a stranger or another group’s owner', async () => {
+    const { recordPhotoUpload } = await import('../../usecases/photos')
+    const admission = await import('../../usecases/admission')
+    const { applyInput, STRANGER } = await import('../support/fixture')
+    const c = await import('../../contracts')
+    const fx = await makeFixture()
+    const QR = `local:${'d'.repeat(32)}.png`
+    const PERSONAL = `local:${'e'.repeat(32)}.png`
+    for (const id of [QR, PERSONAL]) await recordPhotoUpload(fx.ctx(ADMIN), { groupId: GROUP, photoId: id, location: `/tmp/${id.slice(6)}`, size: 1 })
+    await fx.api.as(ADMIN).call(c.updateJoinGuide, { groupId: GROUP, groupQrPhotoId: QR, personalQrPhotoId: PERSONAL, instructions: '暗号：读书会' })
+    await admission.submitApplication(fx.ctx('o_pending'), fx.services, applyInput())
+    await admission.submitApplication(fx.ctx('o_rejected'), fx.services, applyInput())
+    await fx.api.as(ADMIN).call(c.decideApplication, { groupId: GROUP, applicationId: `${GROUP}:o_rejected`, decision: 'reject', reason: '' })
+
+    const secrets = ['d'.repeat(32), 'e'.repeat(32), '暗号', '/photos/']
+    for (const who of ['o_pending', 'o_rejected', 'o_nobody', STRANGER] as const) {
+      const answers = [
+        await fx.api.as(who).resultOfUnchecked(c.getApplyPage, { groupId: GROUP }),
+        await fx.api.as(who).resultOfUnchecked(c.getGroupProfile, { groupId: GROUP }),
+        await fx.api.as(who).resultOfUnchecked(c.getJoinGuide, { groupId: GROUP }),
+        await fx.api.as(who).resultOfUnchecked(c.confirmJoined, { groupId: GROUP }),
+        await fx.api.as(who).resultOfUnchecked(c.getJoinGuideSettings, { groupId: GROUP }),
+        await fx.api.as(who).resultOfUnchecked(c.listNotJoined, { groupId: GROUP }),
+        await fx.api.as(who).resultOfUnchecked(c.listInbox, {}),
+        await fx.api.as(who).resultOfUnchecked(c.listMyGroups, {}),
+        await fx.api.as(who).resultOfUnchecked(c.withdrawApplication, { groupId: GROUP }),
+      ]
+      for (const answer of answers) for (const secret of secrets) expect(JSON.stringify(answer)).not.toContain(secret)
+      expect(answers[2]).toMatchObject({ ok: false })
+    }
+    // The rejection message does not carry the instructions either; a member does see them.
+    expect(JSON.stringify(await fx.api.as(MEMBER).call(c.getJoinGuide, { groupId: GROUP }))).toContain('暗号')
+  })
+})

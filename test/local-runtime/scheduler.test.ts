@@ -27,6 +27,7 @@ describe('readTimerTriggers', () => {
     expect(readTimerTriggers()).toHaveLength(declared.length)
     expect(readTimerTriggers()).toEqual([
       { fn: 'admissionPurge', name: 'purgeRejectedDaily', cron: '0 30 3 * * * *' },
+      { fn: 'admissionPurge', name: 'joinQrReminderHourly', cron: '0 5 * * * * *' },
       { fn: 'reminders', name: 'checkinReminders', cron: '0 */15 * * * * *' },
       { fn: 'photoCleanup', name: 'cleanOrphanPhotosHourly', cron: '0 20 * * * * *' },
       { fn: 'tally', name: 'tallyHourly', cron: '0 5 * * * * *' },
@@ -62,12 +63,14 @@ describe('startScheduler on a fake clock', () => {
       await jest.advanceTimersByTimeAsync(0)
       expect(calls).toEqual([
         { fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'purgeRejectedDaily' } },
+        { fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'joinQrReminderHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'joinQrReminderHourly' } },
         { fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'checkinReminders' } },
         { fn: 'photoCleanup', event: { Type: 'Timer', TriggerName: 'cleanOrphanPhotosHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'cleanOrphanPhotosHourly' } },
         { fn: 'tally', event: { Type: 'Timer', TriggerName: 'tallyHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'tallyHourly' } },
       ])
       expect(scheduler.jobs.map((job) => [job.fn, job.next?.toISOString()])).toEqual([
         ['admissionPurge', '2026-11-23T19:30:00.000Z'],
+        ['admissionPurge', '2026-11-23T12:05:00.000Z'],
         ['reminders', '2026-11-23T12:00:00.000Z'],
         ['photoCleanup', '2026-11-23T12:20:00.000Z'],
         ['tally', '2026-11-23T12:05:00.000Z'],
@@ -79,7 +82,8 @@ describe('startScheduler on a fake clock', () => {
 
       calls.length = 0
       await jest.advanceTimersByTimeAsync(dayjs('2026-11-23T19:30:00.000Z').diff(dayjs(Date.now()))) // 03:30 in China
-      const purges = calls.filter((call) => call.fn === 'admissionPurge')
+      const purges = calls.filter((call) => call.fn === 'admissionPurge' && call.caller.kind === 'timer' && call.caller.trigger === 'purgeRejectedDaily')
+      expect(calls.filter((call) => call.caller.kind === 'timer' && call.caller.trigger === 'joinQrReminderHourly')).toHaveLength(8) // 12:05 … 19:05, hourly
       expect(purges).toEqual([{ fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: '2026-11-23T19:30:00.000Z' }, caller: { kind: 'timer', trigger: 'purgeRejectedDaily' } }])
       expect(calls.filter((call) => call.fn === 'reminders')).toHaveLength(30) // 12:15 … 19:30, every 15 minutes
       expect(calls.filter((call) => call.fn === 'photoCleanup')).toHaveLength(8) // 12:20 … 19:20, hourly
@@ -125,7 +129,7 @@ describe('the scheduler with the real functions', () => {
       decision: 'reject',
       reason: '',
     })
-    const scheduler = startScheduler(fx.store, { triggers: readTimerTriggers().filter((t) => t.fn === 'admissionPurge'), now: () => FIXED_NOW })
+    const scheduler = startScheduler(fx.store, { triggers: readTimerTriggers().filter((t) => t.name === 'purgeRejectedDaily'), now: () => FIXED_NOW })
     try {
       await expect(scheduler.runAll()).resolves.toEqual([{ ok: true, data: { purged: expect.any(Number) } }])
       expect(await fx.store.get('applications', applicationId(GROUP, 'o_old'))).toMatchObject({ phone: null, purgedAt: FIXED_NOW.toISOString() })

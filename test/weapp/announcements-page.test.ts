@@ -89,4 +89,37 @@ describe('weapp announcements page', () => {
     expect(stored.pinned.map((a) => a.id)).toEqual(['ann_demo_meetup'])
     expect(stored.items.map((a) => a.id)).toContain('ann_demo_booklist')
   })
+
+  it('lets an admin edit an announcement in place (then 已编辑) and delete it after confirming; members get neither', async () => {
+    await weapp.backend.store.create('announcements', {
+      _id: 'ann_to_edit',
+      groupId: DEMO_GROUP_ID,
+      title: '周六共读改地点',
+      body: '改到图书馆三楼。',
+      pinned: false,
+      pinnedAt: null,
+      authorOpenid: personaOpenid('admin'),
+      authorName: '王强-郑州-理财顾问',
+      createdAt: new Date().toISOString(),
+    })
+    const member = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
+    await member.waitForText('#announcement-ann_to_edit', '周六共读改地点')
+    expect(member.query('#edit-ann_to_edit')).toBeNull()
+    expect(member.query('#delete-ann_to_edit')).toBeNull()
+    member.unload()
+
+    const page = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('admin')) })
+    await page.waitForText('#announcement-ann_to_edit', '周六共读改地点')
+    page.tap('#edit-ann_to_edit')
+    await waitFor(() => page.query('#announcement-edit-title-ann_to_edit') !== null)
+    page.input('#announcement-edit-title-ann_to_edit', '周六共读改地点（二楼）')
+    page.tap('#announcement-save-ann_to_edit')
+    await page.waitForText('#announcement-ann_to_edit', '已编辑')
+    expect(page.text('#announcement-ann_to_edit')).toContain('周六共读改地点（二楼）')
+
+    page.tap('#delete-ann_to_edit')
+    await waitFor(() => page.query('#announcement-ann_to_edit') === null, 5000, () => 'the deleted announcement to leave the list')
+    expect(await weapp.backend.store.get('announcements', 'ann_to_edit')).toBeNull()
+    page.unload()
+  })
 })

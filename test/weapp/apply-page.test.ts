@@ -72,4 +72,22 @@ describe('weapp apply page', () => {
     await waitFor(() => page!.calls.length === 1)
     expect(page.calls.map((c) => (c.data as { action: string }).action)).toEqual(['getApplyPage'])
   })
+
+  it('shows a member how to get into the WeChat group beside their nickname (applicants never see it)', async () => {
+    await weapp.backend.store.update('groups', DEMO_GROUP_ID, {
+      joinGuide: { groupQr: null, personalQr: null, instructions: '加群主微信 zaoqi-dushu 备注昵称', updatedAt: new Date().toISOString() },
+    })
+    page = await weapp.open('pages/apply/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
+    await page.waitForText('#join-guide-instructions', '加群主微信 zaoqi-dushu 备注昵称')
+    expect(page.text('#join-guide-nickname')).toContain('入群后请把群昵称改为')
+    expect(page.query('#join-guide-confirm')).not.toBeNull()
+  })
+
+  it('keeps an over-long intro whole and says by how much it is over (never cut silently)', async () => {
+    page = await weapp.open('pages/apply/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs('o_weapp_paste') })
+    await page.waitForText('#apply-group-name', '早起读书会·郑州3群')
+    page.input('#apply-about', '读'.repeat(2000))
+    await page.waitForText('#apply-about-counter', '2000/300')
+    expect(page.text('#apply-about-error')).toContain('已超出 1700 字')
+  })
 })

@@ -24,7 +24,7 @@ describe('weapp group page', () => {
     expect(page.text('#group-capacity')).toBe('上限 500 人')
     expect(page.text('#group-viewer-role')).toContain('管理员')
     expect(page.text('#group-rules')).toContain('姓名-地区-职业')
-    expect(page.calls).toEqual([{ name: 'group', data: { action: 'getProfile', input: { groupId: DEMO_GROUP_ID } } }])
+    expect(page.calls[0]).toEqual({ name: 'group', data: { action: 'getProfile', input: { groupId: DEMO_GROUP_ID } } })
   })
 
   it('tells a visitor they are not a member yet', async () => {
@@ -48,5 +48,54 @@ describe('weapp group page', () => {
     await waitFor(() => page!.calls.length === 2, 5000, () => 'the retry to call the function again')
     await page.waitForText('#group-error', '这个群不存在或已解散')
     expect(page.calls[1]).toEqual({ name: 'group', data: { action: 'getProfile', input: { groupId: 'no-such-group' } } })
+  })
+
+  it('shows a member how to get into the WeChat group, beside their nickname, and records 我已入群', async () => {
+    const now = new Date()
+    await weapp.backend.store.update('groups', DEMO_GROUP_ID, {
+      joinGuide: { groupQr: null, personalQr: null, instructions: '进群暗号：早起读书', updatedAt: now.toISOString() },
+    })
+    page = await weapp.open('pages/group/index', {
+      query: { id: DEMO_GROUP_ID },
+      callFunction: weapp.backend.callFunctionAs(personaOpenid('member')),
+    })
+    await page.waitForText('#join-guide-instructions', '进群暗号：早起读书')
+    expect(page.text('#join-guide-nickname')).toMatch(/入群后请把群昵称改为「.+-.+-.+」/)
+    expect(page.query('#join-guide-group-qr')).toBeNull()
+    expect(page.query('#entry-apply')).toBeNull()
+    page.tap('#join-guide-confirm')
+    await page.waitForText('#join-guide-joined', '已入群')
+    expect(page.calls.map((call) => (call.data as { action: string }).action)).toEqual(['getProfile', 'getJoinGuide', 'confirmJoined'])
+  })
+
+  it('shows a pending applicant their status instead of 申请加入, and never the join guide', async () => {
+    page = await weapp.open('pages/group/index', {
+      query: { id: DEMO_GROUP_ID },
+      callFunction: weapp.backend.callFunctionAs(personaOpenid('applicant')),
+    })
+    await page.waitForText('#group-application-status', '你的申请正在审核中')
+    expect(page.query('#entry-apply')).toBeNull()
+    expect(page.query('#group-application-view')).not.toBeNull()
+    expect(page.query('#join-guide')).toBeNull()
+  })
+
+  it('shows a rejected applicant the reason and when they may apply again', async () => {
+    page = await weapp.open('pages/group/index', {
+      query: { id: DEMO_GROUP_ID },
+      callFunction: weapp.backend.callFunctionAs('o_demo_ap09'),
+    })
+    await page.waitForText('#group-application-status', '你的申请未通过')
+    expect(page.text('#group-application-reason')).toContain('申请内容含广告推广信息')
+    expect(page.text('#group-application-reapply')).toContain('之后可重新申请')
+    expect(page.query('#entry-apply')).toBeNull()
+  })
+
+  it('offers 申请加入 to a visitor who never applied', async () => {
+    page = await weapp.open('pages/group/index', {
+      query: { id: DEMO_GROUP_ID },
+      callFunction: weapp.backend.callFunctionAs(personaOpenid('visitor')),
+    })
+    await page.waitForText('#entry-apply', '申请加入')
+    expect(page.query('#group-application-status')).toBeNull()
   })
 })

@@ -8,7 +8,7 @@
  */
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { setUpWeappPages } from './backend'
-import { type WeappPage } from './simulate-page'
+import { waitFor, type WeappPage } from './simulate-page'
 
 describe('weapp review queue', () => {
   const weapp = setUpWeappPages()
@@ -57,5 +57,33 @@ describe('weapp review queue', () => {
     page = await weapp.open('packages/admin/pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
     await page.waitForText('#review-error', '你没有权限进行此操作')
     expect(page.query('#application-0')).toBeNull()
+  })
+
+  it('a rejection needs a reason or an explicit 不说明原因; batch approval asks first (confirmed here)', async () => {
+    const callFunction = weapp.backend.callFunctionAs(personaOpenid('admin'))
+    page = await weapp.open('packages/admin/pages/review/index', { query: { id: DEMO_GROUP_ID }, callFunction })
+    await page.waitForText('#application-0', '-')
+    const before = await page.waitForText('#review-summary', '待审核')
+    page.tap('#select-0')
+    await page.waitForText('#batch-bar', '已选 1 条')
+    page.tap('#batch-reject')
+    await page.waitForText('#reject-hint', '请选择或填写拒绝原因，或点「不说明原因」')
+    page.tap('#reject-confirm')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(page.calls.some((c) => (c.data as { action: string }).action.startsWith('decide'))).toBe(false)
+    page.tap('#reject-no-reason')
+    await waitFor(() => page!.calls.some((c) => (c.data as { action: string }).action.startsWith('decide')), 5000, () => 'the rejection to be sent')
+    const decided = page.calls.find((c) => (c.data as { action: string }).action.startsWith('decide'))
+    expect(decided?.data).toMatchObject({ input: { decision: 'reject', reason: '' } })
+
+    // The queue reloads after the decision: one fewer pending; select from the fresh list.
+    await page.waitForText('#review-message', '已拒绝')
+    await waitFor(() => page!.text('#review-summary').includes('待审核') && page!.text('#review-summary') !== before, 5000, () => 'the queue to reload')
+    await page.waitForText('#application-1', '-')
+    page.tap('#select-0')
+    page.tap('#select-1')
+    await page.waitForText('#batch-bar', '已选 2 条')
+    page.tap('#batch-approve')
+    await waitFor(() => page!.calls.some((c) => (c.data as { action: string; input: { decision?: string } }).action === 'decideBatch' && (c.data as { input: { decision?: string } }).input.decision === 'approve'), 5000, () => 'the batch approval after the confirmation')
   })
 })

@@ -51,7 +51,7 @@ describe('weapp rules page', () => {
     // The publisher has read what they wrote.
     await admin.waitForText('#rules-acknowledged', '你已确认第 2 版群规')
     expect(admin.text('#rules-current')).toContain('每月最后一个周六线下读书会')
-    expect(admin.calls.map((c) => c.data)).toContainEqual({ action: 'publishRules', input: { groupId: DEMO_GROUP_ID, clauses } })
+    expect(admin.calls.map((c) => c.data)).toContainEqual({ action: 'publishRules', input: { groupId: DEMO_GROUP_ID, clauses, requestId: expect.stringMatching(/^[a-z0-9]+-[a-z0-9]{10}$/) } })
     admin.unload()
 
     const page = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: member() })

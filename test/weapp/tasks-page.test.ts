@@ -12,6 +12,7 @@ import { listAnnouncements, type AnnouncementList } from '../../contracts/board'
 import { localInstant, formatLocal } from '../../domain/days'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { setUpWeappPages } from './backend'
+import { waitFor } from './simulate-page'
 
 const PAGE = 'packages/admin/pages/tasks/index'
 const TIMEZONE = 'Asia/Shanghai'
@@ -43,7 +44,7 @@ describe('weapp tasks page', () => {
     const save = page.calls.find((c) => (c.data as { action: string }).action === 'saveTask')
     expect(save?.data).toEqual({
       action: 'saveTask',
-      input: { groupId: DEMO_GROUP_ID, day, title: '《活着》读后感：一句话', body: '写下读完全书后最想说的一句话。', publishTime: '08:00' },
+      input: { groupId: DEMO_GROUP_ID, day, title: '《活着》读后感：一句话', body: '写下读完全书后最想说的一句话。', publishTime: '08:00', requestId: expect.stringMatching(/^[a-z0-9]+-[a-z0-9]{10}$/) },
     })
   })
 
@@ -60,7 +61,7 @@ describe('weapp tasks page', () => {
     const post = page.calls.find((c) => (c.data as { action: string }).action === 'postAnnouncement')
     expect(post?.data).toEqual({
       action: 'postAnnouncement',
-      input: { groupId: DEMO_GROUP_ID, title: '下周共读：《平凡的世界》', body: '下周一开始，每天一章。', pinned: true },
+      input: { groupId: DEMO_GROUP_ID, title: '下周共读：《平凡的世界》', body: '下周一开始，每天一章。', pinned: true, requestId: expect.stringMatching(/^[a-z0-9]+-[a-z0-9]{10}$/) },
     })
 
     const member = weapp.backend.callFunctionAs(personaOpenid('member'))
@@ -84,5 +85,38 @@ describe('weapp tasks page', () => {
     // Members still see the published tasks, but not tomorrow's.
     expect(page.text('#tasks-published')).toContain('《活着》第 7 天：家珍')
     expect(page.text('#tasks-published')).not.toContain('读后感')
+  })
+
+  it('a double tap on 发布公告 posts one announcement', async () => {
+    const page = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('admin')) })
+    await page.waitForText('#announcement-form', '发布公告')
+    page.input('#announcement-title', '双击测试通知')
+    page.input('#announcement-body', '只应出现一次。')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    page.tap('#announcement-post')
+    page.tap('#announcement-post')
+    await page.waitForText('#announcement-title-counter', '0/60')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const posts = await weapp.backend.store.find('announcements', { where: { groupId: DEMO_GROUP_ID, title: '双击测试通知' }, limit: 10 })
+    expect(posts).toHaveLength(1)
+  })
+
+  it('edits a scheduled task in the form and deletes it after confirming', async () => {
+    const page = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('admin')) })
+    // Tomorrow's task, as the first test above wrote it.
+    const scheduled = await page.waitForText('#tasks-scheduled', '《活着》读后感：一句话')
+    expect(scheduled).toContain('编辑')
+    const task = (await weapp.backend.store.find('dailyTasks', { where: { groupId: DEMO_GROUP_ID, title: '《活着》读后感：一句话' }, limit: 1 }))[0]
+    page.tap(`#task-edit-${task.day}`)
+    await page.waitForText('#task-form', `正在编辑 ${task.day} 的任务`)
+    page.input('#task-title', '《活着》读后感：一句话（更正）')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    page.tap('#task-save')
+    await page.waitForText('#tasks-scheduled', '《活着》读后感：一句话（更正）')
+    expect((await weapp.backend.store.get('dailyTasks', task._id))?.title).toBe('《活着》读后感：一句话（更正）')
+
+    page.tap(`#task-delete-${task.day}`)
+    await waitFor(() => !page.text('#tasks-scheduled').includes('一句话（更正）'), 5000, () => 'the deleted task to leave the list')
+    expect(await weapp.backend.store.get('dailyTasks', task._id)).toBeNull()
   })
 })

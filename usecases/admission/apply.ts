@@ -30,6 +30,7 @@ import { requireGroup } from '../access'
 import { toGroupProfile } from '../group'
 import { findInvite, nicknameOf } from './invites'
 import { admissionSettingsFor } from './settings'
+import { joinGuideViewFor, type JoinGuideStorage } from './join-guide'
 
 function toMyApplication(app: ApplicationDoc, settings: AdmissionSettingsDoc): MyApplicationView {
   return {
@@ -47,7 +48,12 @@ function toMyApplication(app: ApplicationDoc, settings: AdmissionSettingsDoc): M
 }
 
 /** The apply page: group card + rules, the questions, the caller's own application. Opened by group id or invite (scene). */
-export async function getApplyPage(ctx: UseCaseContext, services: WechatPort, input: { groupId?: string; inviteId?: string }): Promise<ApplyPageView> {
+export async function getApplyPage(
+  ctx: UseCaseContext,
+  services: WechatPort,
+  input: { groupId?: string; inviteId?: string },
+  storage: JoinGuideStorage = NO_LINKS,
+): Promise<ApplyPageView> {
   const invite = await findInvite(ctx.store, input.inviteId)
   if (input.inviteId && !invite && !input.groupId) throw new DomainError('NOT_FOUND', t('admission.error.inviteNotFound'))
   const groupId = input.groupId ?? invite!.groupId
@@ -67,8 +73,13 @@ export async function getApplyPage(ctx: UseCaseContext, services: WechatPort, in
     inviterName: await nicknameOf(ctx.store, groupId, validInvite?.inviterOpenid ?? null),
     myApplication: mine ? toMyApplication(mine, settings) : null,
     subscribeTemplateIds: services.subscribeTemplateIds('applicationDecided'),
+    // Members only: how to get into the WeChat group (never built for applicants or strangers).
+    joinGuide: membership ? await joinGuideViewFor(storage, group, membership, ctx.now()) : null,
   }
 }
+
+/** Without a storage port (tests calling the use case directly): no image links. */
+const NO_LINKS: JoinGuideStorage = { photoLinks: async () => ({}) }
 
 export interface SubmitApplicationInput {
   groupId: string

@@ -13,3 +13,4 @@ export { getApplyPage, submitApplication, withdrawApplication, type SubmitApplic
 export { DecisionRefused, QUEUE_PAGE_SIZE, decideApplication, decideApplications, decisionFacts, getApplication, listApplications } from './review'
 export { getInviteCode, inviteIdFor } from './invites'
 export { purgeRejectedApplications } from './purge'
+export { confirmJoined, getJoinGuide, getJoinGuideSettings, joinGuideViewFor, listNotJoined, remindJoinQrExpiry, updateJoinGuide } from './join-guide'

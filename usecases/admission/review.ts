@@ -73,16 +73,16 @@ export async function listApplications(
   const { group } = await requireRole(ctx, input.groupId, MANAGERS)
   const cursor = input.cursor ?? 0
   const where = { groupId: input.groupId, status: 'pending' as const }
-  const [apps, total, settings] = await Promise.all([
+  const [apps, settings] = await Promise.all([
     ctx.store.find('applications', {
       where,
       orderBy: [{ field: 'submittedAt', direction: input.order === 'newest' ? 'desc' : 'asc' }],
       skip: cursor,
       limit: QUEUE_PAGE_SIZE,
     }),
-    ctx.store.count('applications', where),
     admissionSettingsFor(ctx.store, ctx.store, group, ctx.now()),
   ])
+  const total = await queueTotal(ctx, where, cursor, apps.length)
   const names = await inviterNames(ctx.store, input.groupId, apps)
   return {
     items: apps.map((app) => toCard(app, names)),
@@ -92,6 +92,17 @@ export async function listApplications(
     reasonTemplates: settings.reasonTemplates,
     seatsLeft: toGroupProfile(group, null).seatsLeft,
   }
+}
+
+/**
+ * How many applications wait: a page shorter than the page size that has something on it is the queue's
+ * last, so the total is what came before it plus what it holds, without a count operation (most queues fit on
+ * one page: the review page then costs the group, the caller's role and the page). A full page, or an empty
+ * one past the start (the queue shrank under a stale cursor), asks the store.
+ */
+async function queueTotal(ctx: UseCaseContext, where: { groupId: string; status: 'pending' }, cursor: number, onPage: number): Promise<number> {
+  const lastPage = onPage < QUEUE_PAGE_SIZE && (onPage > 0 || cursor === 0)
+  return lastPage ? cursor + onPage : ctx.store.count('applications', where)
 }
 
 export async function getApplication(ctx: UseCaseContext, input: { groupId: string; applicationId: string }): Promise<ApplicationDetail> {
@@ -190,6 +201,8 @@ function membershipFor(group: GroupDoc, app: ApplicationDoc, at: string): Member
     ...newMemberState(),
     ...newMemberCounters(todayKey(new Date(at), dayRuleOf(group))),
     groupCopy: groupCopyOf(group),
+    // Until they say 「我已入群」: the admins' not-joined list.
+    joinPending: true,
   }
 }
 
@@ -254,11 +267,17 @@ function decisionInboxMessage(app: ApplicationDoc, group: GroupDoc, now: Date): 
     kind: `application.${app.status}`,
     title: approved ? t('admission.inbox.approvedTitle', { group: group.name }) : t('admission.inbox.rejectedTitle', { group: group.name }),
     body: approved
-      ? t('admission.inbox.approvedBody', { nickname: formatNickname(app.intro) })
+      ? approvedBody(app, group)
       : t('admission.inbox.rejectedBody', { reason: app.rejectReason ?? t('admission.noReason') }),
     link: approved ? pageUrl('group', { id: group._id }) : pageUrl('apply', { id: group._id }),
     at: now,
   }
+}
+
+/** The welcome: the nickname to use, then how to get into the WeChat group (the group page shows the QR, to members only). */
+function approvedBody(app: ApplicationDoc, group: GroupDoc): string {
+  const instructions = group.joinGuide?.instructions.trim() ?? ''
+  return [t('admission.inbox.approvedBody', { nickname: formatNickname(app.intro) }), instructions, t('joinGuide.inbox.approvedHint')].filter((part) => part !== '').join('\n')
 }
 
 /** The subscribe message for a decision — after the transaction committed, never failing the decision. */

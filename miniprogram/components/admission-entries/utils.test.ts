@@ -10,7 +10,8 @@ describe('admission entries on the group page', () => {
 
   it('offers members the roster and invites, and managers the review queue as well', () => {
     expect(admissionEntries('g1', 'member').map((e) => e.key)).toEqual(['members', 'invite', 'inbox'])
-    expect(admissionEntries('g1', 'admin').map((e) => e.key)).toEqual(['review', 'members', 'invite', 'settings', 'inbox'])
+    expect(admissionEntries('g1', 'admin').map((e) => e.key)).toEqual(['review', 'members', 'invite', 'settings', 'joinGuide', 'inbox'])
+    expect(admissionEntries('g1', 'admin')[4].url).toBe('/packages/admin/pages/join-guide/index?id=g1')
     expect(admissionEntries('g1', 'owner')[0].url).toBe('/packages/admin/pages/review/index?id=g1')
     expect(admissionEntries('g1', 'owner')[3].url).toBe('/packages/admin/pages/admission-settings/index?id=g1')
   })

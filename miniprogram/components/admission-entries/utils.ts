@@ -3,15 +3,14 @@
  *
  * @example
  *   admissionEntries('g1', null).map((e) => e.key)     // ['apply', 'inbox']
- *   admissionEntries('g1', 'admin').map((e) => e.key)  // ['review', 'members', 'invite', 'settings', 'inbox']
+ *   admissionEntries('g1', 'admin').map((e) => e.key)  // ['review', 'members', 'invite', 'settings', 'joinGuide', 'inbox']
  */
 import type { Role } from '../../../domain/group'
-import type { StringKey } from '../../../i18n/strings'
 import { pageUrl } from '../../../contracts/routes'
 
 export interface AdmissionEntry {
-  key: 'apply' | 'review' | 'members' | 'invite' | 'inbox' | 'settings'
-  label: StringKey
+  key: 'apply' | 'review' | 'members' | 'invite' | 'inbox' | 'settings' | 'joinGuide'
+  label: 'groupEntry.apply' | 'groupEntry.review' | 'groupEntry.members' | 'groupEntry.invite' | 'groupEntry.inbox' | 'groupEntry.settings' | 'groupEntry.joinGuide'
   url: string
 }
 
@@ -23,6 +22,7 @@ export function admissionEntries(groupId: string, role: Role | null): AdmissionE
   const inbox: AdmissionEntry = { key: 'inbox', label: 'groupEntry.inbox', url: pageUrl('inbox') }
   const settings: AdmissionEntry = { key: 'settings', label: 'groupEntry.settings', url: pageUrl('admissionSettings', { id: groupId }) }
   if (role === null) return [apply, inbox]
+  const joinGuide: AdmissionEntry = { key: 'joinGuide', label: 'groupEntry.joinGuide', url: pageUrl('joinGuide', { id: groupId }) }
   if (role === 'member') return [members, invite, inbox]
-  return [review, members, invite, settings, inbox]
+  return [review, members, invite, settings, joinGuide, inbox]
 }

@@ -5,7 +5,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import type { ApplicationCard as Card } from '../../../contracts/admission'
-import { formatLocal } from '../../../domain/days'
+import { formatLocal } from '../../../domain/local-time'
 import { formatNickname } from '../../../domain/group'
 import { t } from '../../../i18n/strings'
 import './index.scss'

@@ -4,6 +4,7 @@
  * See README.md.
  */
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { withdrawApplication, type MyApplicationView } from '../../../contracts/admission'
 import { t } from '../../../i18n/strings'
@@ -27,6 +28,8 @@ export default function ApplicationStatus({ application, timezone, groupId, edit
   const withdraw = useAction(withdrawApplication)
 
   const onWithdraw = async () => {
+    const answer = await Taro.showModal({ title: t('apply.confirmWithdraw'), content: '' })
+    if (!answer.confirm) return
     if (await withdraw.run({ groupId })) onChanged()
   }
 

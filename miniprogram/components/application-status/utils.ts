@@ -5,7 +5,7 @@
  * @example
  *   introLine({ name: '张三', region: '郑州', occupation: '教师', about: '' })   // '张三-郑州-教师'
  */
-import { formatLocal } from '../../../domain/days'
+import { formatLocal } from '../../../domain/local-time'
 import type { MyApplicationView } from '../../../contracts/admission'
 
 /** 2026-11-23T02:00:00Z → '11-23 10:00' in the group's timezone (here Asia/Shanghai). */

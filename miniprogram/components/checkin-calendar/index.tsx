@@ -5,8 +5,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { t } from '../../../i18n/strings'
-import { monthOf } from '../../../domain/days'
-import { monthGrid, shiftMonthKey, WEEKDAY_LABELS } from './utils'
+import { monthGrid, monthOfDayKey as monthOf, shiftMonthKey, WEEKDAY_LABELS } from './utils'
 import './index.scss'
 
 export interface CheckinCalendarProps {

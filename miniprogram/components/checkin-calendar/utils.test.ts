@@ -1,4 +1,4 @@
-import { monthGrid, shiftMonthKey } from './utils'
+import { monthGrid, monthOfDayKey, shiftDayKey, shiftMonthKey } from './utils'
 
 describe('monthGrid', () => {
   it('starts November 2026 on a Sunday (six blanks) and marks checked, make-up and today', () => {
@@ -27,5 +27,15 @@ describe('shiftMonthKey', () => {
     expect(shiftMonthKey('2026-01', -1)).toBe('2025-12')
     expect(shiftMonthKey('2026-12', 1)).toBe('2027-01')
     expect(shiftMonthKey('2026-03', -14)).toBe('2025-01')
+  })
+})
+
+describe('shiftDayKey and monthOfDayKey', () => {
+  it('step days across month, year and leap-day ends', () => {
+    expect(shiftDayKey('2026-11-01', -1)).toBe('2026-10-31')
+    expect(shiftDayKey('2026-12-31', 1)).toBe('2027-01-01')
+    expect(shiftDayKey('2028-02-28', 1)).toBe('2028-02-29')
+    expect(shiftDayKey('2026-11-23', 0)).toBe('2026-11-23')
+    expect(monthOfDayKey('2026-10-20')).toBe('2026-10')
   })
 })

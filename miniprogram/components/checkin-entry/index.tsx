@@ -2,7 +2,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { CheckinView, LikeSummary } from '../../../contracts/checkin'
-import { formatLocal } from '../../../domain/days'
+import { formatLocal } from '../../../domain/local-time'
 import { t } from '../../../i18n/strings'
 import { likeLine, previewRequest } from './utils'
 import './index.scss'

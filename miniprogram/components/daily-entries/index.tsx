@@ -4,8 +4,16 @@ import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Role } from '../../../domain/group'
 import { t } from '../../../i18n/strings'
-import { dailyEntries } from './utils'
+import { dailyEntries, type DailyEntry } from './utils'
 import './index.scss'
+
+/** Each label written out, so the app build can put the text itself here (babel.config.js, inlineTexts). */
+const LABELS: Record<DailyEntry['label'], string> = {
+  'groupEntry.checkin': t('groupEntry.checkin'),
+  'groupEntry.rules': t('groupEntry.rules'),
+  'groupEntry.announcements': t('groupEntry.announcements'),
+  'groupEntry.tasks': t('groupEntry.tasks'),
+}
 
 export default function DailyEntries({ groupId, viewerRole }: { groupId: string; viewerRole: Role | null }) {
   const entries = dailyEntries(groupId, viewerRole)
@@ -20,7 +28,7 @@ export default function DailyEntries({ groupId, viewerRole }: { groupId: string;
           type={entry.key === 'checkin' ? 'primary' : 'default'}
           onClick={() => Taro.navigateTo({ url: entry.url })}
         >
-          {t(entry.label)}
+          {LABELS[entry.label]}
         </Button>
       ))}
     </View>

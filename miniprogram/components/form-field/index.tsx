@@ -1,6 +1,8 @@
 /**
- * One form field: a label, an Input or a Textarea capped at the server's max length (pass the schema's
+ * One form field: a label, an Input or a Textarea measured against the server's max length (pass the schema's
  * constant, never a number of the page's own), a character counter, and the field's error message.
+ * Nothing is cut silently: the control takes what is typed or pasted, and past the limit the counter turns
+ * red and the field says by how much (the form's schema, and the server, refuse it until it is shortened).
  * The control carries `id`; the error is `<id>-error`. See README.md.
  *
  * @example
@@ -8,7 +10,8 @@
  *     error={errors['intro.name']} onInput={setName} />
  */
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import { counterText, isOverLimit } from './utils'
+import { t } from '../../../i18n/strings'
+import { counterText, isOverLimit, overBy } from './utils'
 import './index.scss'
 
 export interface FormFieldProps {
@@ -30,6 +33,7 @@ export interface FormFieldProps {
 }
 
 export default function FormField(props: FormFieldProps) {
+  const error = props.error || overLimitMessage(props.value, props.maxLength)
   const controlClass = ['form-field__control', props.multiline ? 'form-field__control--area' : '', props.controlClassName ?? ''].filter(Boolean).join(' ')
   return (
     <View className="form-field">
@@ -39,7 +43,7 @@ export default function FormField(props: FormFieldProps) {
           id={props.id}
           className={controlClass}
           value={props.value}
-          maxlength={props.maxLength}
+          maxlength={NO_NATIVE_CUT}
           placeholder={props.placeholder}
           autoHeight={props.autoHeight}
           onInput={(e) => props.onInput(e.detail.value)}
@@ -50,15 +54,15 @@ export default function FormField(props: FormFieldProps) {
           className={controlClass}
           type={props.type ?? 'text'}
           value={props.value}
-          maxlength={props.maxLength}
+          maxlength={NO_NATIVE_CUT}
           placeholder={props.placeholder}
           onInput={(e) => props.onInput(e.detail.value)}
         />
       )}
       <View className="form-field__foot">
-        {props.error ? (
+        {error ? (
           <Text id={`${props.id}-error`} className="form-field__error">
-            {props.error}
+            {error}
           </Text>
         ) : (
           <Text className="form-field__spacer" />
@@ -69,4 +73,11 @@ export default function FormField(props: FormFieldProps) {
       </View>
     </View>
   )
+}
+
+/** -1: no native cap (WeChat's "no limit"; an invalid, ignored `maxlength` in H5), so a paste is never cut. */
+const NO_NATIVE_CUT = -1
+
+function overLimitMessage(value: string, maxLength: number): string {
+  return isOverLimit(value, maxLength) ? t('form.overLimit', { max: maxLength, over: overBy(value, maxLength) }) : ''
 }

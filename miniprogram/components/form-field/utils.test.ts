@@ -1,4 +1,4 @@
-import { counterText, isOverLimit, listTextLimit } from './utils'
+import { counterText, isOverLimit, listTextLimit, overBy } from './utils'
 
 describe('form field counter', () => {
   it('counts characters as the server does, against its limit', () => {
@@ -9,6 +9,11 @@ describe('form field counter', () => {
   it('flags a value over the limit (e.g. one filled in before the limit was known)', () => {
     expect(isOverLimit('abc', 3)).toBe(false)
     expect(isOverLimit('abcd', 3)).toBe(true)
+  })
+
+  it('says by how much a pasted text is over, so nothing is cut without a word', () => {
+    expect(overBy('x'.repeat(2000), 300)).toBe(1700)
+    expect(overBy('abc', 3)).toBe(0)
   })
 })
 

@@ -16,6 +16,11 @@ export function isOverLimit(value: string, maxLength: number): boolean {
   return value.length > maxLength
 }
 
+/** How many characters past the limit the value is (0 within it). */
+export function overBy(value: string, maxLength: number): number {
+  return Math.max(0, value.length - maxLength)
+}
+
 /** The most a box holding up to `items` entries of up to `itemLength` characters, one separator apart, can need. */
 export function listTextLimit(items: number, itemLength: number): number {
   return items * itemLength + Math.max(0, items - 1)

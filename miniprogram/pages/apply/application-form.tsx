@@ -6,7 +6,7 @@
  * exchanged on the server) and the decision subscribe message is asked at submit; the H5 build takes a
  * typed number.
  */
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button as TaroButton, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -15,13 +15,15 @@ import { MAINLAND_MOBILE_DIGITS, type ApplicationQuestion } from '../../../domai
 import { t } from '../../../i18n/strings'
 import FormField from '../../components/form-field'
 import { useAction } from '../../hooks/use-action'
-import { formFrom, type ApplyFormState } from './utils'
+import { draftKey, fieldControlId, firstErrorPath, formFrom, hasContent, parseDraft, type ApplyFormState } from './utils'
 
 type IntroField = keyof ApplyFormState['intro']
 
 export default function ApplicationForm({ view, onSubmitted }: { view: ApplyPageView; onSubmitted: () => void }) {
   const { group, questions, requirePhone, myApplication } = view
-  const [form, setForm] = useState<ApplyFormState>(() => formFrom(myApplication))
+  // An unsent draft kept on the phone comes back when the page is opened again.
+  const [restored] = useState(() => readDraft(group.id))
+  const [form, setForm] = useState<ApplyFormState>(() => restored ?? formFrom(myApplication))
   const [accepted, setAccepted] = useState(false)
   const [phoneCode, setPhoneCode] = useState('')
   /** The page's own checks before sending; the server's field messages come from `submit.fields`. */
@@ -31,9 +33,35 @@ export default function ApplicationForm({ view, onSubmitted }: { view: ApplyPage
   const errors = { ...submit.fields, ...checkErrors }
   const message = notice || submit.error
 
+  const firstRun = useRef(true)
   useEffect(() => {
+    // Not on the first render: the draft (if any) was already chosen over the saved application.
+    if (firstRun.current) {
+      firstRun.current = false
+      return
+    }
     setForm(formFrom(myApplication))
   }, [myApplication])
+
+  // Every change is kept as the draft; an empty form leaves none.
+  useEffect(() => {
+    try {
+      if (hasContent(form)) Taro.setStorageSync(draftKey(group.id), form)
+      else Taro.removeStorageSync(draftKey(group.id))
+    } catch {
+      // Storage full or unavailable: the form still works, only the draft is not kept.
+    }
+  }, [form, group.id])
+
+  /** Bring the first field with an error into view (after it rendered its message). */
+  const scrollToFirstError = (fieldErrors: Record<string, string>) => {
+    const path = firstErrorPath(fieldErrors, questions.map((q) => q.id))
+    const id = path ? fieldControlId(path) : null
+    if (!id) return
+    setTimeout(() => {
+      Taro.pageScrollTo({ selector: `#${id}-error`, offsetTop: -120, duration: 200 }).catch(() => undefined)
+    }, 50)
+  }
 
   const setIntro = (field: IntroField, value: string) => setForm((f) => ({ ...f, intro: { ...f.intro, [field]: value } }))
   const setAnswer = (id: string, value: string) => setForm((f) => ({ ...f, answers: { ...f.answers, [id]: value } }))
@@ -50,11 +78,14 @@ export default function ApplicationForm({ view, onSubmitted }: { view: ApplyPage
     const schema = applicationFormSchema(questions, { requirePhone: requirePhone && !phoneFromButton })
     const fieldErrors = formErrors(schema, phoneFromButton ? { ...form, phone: '' } : form)
     if (requirePhone && phoneFromButton && !phoneCode) {
-      setCheckErrors({ ...(fieldErrors ?? {}), phone: t('admission.validate.phone') })
+      const all = { ...(fieldErrors ?? {}), phone: t('admission.validate.phone') }
+      setCheckErrors(all)
+      scrollToFirstError(all)
       return
     }
     if (fieldErrors) {
       setCheckErrors(fieldErrors)
+      scrollToFirstError(fieldErrors)
       return
     }
     setCheckErrors({})
@@ -70,6 +101,11 @@ export default function ApplicationForm({ view, onSubmitted }: { view: ApplyPage
       subscribedTemplateIds: subscribed,
     })
     if (saved) {
+      try {
+        Taro.removeStorageSync(draftKey(group.id))
+      } catch {
+        // nothing kept, nothing to clear
+      }
       setNotice(t('apply.submitted'))
       onSubmitted()
     }
@@ -90,6 +126,11 @@ export default function ApplicationForm({ view, onSubmitted }: { view: ApplyPage
 
   return (
     <View id="apply-form">
+      {restored && (
+        <Text id="apply-draft-restored" className="apply-notice">
+          {t('apply.draftRestored')}
+        </Text>
+      )}
       <View id="apply-rules" className="apply-section">
         <Text className="apply-section__title">{`${t('group.rules')} · ${t('group.rulesVersion', { version: group.rules.version })}`}</Text>
         {group.rules.clauses.map((clause, index) => (
@@ -212,4 +253,13 @@ function QuestionField(props: { question: ApplicationQuestion; value: string; er
       onInput={props.onChange}
     />
   )
+}
+
+function readDraft(groupId: string): ApplyFormState | null {
+  try {
+    const draft = parseDraft(Taro.getStorageSync(draftKey(groupId)))
+    return draft && hasContent(draft) ? draft : null
+  } catch {
+    return null
+  }
 }

@@ -13,6 +13,7 @@ import { t } from '../../../i18n/strings'
 import ApplicationStatus from '../../components/application-status'
 import { mustWaitToReapply } from '../../components/application-status/utils'
 import ErrorState from '../../components/error-state'
+import JoinGuide from '../../components/join-guide'
 import PageShell from '../../components/page-shell'
 import { usePageData } from '../../hooks/use-page-data'
 import ApplicationForm from './application-form'
@@ -65,6 +66,7 @@ function ApplyView({ view, onChanged }: { view: ApplyPageView; onChanged: () => 
       {isMember && (
         <View id="apply-member" className="apply-section">
           <Text className="apply-section__title">{t('apply.alreadyMember')}</Text>
+          {view.joinGuide && <JoinGuide groupId={group.id} view={view.joinGuide} />}
           <Button id="apply-open-group" type="primary" block onClick={() => Taro.redirectTo({ url: pageUrl('group', { id: group.id }) })}>
             {t('apply.openGroup')}
           </Button>

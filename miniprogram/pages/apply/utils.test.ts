@@ -39,3 +39,26 @@ describe('apply page params', () => {
     expect(formFrom(null)).toEqual(emptyForm())
   })
 })
+
+describe('the application draft and the first error', () => {
+  const { parseDraft, hasContent, fieldControlId, firstErrorPath, draftKey } = jest.requireActual('./utils') as typeof import('./utils')
+
+  it('reads back a stored draft and ignores anything else', () => {
+    const draft = { intro: { name: '陈晨', region: '郑州', occupation: '', about: '爱读书' }, answers: { q1: '朋友推荐', q2: 3 }, phone: '' }
+    expect(parseDraft(draft)).toEqual({ intro: { name: '陈晨', region: '郑州', occupation: '', about: '爱读书' }, answers: { q1: '朋友推荐' }, phone: '' })
+    expect(parseDraft('junk')).toBeNull()
+    expect(parseDraft({ intro: null })).toBeNull()
+    expect(draftKey('g1')).toBe('applyDraft:g1')
+    expect(hasContent(parseDraft(draft)!)).toBe(true)
+    expect(hasContent({ intro: { name: ' ', region: '', occupation: '', about: '' }, answers: {}, phone: '' })).toBe(false)
+  })
+
+  it('scrolls to the first error in the order of the form', () => {
+    expect(firstErrorPath({ phone: 'x', 'answers.q2': 'y', 'intro.occupation': 'z' }, ['q1', 'q2'])).toBe('intro.occupation')
+    expect(firstErrorPath({ phone: 'x', 'answers.q2': 'y' }, ['q1', 'q2'])).toBe('answers.q2')
+    expect(firstErrorPath({}, [])).toBeNull()
+    expect(fieldControlId('intro.about')).toBe('apply-about')
+    expect(fieldControlId('answers.q2')).toBe('question-q2')
+    expect(fieldControlId('phone')).toBe('apply-phone')
+  })
+})

@@ -28,11 +28,11 @@ import {
   type CheckinView,
   type LikeSummary,
 } from '../../../contracts/checkin'
-import { monthOf, shiftDay } from '../../../domain/days'
 import { SUBSCRIBE_TEMPLATES, configuredTemplateIds } from '../../../contracts/subscribe-templates'
 import { t } from '../../../i18n/strings'
 import { callAction, errorMessage } from '../../api/client'
 import CheckinCalendar from '../../components/checkin-calendar'
+import { monthOfDayKey as monthOf, shiftDayKey as shiftDay } from '../../components/checkin-calendar/utils'
 import CheckinEntry from '../../components/checkin-entry'
 import ErrorState from '../../components/error-state'
 import FormField from '../../components/form-field'
@@ -332,6 +332,9 @@ function MakeUp({ overview, onDone }: { overview: CheckinOverview; onDone: (resu
   const [busyDay, setBusyDay] = useState('')
   const fill = async (day: string) => {
     if (makeUp.busy) return
+    // A make-up spends one of the month's few: ask first.
+    const answer = await Taro.showModal({ title: t('checkin.confirmMakeUp', { day: shortDay(day), left: overview.makeUp.left }), content: '' })
+    if (!answer.confirm) return
     setBusyDay(day)
     const done = await makeUp.run({ groupId: overview.groupId, day })
     setBusyDay('')

@@ -1,12 +1,17 @@
 /**
  * Group card page (pages/group/index?id=<groupId>): the public profile of one group from
  * `getGroupProfile` — name, topic, intro, members and capacity, status, the current rules — and the
- * viewer's role in it. Re-fetches when the H5 dev persona changes.
+ * viewer's role in it; for a member how to get into the WeChat group (components/join-guide), for a visitor their
+ * own application's status or 申请加入. Re-fetches when the H5 dev persona changes.
  */
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
-import { Cell, CellGroup, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Cell, CellGroup, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { getGroupProfile, type GroupProfile } from '../../../contracts/group'
+import { getApplyPage, getJoinGuide } from '../../../contracts/admission'
+import { pageUrl } from '../../../contracts/routes'
+import JoinGuide from '../../components/join-guide'
+import { shortTime } from '../../components/application-status/utils'
 import type { Role } from '../../../domain/group'
 import { t } from '../../../i18n/strings'
 import ErrorState from '../../components/error-state'
@@ -64,7 +69,8 @@ function GroupCard({ profile }: { profile: GroupProfile }) {
         <Cell title={<Text id="group-viewer-role">{viewerRoleText(profile.viewerRole)}</Text>} />
       </CellGroup>
 
-      <AdmissionEntries groupId={profile.id} viewerRole={profile.viewerRole} />
+      {profile.viewerRole === null ? <MyApplication groupId={profile.id} /> : <MemberJoinGuide groupId={profile.id} />}
+      <AdmissionEntries groupId={profile.id} viewerRole={profile.viewerRole} withoutApply />
       <DailyEntries groupId={profile.id} viewerRole={profile.viewerRole} />
 
       <View id="group-rules" className="group-rules">
@@ -79,6 +85,57 @@ function GroupCard({ profile }: { profile: GroupProfile }) {
           </View>
         ))}
       </View>
+    </View>
+  )
+}
+
+/** A member: how to get into the WeChat group (beside the nickname to use there). */
+function MemberJoinGuide({ groupId }: { groupId: string }) {
+  const { state } = usePageData(getJoinGuide, { groupId })
+  return state.status === 'ready' ? <JoinGuide groupId={groupId} view={state.data} /> : null
+}
+
+/**
+ * A visitor: their own application's status (pending; rejected with the reason and when they may apply
+ * again) instead of 申请加入, which shows only when they may apply.
+ */
+function MyApplication({ groupId }: { groupId: string }) {
+  const { state } = usePageData(getApplyPage, { groupId })
+  if (state.status !== 'ready') return null
+  const { myApplication: mine, timezone } = state.data
+  const openApply = () => Taro.navigateTo({ url: pageUrl('apply', { id: groupId }) })
+  const waiting = mine?.status === 'pending' || (mine?.status === 'rejected' && mine.reapplyAllowedAt !== null && new Date(mine.reapplyAllowedAt) > new Date())
+  return (
+    <View id="group-my-application" className="group-my-application">
+      {mine?.status === 'pending' && (
+        <Text id="group-application-status" className="group-my-application__title">
+          {t('groupStatus.pending')}
+        </Text>
+      )}
+      {mine?.status === 'rejected' && (
+        <>
+          <Text id="group-application-status" className="group-my-application__title">
+            {t('groupStatus.rejected')}
+          </Text>
+          <Text id="group-application-reason" className="group-my-application__meta">
+            {t('apply.rejectReason', { reason: mine.rejectReason ?? t('admission.noReason') })}
+          </Text>
+          {mine.reapplyAllowedAt && (
+            <Text id="group-application-reapply" className="group-my-application__meta">
+              {t('apply.reapplyAfter', { time: shortTime(mine.reapplyAllowedAt, timezone) })}
+            </Text>
+          )}
+        </>
+      )}
+      {waiting ? (
+        <Button id="group-application-view" block fill="outline" onClick={openApply}>
+          {t('groupStatus.view')}
+        </Button>
+      ) : (
+        <Button id="entry-apply" type="primary" block onClick={openApply}>
+          {mine?.status === 'rejected' ? t('apply.reapply') : t('groupEntry.apply')}
+        </Button>
+      )}
     </View>
   )
 }

@@ -6,7 +6,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Badge, Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
-import dayjs from 'dayjs'
+import { formatPhoneLocal } from '../../../domain/local-time'
 import { listInbox, markInboxRead, type InboxItem } from '../../../contracts/inbox'
 import { t } from '../../../i18n/strings'
 import { callAction } from '../../api/client'
@@ -57,7 +57,7 @@ export default function InboxPage() {
                 <Text className="inbox-item__title">{item.title}</Text>
               </View>
               <Text className="inbox-item__body">{item.body}</Text>
-              <Text className="inbox-item__time">{dayjs(item.createdAt).format('MM-DD HH:mm')}</Text>
+              <Text className="inbox-item__time">{formatPhoneLocal(item.createdAt)}</Text>
             </View>
           ))}
           <LoadMore id="inbox-more" list={inbox} />

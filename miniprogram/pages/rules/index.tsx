@@ -8,7 +8,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { MAX_CLAUSE_LENGTH, MAX_CLAUSES, acknowledgeRules, getRules, publishRules, type RulesView } from '../../../contracts/board'
-import { formatLocal } from '../../../domain/days'
+import { formatLocal } from '../../../domain/local-time'
 import type { ClauseChange } from '../../../domain/rules'
 import { t } from '../../../i18n/strings'
 import ErrorState from '../../components/error-state'
@@ -16,6 +16,7 @@ import FormField from '../../components/form-field'
 import { listTextLimit } from '../../components/form-field/utils'
 import PageShell from '../../components/page-shell'
 import { useAction } from '../../hooks/use-action'
+import { useRequestId } from '../../hooks/request-id'
 import { usePageData } from '../../hooks/use-page-data'
 import './index.scss'
 
@@ -97,9 +98,12 @@ function ChangeRow({ change }: { change: ClauseChange }) {
 function RulesEditor({ view, onPublished }: { view: RulesView; onPublished: () => void }) {
   const [text, setText] = useState(view.current.clauses.join('\n'))
   const publishIt = useAction(publishRules)
+  // One id per opened editor, the same on every retry: a retried publish answers the version it made.
+  const request = useRequestId()
   const publish = async () => {
-    const published = await publishIt.run({ groupId: view.groupId, clauses: text.split('\n') })
+    const published = await publishIt.run({ groupId: view.groupId, clauses: text.split('\n'), requestId: request.id })
     if (!published) return
+    request.renew()
     Taro.showToast({ title: t('rules.published', { version: published.version }), icon: 'none' })
     onPublished()
   }

@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
 import { decideApplication, decideApplications, getApplication, listApplications } from '../../../../../contracts/admission'
 import { MAX_REASON_LENGTH } from '../../../../../contracts/fields'
@@ -51,6 +51,12 @@ export default function ReviewPage() {
     decideMany.reset()
     const detail = await reveal.run({ groupId, applicationId: id })
     if (detail) setFullPhones((phones) => ({ ...phones, [id]: detail.phone }))
+  }
+
+  /** Several at once only after saying so: 「通过选中的 N 份申请？」. */
+  async function confirmBatchApprove() {
+    const answer = await Taro.showModal({ title: t('review.confirmBatchApprove', { count: selected.length }), content: '' })
+    if (answer.confirm) await decide(selected, 'approve', '')
   }
 
   async function decide(ids: string[], decision: 'approve' | 'reject', why: string) {
@@ -153,16 +159,22 @@ export default function ReviewPage() {
                 <Button id="reject-cancel" size="small" onClick={() => setRejectTarget(null)}>
                   {t('review.cancel')}
                 </Button>
+                {/* A rejection says why, or says explicitly that it does not. */}
+                <Button id="reject-no-reason" size="small" fill="outline" disabled={busy} onClick={() => decide(rejectTarget.kind === 'one' ? [rejectTarget.id] : selected, 'reject', '')}>
+                  {t('review.noReason')}
+                </Button>
                 <Button
                   id="reject-confirm"
                   size="small"
                   type="danger"
                   loading={busy}
+                  disabled={reason.trim() === ''}
                   onClick={() => decide(rejectTarget.kind === 'one' ? [rejectTarget.id] : selected, 'reject', reason)}
                 >
                   {t('review.confirmReject')}
                 </Button>
               </View>
+              {reason.trim() === '' && <Text id="reject-hint" className="review-panel__hint">{t('review.reasonNeeded')}</Text>}
             </View>
           )}
 
@@ -172,7 +184,7 @@ export default function ReviewPage() {
               <Button id="batch-reject" size="small" type="danger" fill="outline" disabled={busy} onClick={() => setRejectTarget({ kind: 'selected' })}>
                 {t('review.batchReject')}
               </Button>
-              <Button id="batch-approve" size="small" type="primary" disabled={busy} onClick={() => decide(selected, 'approve', '')}>
+              <Button id="batch-approve" size="small" type="primary" disabled={busy} onClick={() => void confirmBatchApprove()}>
                 {t('review.batchApprove')}
               </Button>
             </View>

@@ -13,6 +13,7 @@ import {
   MAX_ANNOUNCEMENT_TITLE,
   MAX_TASK_BODY,
   MAX_TASK_TITLE,
+  deleteDailyTask,
   listDailyTasks,
   postAnnouncement,
   saveDailyTask,
@@ -28,12 +29,26 @@ import PageShell from '../../../../components/page-shell'
 import LoadMore from '../../../../components/load-more'
 import { useAction } from '../../../../hooks/use-action'
 import { usePagedAction } from '../../../../hooks/use-paged-action'
+import { useRequestId } from '../../../../hooks/request-id'
 import './index.scss'
 
 export default function TasksPage() {
   const groupId = useRouter().params.id ?? ''
   const tasks = usePagedAction(listDailyTasks, { groupId })
   const { state, reload } = tasks
+  // The task being edited (the form opens with it), or null for a new one.
+  const [editing, setEditing] = useState<DailyTaskView | null>(null)
+  const remove = useAction(deleteDailyTask)
+  const onDelete = async (task: DailyTaskView) => {
+    const answer = await Taro.showModal({ title: t('tasks.confirmDelete', { day: task.day }), content: task.title })
+    if (!answer.confirm) return
+    if (await remove.run({ groupId, day: task.day })) {
+      Taro.showToast({ title: t('tasks.deleted'), icon: 'none' })
+      if (editing?.day === task.day) setEditing(null)
+      reload()
+    }
+  }
+  const manage = { onEdit: setEditing, onDelete }
   return (
     <PageShell name="tasks-page">
       {state.status === 'loading' && state.first && <Skeleton rows={8} animated />}
@@ -42,17 +57,27 @@ export default function TasksPage() {
         <View id="tasks-view">
           {state.data.canManage ? (
             <>
-              <TaskForm groupId={groupId} list={state.data} onSaved={reload} />
+              <TaskForm
+                key={editing ? `edit-${editing.id}` : 'new'}
+                groupId={groupId}
+                list={state.data}
+                editing={editing}
+                onSaved={() => {
+                  setEditing(null)
+                  reload()
+                }}
+              />
+              {remove.error !== '' && <Text id="task-delete-error" className="form-error">{remove.error}</Text>}
               <AnnouncementForm groupId={groupId} />
               <Button id="tasks-open-rules" block fill="outline" onClick={() => Taro.navigateTo({ url: pageUrl('rules', { id: groupId }) })}>
                 {t('rules.edit')}
               </Button>
-              <TaskSection id="tasks-scheduled" title={t('tasks.scheduled')} tasks={state.data.scheduled} timezone={state.data.timezone} />
+              <TaskSection id="tasks-scheduled" title={t('tasks.scheduled')} tasks={state.data.scheduled} timezone={state.data.timezone} manage={manage} />
             </>
           ) : (
             <Text id="tasks-admins-only" className="tasks-hint">{t('tasks.adminsOnly')}</Text>
           )}
-          <TaskSection id="tasks-published" title={t('tasks.past')} tasks={tasks.items} timezone={state.data.timezone} />
+          <TaskSection id="tasks-published" title={t('tasks.past')} tasks={tasks.items} timezone={state.data.timezone} manage={state.data.canManage ? manage : undefined} />
           <LoadMore id="tasks-more" list={tasks} />
         </View>
       )}
@@ -60,15 +85,18 @@ export default function TasksPage() {
   )
 }
 
-function TaskForm({ groupId, list, onSaved }: { groupId: string; list: TaskList; onSaved: () => void }) {
-  const [day, setDay] = useState(shiftDay(list.today, 1))
-  const [time, setTime] = useState(list.defaultPublishTime)
-  const [title, setTitle] = useState('')
-  const [body, setBody] = useState('')
+function TaskForm({ groupId, list, editing, onSaved }: { groupId: string; list: TaskList; editing: DailyTaskView | null; onSaved: () => void }) {
+  const [day, setDay] = useState(editing?.day ?? shiftDay(list.today, 1))
+  const [time, setTime] = useState(editing ? formatLocal(editing.publishAt, list.timezone, 'HH:mm') : list.defaultPublishTime)
+  const [title, setTitle] = useState(editing?.title ?? '')
+  const [body, setBody] = useState(editing?.body ?? '')
   const saveTask = useAction(saveDailyTask)
+  // One id per opened form, the same on every retry: a retried save answers the first one.
+  const request = useRequestId()
   const save = async () => {
-    const saved = await saveTask.run({ groupId, day, title, body, publishTime: time })
+    const saved = await saveTask.run({ groupId, day, title, body, publishTime: time, requestId: request.id })
     if (!saved) return
+    request.renew()
     Taro.showToast({ title: t('tasks.saved', { time: formatLocal(saved.publishAt, list.timezone) }), icon: 'none' })
     setTitle('')
     setBody('')
@@ -76,7 +104,7 @@ function TaskForm({ groupId, list, onSaved }: { groupId: string; list: TaskList;
   }
   return (
     <View id="task-form" className="tasks-card">
-      <Text className="tasks-card__title">{t('tasks.writeTitle')}</Text>
+      <Text className="tasks-card__title">{editing ? t('tasks.editing', { day: editing.day }) : t('tasks.writeTitle')}</Text>
       <View className="tasks-row">
         <Picker mode="date" value={day} start={list.today} onChange={(e) => setDay(String(e.detail.value))}>
           <Text id="task-day">{`${t('tasks.day')}：${day}`}</Text>
@@ -108,8 +136,11 @@ function AnnouncementForm({ groupId }: { groupId: string }) {
   const [body, setBody] = useState('')
   const [pinned, setPinned] = useState(false)
   const postIt = useAction(postAnnouncement)
+  // One id per opened form, the same on every retry and double tap: one announcement.
+  const request = useRequestId()
   const post = async () => {
-    if (!(await postIt.run({ groupId, title, body, pinned }))) return
+    if (!(await postIt.run({ groupId, title, body, pinned, requestId: request.id }))) return
+    request.renew()
     Taro.showToast({ title: t('announcements.posted'), icon: 'none' })
     setTitle('')
     setBody('')
@@ -146,7 +177,12 @@ function AnnouncementForm({ groupId }: { groupId: string }) {
   )
 }
 
-function TaskSection({ id, title, tasks, timezone }: { id: string; title: string; tasks: DailyTaskView[]; timezone: string }) {
+interface TaskManage {
+  onEdit: (task: DailyTaskView) => void
+  onDelete: (task: DailyTaskView) => void
+}
+
+function TaskSection({ id, title, tasks, timezone, manage }: { id: string; title: string; tasks: DailyTaskView[]; timezone: string; manage?: TaskManage }) {
   return (
     <View id={id} className="tasks-card">
       <Text className="tasks-card__title">{title}</Text>
@@ -161,8 +197,18 @@ function TaskSection({ id, title, tasks, timezone }: { id: string; title: string
               </Tag>
             )}
           </View>
-          <Text className="tasks-meta">{task.day}</Text>
+          <Text className="tasks-meta">{task.edited ? `${task.day} · ${t('tasks.edited')}` : task.day}</Text>
           <Text className="tasks-item__body">{task.body}</Text>
+          {manage && (
+            <View className="tasks-row">
+              <Button id={`task-edit-${task.day}`} size="small" fill="outline" onClick={() => manage.onEdit(task)}>
+                {t('tasks.edit')}
+              </Button>
+              <Button id={`task-delete-${task.day}`} size="small" type="danger" fill="outline" onClick={() => manage.onDelete(task)}>
+                {t('tasks.delete')}
+              </Button>
+            </View>
+          )}
         </View>
       ))}
     </View>

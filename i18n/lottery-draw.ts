@@ -1,0 +1,33 @@
+/** The verifiable draw (`domain/lottery-draw.ts`, `npm run verify-draw`): what a check found. Chinese shown, English beside; merged into `t()` by i18n/strings.ts. */
+import type { Texts } from './texts'
+
+export const LOTTERY_DRAW_STRINGS = {
+  'lotteryDraw.check.commitment': { zh: '承诺值（种子的 SHA-256）', en: 'Commitment (SHA-256 of the seed)' },
+  'lotteryDraw.check.digest': { zh: '参与名单摘要', en: 'Digest of the entrant list' },
+  'lotteryDraw.check.round': { zh: '第 {round} 轮中奖名单', en: 'Winners of round {round}' },
+  'lotteryDraw.check.pass': { zh: '一致', en: 'matches' },
+  'lotteryDraw.check.fail': { zh: '不一致', en: 'does not match' },
+  'lotteryDraw.verdict.ok': { zh: '验证通过：开奖结果由公开的数据算出', en: 'Verified: the result follows from the published data' },
+  'lotteryDraw.verdict.failed': { zh: '验证未通过', en: 'Verification failed' },
+  'lotteryDraw.problem.malformed': { zh: '开奖数据格式不正确，无法验证', en: 'The draw data is malformed' },
+  'lotteryDraw.problem.version': { zh: '不支持的开奖数据版本', en: 'Unsupported draw data version' },
+  'lotteryDraw.problem.seedMissing': { zh: '种子尚未公开，暂时无法验证', en: 'The seed is not revealed yet' },
+  'lotteryDraw.problem.seedMalformed': { zh: '公开的种子格式不正确（应为 64 位十六进制）', en: 'The seed is not 64 hex digits' },
+  'lotteryDraw.problem.commitmentMalformed': { zh: '承诺值格式不正确（应为 64 位十六进制）', en: 'The commitment is not 64 hex digits' },
+  'lotteryDraw.problem.commitment': { zh: '承诺值与公开的种子不符', en: 'The commitment does not match the seed' },
+  'lotteryDraw.problem.digest': { zh: '参与名单的摘要与公开的摘要不符', en: 'The entrant list does not hash to the published digest' },
+  'lotteryDraw.problem.digestMalformed': { zh: '摘要格式不正确（应为 64 位十六进制）', en: 'The digest is not 64 hex digits' },
+  'lotteryDraw.problem.entryId': { zh: '第 {index} 位参与者的编号为空或不是文本', en: 'Entrant {index} has no id' },
+  'lotteryDraw.problem.duplicate': { zh: '参与者编号 {entryId} 重复出现', en: 'Entry id {entryId} appears twice' },
+  'lotteryDraw.problem.tickets': { zh: '参与者 {entryId} 的抽奖券数不正确（应为 1–{max} 的整数）', en: 'Entrant {entryId}: tickets must be an integer 1–{max}' },
+  'lotteryDraw.problem.nonce': { zh: '参与者 {entryId} 的随机数格式不正确（应为 32 位十六进制）', en: 'Entrant {entryId}: the nonce is not 32 hex digits' },
+  'lotteryDraw.problem.maskedName': { zh: '参与者 {entryId} 的昵称不是文本', en: 'Entrant {entryId}: the name is not text' },
+  'lotteryDraw.problem.noRounds': { zh: '没有任何开奖轮次', en: 'There is no round' },
+  'lotteryDraw.problem.roundNumber': { zh: '第 {index} 个开奖轮次的编号应为 {index}', en: 'Round at position {index} must be numbered {index}' },
+  'lotteryDraw.problem.tiers': { zh: '第 {round} 轮的奖项设置不正确', en: 'Round {round}: malformed prize tiers' },
+  'lotteryDraw.problem.winners': { zh: '第 {round} 轮的中奖名单与重新计算的结果不符', en: 'Round {round}: the winners differ from the recomputed ones' },
+  'lotteryDraw.problem.cannotRecompute': { zh: '缺少种子或名单无效，无法重新计算中奖名单', en: 'Without a valid seed and list the winners cannot be recomputed' },
+  'lotteryDraw.error.round': { zh: '开奖轮次必须是非负整数', en: 'The round must be a non-negative integer' },
+  'lotteryDraw.error.randomness': { zh: '本轮随机数格式不正确（应为 64 位十六进制）', en: 'The round randomness is not 64 hex digits' },
+  'lotteryDraw.error.tooManyTickets': { zh: '抽奖券总数过多，无法抽取', en: 'Too many tickets in total' },
+} as const satisfies Texts
