@@ -125,6 +125,8 @@ export const DAILY_STRINGS = {
   'checkin.successStreak': { zh: '已连续打卡 {count} 天', en: '{count}-day streak' },
   'checkin.successTotal': { zh: '累计 {count} 天 · 继续保持', en: '{count} days in all · keep going' },
   'checkin.successClose': { zh: '好的', en: 'OK' },
+  'checkin.makeUpNone': { zh: '最近 {window} 天没有漏打的日子', en: 'No missed day in the last {window} days' },
+  'checkin.makeUpNoneLeft': { zh: '本月的补卡次数已用完', en: 'No make-ups left this month' },
   // Editing and deleting announcements and tasks
   'tasks.error.notFound': { zh: '这一天没有任务，可能已被删除', en: 'No task for that day' },
   'tasks.edited': { zh: '已编辑', en: 'Edited' },

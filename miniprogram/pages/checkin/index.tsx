@@ -345,6 +345,11 @@ function MakeUp({ overview, onDone }: { overview: CheckinOverview; onDone: (resu
   return (
     <View id="makeup" className="checkin-section">
       <Text className="checkin-section__title">{t('checkin.makeUpTitle', { left: overview.makeUp.left })}</Text>
+      {overview.makeUp.candidates.length === 0 && (
+        <Text id="makeup-none" className="checkin-feed__empty">
+          {overview.makeUp.left > 0 ? t('checkin.makeUpNone', { window: overview.makeUp.policy.windowDays }) : t('checkin.makeUpNoneLeft')}
+        </Text>
+      )}
       <View className="checkin-makeup__days">
         {overview.makeUp.candidates.map((day) => (
           <Button key={day} id={`makeup-${day}`} size="small" fill="outline" loading={makeUp.busy && busyDay === day} onClick={() => fill(day)}>
