@@ -1,7 +1,7 @@
 /**
  * CloudBase operations per action: every action a member or an admin taps (enumerated from
  * `contracts/index.ts`, so a new contract without a scenario here shows up as a MISS), the timer jobs, and
- * the batch approval of 50 — run through the real function handlers on the CloudBase store adapter over the
+ * the batch approval of 50, and lottery draws over 500, 2500 and 10 000 entrants — run through the real function handlers on the CloudBase store adapter over the
  * recording wx-server-sdk fake (`test/fakes/wx-server-sdk.ts`), with the CloudBase WeChat services over the
  * fake openapi (as production wires them).
  *
@@ -28,6 +28,7 @@ import type { AnyAction, FunctionName } from '../contracts/define'
 import { SUBSCRIBE_TEMPLATES } from '../contracts/subscribe-templates'
 import { checkinId, emptyCheckinState } from '../domain/checkin'
 import { memberId, type GroupDoc } from '../domain/group'
+import { ENTRY_SHARDS, lotteryEntryDocId, lotteryShardId, shardOf } from '../domain/lottery'
 import { DEFAULT_REMINDER_TIME } from '../domain/reminders'
 import { groupCopyOf } from '../domain/participation'
 import { createFunctionHandlers } from '../local-runtime/functions'
@@ -294,8 +295,81 @@ export function scenarios(): Scenario[] {
       return { groupId: GROUP, announcementId: [...list.pinned, ...list.items][0].id }
     }),
     tap('board.deleteTask', ADMIN, contracts.deleteDailyTask, () => ({ groupId: GROUP, day: DAY })),
-    // LOTTERY: when the lottery contracts land (e.g. `lottery.enter`, `lottery.draw`), add their taps here;
-    // until then the contract enumeration below reports any contract without a scenario as a MISS.
+    ...lotteryScenarios(),
+  ]
+}
+
+const LOTTERY_NONCE = (n: number) => n.toString(16).padStart(32, '0')
+
+/** A lottery the admin creates in the bench world (3 prizes, drawn by a tap unless `drawAt` is given). */
+function lotteryForm(requestId: string, drawAt?: string, prizes = [{ name: '《活着》签名本', quantity: 1 }, { name: '书签', quantity: 2 }]): contracts.CreateLotteryInput {
+  return {
+    groupId: GROUP,
+    requestId,
+    title: '坚持打卡抽好书',
+    description: '打卡越多机会越大',
+    prizes,
+    closesAt: '2026-11-30T12:00:00.000Z',
+    drawRule: drawAt ? { kind: 'time', drawAt } : { kind: 'manual' },
+    eligibility: { minCheckins: 0, period: null, joinedBefore: null },
+    weighting: null,
+    needsAddress: false,
+    claimDays: 7,
+  }
+}
+
+/**
+ * The lottery's taps in the order of its life (create → entries → draw → claim → admin views → settle), a
+ * redraw after the claim deadline, a cancel, and the timer drawing a time-rule lottery.
+ */
+function lotteryScenarios(): Scenario[] {
+  let main = ''
+  let later = ''
+  const lotteryId = () => main
+  const enter = (w: CloudbaseWorld, who: string, id: string, n: number) => w.api.as(who).call(contracts.enterLottery, { lotteryId: id, nonce: LOTTERY_NONCE(n) })
+  const create = async (w: CloudbaseWorld, requestId: string, drawAt?: string, prizes?: contracts.CreateLotteryInput['prizes']) =>
+    (await w.api.as(ADMIN).call(contracts.createLottery, lotteryForm(requestId, drawAt, prizes))).id
+  const AFTER_DEADLINE = '2026-12-01T02:00:00.000Z'
+  return [
+    {
+      name: 'lottery.create',
+      run: (w) =>
+        measureAction(w, async () => {
+          main = await create(w, 'bench_main')
+        }),
+    },
+    tap('lottery.list', MEMBER, contracts.listLotteries, () => ({ groupId: GROUP })),
+    tap('lottery.get', MEMBER, contracts.getLottery, () => ({ lotteryId: lotteryId() })),
+    tap('lottery.enter', MEMBER, contracts.enterLottery, () => ({ lotteryId: lotteryId(), nonce: LOTTERY_NONCE(1) })),
+    tap('lottery.enter again (same member)', MEMBER, contracts.enterLottery, () => ({ lotteryId: lotteryId(), nonce: LOTTERY_NONCE(1) })),
+    tap('lottery.entrants', ADMIN, contracts.listLotteryEntrants, () => ({ lotteryId: lotteryId() }), (w) => enter(w, OWNER, main, 2)),
+    tap('lottery.draw (2 entrants)', ADMIN, contracts.drawLottery, () => ({ lotteryId: lotteryId() })),
+    tap('lottery.getDraw', MEMBER, contracts.getLotteryDraw, () => ({ lotteryId: lotteryId() })),
+    tap('lottery.claim', MEMBER, contracts.claimLotteryPrize, () => ({ lotteryId: lotteryId(), name: '李娜', phone: '13800138000', address: '', note: '' })),
+    tap('lottery.winners', ADMIN, contracts.listLotteryWinners, () => ({ lotteryId: lotteryId() })),
+    tap('lottery.exportCsv winners', ADMIN, contracts.exportLotteryCsv, () => ({ lotteryId: lotteryId(), kind: 'winners' as const })),
+    tap('lottery.settle', ADMIN, contracts.settleLottery, () => ({ lotteryId: lotteryId() })),
+    {
+      name: 'lottery.redraw (1 unclaimed prize, 3 entrants)',
+      async run(w) {
+        later = await create(w, 'bench_redraw', undefined, [{ name: '《活着》签名本', quantity: 1 }])
+        for (const [n, who] of [MEMBER, OWNER, ADMIN].entries()) await enter(w, who, later, n)
+        await w.api.as(ADMIN).call(contracts.drawLottery, { lotteryId: later })
+        return measureAction(w, () => w.api.as(ADMIN).at(AFTER_DEADLINE).call(contracts.redrawLottery, { lotteryId: later }))
+      },
+    },
+    {
+      name: 'lottery.cancel (1 entrant told)',
+      async run(w) {
+        const id = await create(w, 'bench_cancel')
+        await enter(w, MEMBER, id, 7)
+        return measureAction(w, () => w.api.as(ADMIN).call(contracts.cancelLottery, { lotteryId: id, reason: '奖品缺货，下周重新发起' }))
+      },
+    },
+    timer('lottery.runDue (timer draws one lottery)', 'lottery', 'lotteryDue', '2026-11-30T12:00:30.000Z', async (w) => {
+      const id = await create(w, 'bench_timer', '2026-11-30T12:00:00.000Z')
+      await enter(w, MEMBER, id, 9)
+    }),
   ]
 }
 
@@ -349,5 +423,46 @@ export async function benchCloudbaseOps(log: (line: string) => void = () => unde
   } catch (error) {
     figures.push(failedFigure('cloudbase', 'admission.decideBatch approve 50', error))
   }
+
+  for (const entrants of LOTTERY_DRAW_SIZES) {
+    const name = `lottery.draw over ${entrants} entrants, ${LOTTERY_DRAW_WINNERS} winners`
+    try {
+      const ops = await lotteryDrawOps(entrants)
+      // +1: the timer's query for due lotteries.
+      figures.push(figure('cloudbase', name, ops.total, 'ops', atMost(lotteryDrawBudget(entrants, LOTTERY_DRAW_WINNERS) + 1), `${describeOps(ops)}; budget ⌈N/1000⌉ + 2W + 2K + 6, +1 timer query`))
+    } catch (error) {
+      figures.push(failedFigure('cloudbase', name, error))
+    }
+    log(`cloudbase: ${name}`)
+  }
   return figures
+}
+
+export const LOTTERY_DRAW_SIZES = [500, 2500, 10_000]
+export const LOTTERY_DRAW_WINNERS = 3
+
+/** The draw's budget: ⌈N/1000⌉ entry reads + 2 writes per winner (win, inbox) + 2K + 6 (K gate shards). */
+export function lotteryDrawBudget(entrants: number, winners: number): number {
+  return Math.ceil(entrants / 1000) + 2 * winners + 2 * ENTRY_SHARDS + 6
+}
+
+/** A time-rule lottery with `entrants` entries (written as `enter` writes them), drawn by the timer: its operations. */
+export async function lotteryDrawOps(entrants: number): Promise<OpCount> {
+  const world = await cloudbaseWorld()
+  const { id } = await world.api.as(ADMIN).call(contracts.createLottery, lotteryForm('bench_big', '2026-11-30T12:00:00.000Z'))
+  const counts = Array<number>(ENTRY_SHARDS).fill(0)
+  for (let i = 0; i < entrants; i++) {
+    const openid = `o_entrant_${i}`
+    const shard = shardOf(openid)
+    counts[shard]++
+    await world.store.create('lotteryEntries', {
+      _id: lotteryEntryDocId(id, openid), lotteryId: id, groupId: GROUP, openid, memberKey: `m_${i}`, entryId: `e_${i.toString(16).padStart(16, '0')}`,
+      name: `成员${i}`, maskedName: '成*', tickets: 1 + (i % 10), nonce: LOTTERY_NONCE(i), shard, enteredAt: FIXED_NOW.toISOString(),
+    })
+  }
+  for (let shard = 0; shard < ENTRY_SHARDS; shard++) await world.store.update('lotteryShards', lotteryShardId(id, shard), { count: counts[shard] })
+  await world.api.as(MEMBER).call(contracts.getLottery, { lotteryId: id }) // a warm instance: the group's day rule is known
+  const { ops, result } = await measureAction(world, () => world.api.as(TIMER).at('2026-11-30T12:00:30.000Z').event('lottery', { Type: 'Timer' }))
+  if (!result.ok || (result.data as { drawn: number }).drawn !== 1) throw new Error(`the timer did not draw: ${JSON.stringify(result).slice(0, 120)}`)
+  return ops
 }

@@ -19,14 +19,20 @@ import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { memberId } from '../domain/group'
-import { DEMO_GROUP_ID } from '../local-runtime/demo/personas'
+import { DEMO_GROUP_ID, personaOpenid } from '../local-runtime/demo/personas'
 import { seedDemoCommunity } from '../local-runtime/demo/demo-community'
 import { startLocalRuntime } from '../local-runtime/server'
 import { createRateLimiter, type RateLimiter } from '../platform/rate-limit'
 import { createSqliteStore } from '../store/sqlite'
 import { memberKey } from '../usecases/member-keys'
+import { userCaller } from '../usecases/context'
+import { createLottery, lotteryIdFor } from '../usecases/lottery'
+import { CRYPTO_RANDOM } from '../platform/random'
 
 export const EXTRA_MEMBERS = 200
+/** The bench lottery (no conditions) the lottery entry route enters: created by the admin persona with this request id. */
+export const BENCH_LOTTERY_REQUEST = 'bench_http_lottery'
+export const benchLotteryId = () => lotteryIdFor(DEMO_GROUP_ID, personaOpenid('admin'), BENCH_LOTTERY_REQUEST)
 export const benchMemberOpenid = (index: number) => `o_bench_${String(index).padStart(3, '0')}`
 /** What the echo server answers: about the size of a small API answer. */
 export const ECHO_BODY = JSON.stringify({ ok: true, data: { checkin: { id: 'demo-reading:o_bench_000:2026-11-23', note: '读完第 3 章' }, created: false, streak: { current: 5, longest: 9, total: 30 } } })
@@ -65,6 +71,20 @@ async function startRuntime(): Promise<string> {
       })
     }
     await tx.update('groups', DEMO_GROUP_ID, { memberCount: group.memberCount + EXTRA_MEMBERS })
+  })
+  // A lottery without conditions, so every extra member may enter it (the lottery entry route).
+  await createLottery({ store, caller: userCaller(personaOpenid('admin')), now: () => now }, { random: CRYPTO_RANDOM, notifier: { notify: async () => false }, storage: { photoLinks: async () => ({}) } }, {
+    groupId: DEMO_GROUP_ID,
+    requestId: BENCH_LOTTERY_REQUEST,
+    title: '压测抽奖',
+    description: '',
+    prizes: [{ name: '书签', quantity: 3 }],
+    closesAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+    drawRule: { kind: 'manual' },
+    eligibility: { minCheckins: 0, period: null, joinedBefore: null },
+    weighting: null,
+    needsAddress: false,
+    claimDays: 7,
   })
   const limiter = createRateLimiter()
   const rateLimiter: RateLimiter = { take: (limit, identity) => (limiter.take(limit, identity), true) }

@@ -14,7 +14,9 @@
  *   check-in, later ones are the same-day repeat (answers the existing check-in, writes nothing);
  * - check-in overview and today's feed as the member persona; the review queue as the admin persona;
  * - like: the first bench member's check-in of today liked (then unliked, in turns) by each of the 200 in turn;
- * - LOTTERY: add the lottery entry to `ROUTES` once its contract exists.
+ * - lottery entry: each request as the next of the 200 extra members, round robin, into a lottery without
+ *   conditions — the first 200 enter (through the sharded entry gate), later ones are the repeat tap (answers
+ *   the existing entry, writes nothing).
  *
  * RSS: each server's peak resident set (`process.resourceUsage().maxRSS` in its own process, so neither
  * the client's buffers nor the bench's other sections count), read after all runs.
@@ -26,7 +28,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import http from 'node:http'
 import path from 'node:path'
 import { DEMO_GROUP_ID, personaOpenid } from '../local-runtime/demo/personas'
-import { benchMemberOpenid, EXTRA_MEMBERS } from './http-server'
+import { benchLotteryId, benchMemberOpenid, EXTRA_MEMBERS } from './http-server'
 import { checkinId } from '../domain/checkin'
 import { DEFAULT_DAY_START_HOUR, todayKey } from '../domain/days'
 import { opaqueViewId } from '../usecases/member-keys'
@@ -66,7 +68,11 @@ export const ROUTES: Route[] = [
     path: '/api/checkin',
     request: (n) => ({ body: post('like', { groupId: DEMO_GROUP_ID, checkinId: benchLikeTarget(), liked: Math.floor(n / EXTRA_MEMBERS) % 2 === 0, knownCount: 1 }), openid: benchMemberOpenid(n % EXTRA_MEMBERS) }),
   },
-  // LOTTERY: { name: 'lottery entry', path: '/api/lottery', request: (n) => ({ body: post('enter', { groupId: DEMO_GROUP_ID, ... }), openid: benchMemberOpenid(n % EXTRA_MEMBERS) }) },
+  {
+    name: 'lottery entry',
+    path: '/api/lottery',
+    request: (n) => ({ body: post('enter', { lotteryId: benchLotteryId(), nonce: (n % EXTRA_MEMBERS).toString(16).padStart(32, '0') }), openid: benchMemberOpenid(n % EXTRA_MEMBERS) }),
+  },
 ]
 
 export interface LoadResult {

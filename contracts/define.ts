@@ -28,7 +28,7 @@ import { t } from '../i18n/strings'
 v.setGlobalMessage((issue) => (issue.received === 'undefined' ? t('validate.required') : t('validate.invalid')))
 
 /** Every deployed cloud function, by its folder name under `cloudfunctions/`. */
-export const FUNCTION_NAMES = ['group', 'setup', 'admission', 'admissionPurge', 'members', 'inbox', 'board', 'checkin', 'reminders', 'photoCleanup', 'participation', 'tally'] as const
+export const FUNCTION_NAMES = ['group', 'setup', 'admission', 'admissionPurge', 'members', 'inbox', 'board', 'checkin', 'reminders', 'photoCleanup', 'participation', 'tally', 'lottery'] as const
 export type FunctionName = (typeof FUNCTION_NAMES)[number]
 
 export interface ActionContract<TFn extends FunctionName, TInput, TParsed, TOutput> {

@@ -20,6 +20,8 @@
 /** The subpackages by name, with their root folder (under `miniprogram/` and in the build). */
 export const SUBPACKAGE_ROOTS = {
   admin: 'packages/admin',
+  /** Lotteries (抽奖): members' pages, with the draw verification (the hash code) they alone need. */
+  lottery: 'packages/lottery',
 } as const
 
 export type SubpackageName = keyof typeof SUBPACKAGE_ROOTS
@@ -45,6 +47,10 @@ export const ROUTE_TABLE = {
   announcements: { path: 'pages/announcements/index' },
   tasks: { package: 'admin', path: 'pages/tasks/index' },
   joinGuide: { package: 'admin', path: 'pages/join-guide/index' },
+  lottery: { package: 'lottery', path: 'pages/lottery/index' },
+  lotteries: { package: 'lottery', path: 'pages/list/index' },
+  lotteryCreate: { package: 'admin', path: 'pages/lottery-create/index' },
+  lotteryManage: { package: 'admin', path: 'pages/lottery-manage/index' },
 } as const satisfies Record<string, Route>
 
 export type RouteName = keyof typeof ROUTE_TABLE
@@ -64,6 +70,14 @@ export interface RouteParams {
   announcements: { id: string }
   tasks: { id: string }
   joinGuide: { id: string }
+  /** `id` is a lottery id. */
+  lottery: { id: string }
+  /** `id` is a group id; `filter` opens a tab (open | drawn | cancelled). */
+  lotteries: { id: string } | { id: string; filter: string }
+  /** `id` is a group id. */
+  lotteryCreate: { id: string }
+  /** `id` is a lottery id. */
+  lotteryManage: { id: string }
 }
 
 type ParamsArgument<N extends RouteName> = RouteParams[N] extends Record<string, never> ? [] : [params: RouteParams[N]]

@@ -54,6 +54,13 @@ export const SUBSCRIBE_TEMPLATES = {
     thing1: thing(facts.group),
     thing2: thing(t('participation.nudge.hint')),
   })),
+  /** 「中奖结果通知」: thing1 活动名称, thing2 奖品名称, time3 领奖截止时间, thing4 温馨提示. */
+  lotteryWon: template('', (facts: { title: string; prize: string; deadline: string }) => ({
+    thing1: thing(facts.title),
+    thing2: thing(facts.prize),
+    time3: { value: facts.deadline },
+    thing4: thing(t('lottery.subscribe.result')),
+  })),
 }
 
 export type SubscribeTemplates = typeof SUBSCRIBE_TEMPLATES

@@ -1,7 +1,11 @@
 /**
- * A tiny CSV writer for exports (RFC 4180): fields separated by commas, rows by CRLF; a field holding a comma,
- * a quote, a CR or LF, or leading/trailing spaces is quoted, with quotes doubled; null is an empty field. The
- * text starts with a UTF-8 byte order mark so Excel and WPS open Chinese text correctly.
+ * CSV for spreadsheet programs (Excel, WPS, Numbers): RFC 4180 quoting, CRLF line ends, and a UTF-8 byte order
+ * mark first so Chinese opens correctly. Pure: the caller hands the text to a download or a file.
+ *
+ * A field is quoted when it holds a comma, a double quote, CR or LF, or starts or ends with a space (quotes
+ * doubled inside); null and undefined are empty fields. A text field that starts with `=`, `+`, `-`, `@`, a tab
+ * or CR is prefixed with `'` so no spreadsheet runs it as a formula (member-written text lands in these files);
+ * numbers are written as they are.
  *
  * @example
  *   toCsv(['群昵称', '积分'], [['张三-郑州-理财顾问', 30], ['李"四', null]])
@@ -9,12 +13,16 @@
  */
 export const CSV_BOM = '\uFEFF'
 
-function field(value: string | number | null): string {
-  if (value === null) return ''
-  const text = String(value)
+export type CsvCell = string | number | boolean | null | undefined
+
+/** One field, defused and quoted where needed. */
+export function csvField(value: CsvCell): string {
+  let text = value === null || value === undefined ? '' : String(value)
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-export function toCsv(header: string[], rows: Array<Array<string | number | null>>): string {
-  return CSV_BOM + [header, ...rows].map((row) => row.map(field).join(',') + '\r\n').join('')
+/** The whole file: BOM, the header, then one CRLF-terminated line per row. */
+export function toCsv(header: string[], rows: CsvCell[][]): string {
+  return CSV_BOM + [header, ...rows].map((row) => row.map(csvField).join(',') + '\r\n').join('')
 }

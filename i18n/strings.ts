@@ -11,6 +11,8 @@ import { COMMON_STRINGS } from './common'
 import { DAILY_STRINGS } from './daily'
 import { LOTTERY_DRAW_STRINGS } from './lottery-draw'
 import { PARTICIPATION_STRINGS } from './participation'
+import { LOTTERY_STRINGS } from './lottery'
+import { LOTTERY_PAGE_STRINGS } from './lottery-pages'
 import { fillText } from './fill'
 
 /** Every feature's table, one per line. */
@@ -20,6 +22,8 @@ const MODULES = [
   DAILY_STRINGS,
   LOTTERY_DRAW_STRINGS,
   PARTICIPATION_STRINGS,
+  LOTTERY_STRINGS,
+  LOTTERY_PAGE_STRINGS,
 ] as const
 
 type Merged<T> = T extends readonly [infer Head, ...infer Rest] ? Head & Merged<Rest> : unknown

@@ -23,10 +23,13 @@ import { createRemindersFunction } from '../cloudfunctions/reminders/handlers'
 import { createParticipationFunction } from '../cloudfunctions/participation/handlers'
 import { createTallyFunction } from '../cloudfunctions/tally/handlers'
 import { localExportStorage } from '../platform/export-files-local'
+import { createLotteryFunction } from '../cloudfunctions/lottery/handlers'
+import { CRYPTO_RANDOM } from '../platform/random'
 import { createLocalWechatServices } from '../platform/wechat-services-local'
 import { SUBSCRIBE_TEMPLATES, type SubscribeTemplates } from '../contracts/subscribe-templates'
 import type { Caller } from '../usecases/context'
 import type { WechatServices } from '../usecases/ports/wechat'
+import type { RandomSource } from '../usecases/ports/random'
 
 /** Invite QR codes encode `<PUBLIC_URL>/pages/apply/index?scene=…` (default: the runtime's own address). */
 export const localWechatServices = createLocalWechatServices({
@@ -38,10 +41,12 @@ export interface FunctionDependencies {
   wechat: WechatServices
   /** The subscribe-message templates: ids and keywords (`contracts/subscribe-templates.ts`). */
   templates: SubscribeTemplates
+  /** The secure random source (lottery seeds and entry ids); `node:crypto` unless a test gives a deterministic one. */
+  random?: RandomSource
 }
 
 /** Every function's handler, wired to these services and templates. */
-export function createFunctionHandlers({ wechat, templates }: FunctionDependencies): Record<FunctionName, FunctionHandler> {
+export function createFunctionHandlers({ wechat, templates, random = CRYPTO_RANDOM }: FunctionDependencies): Record<FunctionName, FunctionHandler> {
   return {
     group: groupFunction,
     setup: setupFunction,
@@ -55,6 +60,7 @@ export function createFunctionHandlers({ wechat, templates }: FunctionDependenci
     photoCleanup: createPhotoCleanupFunction(wechat),
     participation: createParticipationFunction(wechat, templates, localExportStorage),
     tally: createTallyFunction(),
+    lottery: createLotteryFunction({ random, wechat, templates }),
   }
 }
 

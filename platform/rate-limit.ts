@@ -1,7 +1,7 @@
 /**
  * Per-identity rate limits on the writes a person can repeat fast: application submits, check-ins and
  * make-ups, photo uploads. One table (`RATE_LIMITS`) says how many of each a user may do per window; a
- * lottery entry, when it comes, is one more row. Dispatch applies the action rows to `user` callers (strangers
+ * lottery entry is one more row. Dispatch applies the action rows to `user` callers (strangers
  * are refused before that, the timer and the console are not limited); the local upload route applies
  * `PHOTO_UPLOAD_LIMIT`. Over the limit the call answers RATE_LIMITED and writes nothing.
  *
@@ -17,6 +17,7 @@
  */
 import { checkIn, editCheckin, likeCheckin, makeUpCheckin } from '../contracts/checkin'
 import { submitApplication } from '../contracts/admission'
+import { claimLotteryPrize, createLottery, enterLottery } from '../contracts/lottery'
 import type { AnyAction } from '../contracts/define'
 
 export const MINUTE_MS = 60 * 1000
@@ -44,6 +45,11 @@ export const RATE_LIMITS: readonly RateLimit[] = [
   PHOTO_UPLOAD_LIMIT,
   limitAction(likeCheckin, 60, MINUTE_MS),
   limitAction(editCheckin, 10, MINUTE_MS),
+  // Lotteries: an entry (a repeat tap is answered with the first entry, so 10 a minute is plenty), a claim,
+  // and an admin's create (each one announces to every member).
+  limitAction(enterLottery, 10, MINUTE_MS),
+  limitAction(claimLotteryPrize, 5, MINUTE_MS),
+  limitAction(createLottery, 5, MINUTE_MS),
 ]
 
 const BY_KEY = new Map(RATE_LIMITS.map((limit) => [limit.key, limit]))

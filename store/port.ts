@@ -44,12 +44,21 @@ export type Filter<T> = {
 export interface FindOptions<T> {
   where?: Filter<T>
   orderBy?: Array<{ field: keyof T & string; direction: 'asc' | 'desc' }>
-  /** At most 100 (CloudBase's own cap for server-side reads). Defaults to 20. */
+  /** At most 100 (CloudBase's own cap for server-side reads), or MAX_BULK_FIND_LIMIT with `bulk`. Defaults to 20. */
   limit?: number
   skip?: number
+  /**
+   * A server-side job reading a whole list it must see (a lottery's frozen entrants, a group's roster to
+   * notify): `limit` may go up to MAX_BULK_FIND_LIMIT (1000), what `Collection.limit` documents for cloud
+   * functions. Some CloudBase environments have been seen to cap a page at 100 all the same, so a bulk reader
+   * must not take a short page for the end of the list: it pages on (`_id` greater than the last one read)
+   * until it has the count it knows, or a page comes back empty.
+   */
+  bulk?: boolean
 }
 
 export const MAX_FIND_LIMIT = 100
+export const MAX_BULK_FIND_LIMIT = 1000
 export const DEFAULT_FIND_LIMIT = 20
 
 /** Fields of a document that may be changed by `update` (everything but `_id`). */

@@ -3,9 +3,9 @@
  * field names are plain identifiers, limits and skips are whole numbers, documents carry a string `_id`.
  *
  * @example
- *   resolveLimit(undefined) // DEFAULT_FIND_LIMIT;  resolveLimit(500) // MAX_FIND_LIMIT
+ *   resolveLimit(undefined) // DEFAULT_FIND_LIMIT;  resolveLimit(500) // MAX_FIND_LIMIT;  resolveLimit(5000, true) // MAX_BULK_FIND_LIMIT
  */
-import { DEFAULT_FIND_LIMIT, MAX_FIND_LIMIT } from './port'
+import { DEFAULT_FIND_LIMIT, MAX_BULK_FIND_LIMIT, MAX_FIND_LIMIT } from './port'
 
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
@@ -19,10 +19,10 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-export function resolveLimit(limit: number | undefined): number {
+export function resolveLimit(limit: number | undefined, bulk = false): number {
   if (limit === undefined) return DEFAULT_FIND_LIMIT
   if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a whole number ≥ 0, got ${limit}`)
-  return Math.min(limit, MAX_FIND_LIMIT)
+  return Math.min(limit, bulk ? MAX_BULK_FIND_LIMIT : MAX_FIND_LIMIT)
 }
 
 export function resolveSkip(skip: number | undefined): number {

@@ -17,6 +17,7 @@ import type { DailyTaskDoc } from '../domain/tasks'
 import type { PhotoDoc, PhotoQuotaDoc } from '../domain/photos'
 import type { DailyStatsDoc } from '../domain/tally'
 import type { CheckinLikesDoc } from '../domain/likes'
+import type { LotteryDoc, LotteryEntryDoc, LotterySecretDoc, LotteryShardDoc, LotteryWinDoc } from '../domain/lottery'
 
 export interface Collections {
   groups: GroupDoc
@@ -43,6 +44,12 @@ export interface Collections {
   dailyStats: DailyStatsDoc
   // Likes (点赞): one document per liked check-in, with its count and likers
   checkinLikes: CheckinLikesDoc
+  // Lotteries: the lottery (public part), its secret seed until the draw, the entry gate shards, entries, wins
+  lotteries: LotteryDoc
+  lotterySecrets: LotterySecretDoc
+  lotteryShards: LotteryShardDoc
+  lotteryEntries: LotteryEntryDoc
+  lotteryWins: LotteryWinDoc
 }
 
 export interface IndexSpec {
@@ -98,6 +105,27 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   dailyStats: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'day', direction: 'desc' }] }],
   // Read by id only (a page of views reads its likes with one `_id in` query).
   checkinLikes: [],
+  // Lotteries: a group's list (newest first, by status); the timer's due work (dueAt ≤ now).
+  lotteries: [
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'status', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }] },
+    { fields: [{ field: 'dueAt', direction: 'asc' }] },
+  ],
+  // Read by id only (the draw, never a client).
+  lotterySecrets: [],
+  lotteryShards: [],
+  // The frozen list paged by id (draw, redraw, notices); the published list in canonical order (by entry id);
+  // the admin list in entry order.
+  lotteryEntries: [
+    { fields: [{ field: 'lotteryId', direction: 'asc' }, { field: '_id', direction: 'asc' }] },
+    { fields: [{ field: 'lotteryId', direction: 'asc' }, { field: 'entryId', direction: 'asc' }] },
+    { fields: [{ field: 'lotteryId', direction: 'asc' }, { field: 'enteredAt', direction: 'asc' }] },
+    // The nightly tally's day.
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'enteredAt', direction: 'asc' }] },
+  ],
+  // A lottery's winners; the timer's claim deadlines.
+  lotteryWins: [
+    { fields: [{ field: 'lotteryId', direction: 'asc' }, { field: 'round', direction: 'asc' }] },
+  ],
 }
 
 /**

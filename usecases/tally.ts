@@ -22,15 +22,6 @@ import { filter } from './participation'
 
 const PAGE = 100
 
-/**
- * Lottery entries of a group's day, for its stats. Lotteries are not part of this build: 0. When they land,
- * this becomes `store.count('lotteryEntries', { groupId, day })` (an entry document carrying the group and the
- * day, in the group's day rule, it was made on; index `groupId + day`).
- */
-export async function lotteryEntriesOfDay(_store: Store, _groupId: string, _day: string): Promise<number> {
-  return 0
-}
-
 export async function runTally(ctx: UseCaseContext): Promise<TallyRun> {
   const now = ctx.now()
   const run: TallyRun = { groups: 0, daysClosed: 0, streakBreaks: 0, newlyInactive: 0 }
@@ -116,7 +107,7 @@ export async function closeDay(ctx: UseCaseContext, group: GroupDoc, day: string
     store.count('members', { groupId: group._id, joinedAt: range }),
     store.count('applications', { groupId: group._id, submittedAt: range }),
     store.count('applications', { groupId: group._id, decidedAt: range, status: { in: ['approved', 'rejected'] } }),
-    lotteryEntriesOfDay(store, group._id, day),
+    store.count('lotteryEntries', { groupId: group._id, enteredAt: range }),
   ])
   const tasksUnlinked = await unlinkUnbackedTasks(ctx, group, day, done)
   const checkedIn = done.filter((doc) => !doc.makeUp && doc.day === day).length

@@ -14,6 +14,7 @@ import { DEMO_GROUP_ID, personaOpenid } from './personas'
 import { seedAdmission } from './admission'
 import { seedCheckin } from './checkin'
 import { seedParticipation } from './participation'
+import { seedLotteries } from './lottery'
 import { memberKey } from '../../usecases/member-keys'
 
 const RULES = [
@@ -103,6 +104,7 @@ export async function seedDemoCommunity(store: Store, now: Date): Promise<boolea
     await seedAdmission(store, now)
     await seedCheckin(store, now)
     await seedParticipation(store, now)
+    await seedLotteries(store, now)
     return true
   } catch (error) {
     if (error instanceof StoreConflictError) return false

@@ -102,7 +102,7 @@ export function createCloudbaseStore(db: CloudbaseDatabase, options: CloudbaseSt
     ...outside,
 
     async find(collection, options = {}) {
-      const limit = resolveLimit(options.limit)
+      const limit = resolveLimit(options.limit, options.bulk === true)
       const skip = resolveSkip(options.skip)
       if (limit === 0) return []
       let query: DB.Query = db.collection(collection)

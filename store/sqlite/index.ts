@@ -396,7 +396,7 @@ function connection(db: Database.Database): Connection {
     },
 
     find(collection, options) {
-      const limit = resolveLimit(options.limit)
+      const limit = resolveLimit(options.limit, options.bulk === true)
       const skip = resolveSkip(options.skip)
       if (limit === 0) return []
       const where = whereClause(options.where)

@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import appConfig from '../../miniprogram/app.config'
+import { LOTTERY_PAGE_PATH } from '../../contracts/lottery'
 import { APP_PAGES, APP_SUBPACKAGES, ROUTES, ROUTE_TABLE, SUBPACKAGE_ROOTS, pageUrl, wechatPagePath } from '../../contracts/routes'
 
 const SOURCE_DIR = path.resolve(__dirname, '../../miniprogram')
@@ -37,7 +38,8 @@ describe('routes', () => {
 
   it('the admin-only pages are in the admin subpackage, the rest in the main package', () => {
     expect(APP_SUBPACKAGES).toEqual([
-      { root: 'packages/admin', pages: ['pages/review/index', 'pages/admission-settings/index', 'pages/tasks/index', 'pages/join-guide/index'] },
+      { root: 'packages/admin', pages: ['pages/review/index', 'pages/admission-settings/index', 'pages/tasks/index', 'pages/join-guide/index', 'pages/lottery-create/index', 'pages/lottery-manage/index'] },
+      { root: 'packages/lottery', pages: ['pages/lottery/index', 'pages/list/index'] },
     ])
     expect(ROUTE_TABLE.members).not.toHaveProperty('package')
     expect(ROUTE_TABLE.invite).not.toHaveProperty('package')
@@ -61,5 +63,10 @@ describe('routes', () => {
     expect(pageUrl('review', { id: 'g1' })).toBe('/packages/admin/pages/review/index?id=g1')
     expect(wechatPagePath('admissionSettings', { id: 'g1' })).toBe('packages/admin/pages/admission-settings/index?id=g1')
     expect(pageUrl('tasks', { id: 'g1' })).toBe('/packages/admin/pages/tasks/index?id=g1')
+  })
+
+  it('the lottery page is where the server’s inbox links and subscribe messages lead', () => {
+    expect(ROUTES.lottery).toBe(LOTTERY_PAGE_PATH)
+    expect(pageUrl('lottery', { id: 'lot_1' })).toBe('/packages/lottery/pages/lottery/index?id=lot_1')
   })
 })

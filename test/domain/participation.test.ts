@@ -45,7 +45,7 @@ describe('toCsv', () => {
 
   it('round-trips any text', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 5 }), (rows) => {
+      fc.property(fc.array(fc.array(fc.string().filter((text) => !/^[=+\-@\t\r]/.test(text)), { minLength: 2, maxLength: 2 }), { maxLength: 5 }), (rows) => {
         const csv = toCsv(['a', 'b'], rows)
         expect(csv.startsWith(CSV_BOM)).toBe(true)
         expect(parseCsv(csv.slice(1))).toEqual([['a', 'b'], ...rows])

@@ -16,6 +16,22 @@
 import * as contracts from '../../contracts'
 import type { AnyAction, InputOf } from '../../contracts'
 import {
+  cancelLottery,
+  claimLotteryPrize,
+  createLottery,
+  drawLottery,
+  enterLottery,
+  exportLotteryCsv,
+  getLottery,
+  getLotteryDraw,
+  listLotteries,
+  listLotteryEntrants,
+  listLotteryWinners,
+  redrawLottery,
+  runLotteryTimer,
+  settleLottery,
+} from '../../contracts/lottery'
+import {
   acknowledgeRules,
   backfillMemberKeys,
   changeMemberRole,
@@ -88,6 +104,7 @@ import { postAnnouncement as postAnnouncementUseCase } from '../../usecases/anno
 import { memberKey } from '../../usecases/member-keys'
 import { saveDailyTask as saveDailyTaskUseCase } from '../../usecases/tasks'
 import { photoPathPrefix } from '../../usecases/photos'
+import { NONCE, lotteryInput } from '../support/lottery'
 import { ADMIN, CONSOLE, GROUP, MEMBER, OWNER, STRANGER, TIMER, applyInput, makeFixture, storeSnapshot, testGroup, testMember, type CallAs, type Fixture } from '../support/fixture'
 
 const APPLICANT = 'o_applicant'
@@ -112,6 +129,9 @@ const CALLERS: Array<[name: string, as: CallAs]> = [
 type Cell = 'Y' | 'y' | 'U' | 'F'
 interface Seeded {
   announcementId: string
+  /** An open lottery (manual draw, no conditions) and a drawn one whose only entrant, MEMBER, won. */
+  openLotteryId: string
+  drawnLotteryId: string
   /** TARGET's check-in of today, as views name it. */
   checkinViewId: string
 }
@@ -204,6 +224,20 @@ const MATRIX: Row[] = [
   row(editAnnouncement,          (s) => ({ groupId: GROUP, announcementId: s.announcementId, title: '改期', body: '九点集合' }), 'U F F Y Y F U U'),
   row(deleteAnnouncement,        (s) => ({ groupId: GROUP, announcementId: s.announcementId }),  'U F F Y Y F U U'),
   row(deleteDailyTask,           { groupId: GROUP, day: '2026-11-24' },                            'U F F Y Y F U U'),
+  row(createLottery,             lotteryInput({ requestId: 'req_matrix_1' }),                       'U F F Y Y F U U'),
+  row(listLotteries,             { groupId: GROUP },                                               'U F Y Y Y F U U'),
+  row(getLottery,                (s) => ({ lotteryId: s.openLotteryId }),                          'U F Y Y Y F U U'),
+  row(enterLottery,              (s) => ({ lotteryId: s.openLotteryId, nonce: NONCE(5) }),         'U F Y Y Y F U U'),
+  row(cancelLottery,             (s) => ({ lotteryId: s.openLotteryId, reason: '奖品缺货' }),        'U F F Y Y F U U'),
+  row(drawLottery,               (s) => ({ lotteryId: s.openLotteryId }),                          'U F F Y Y F U U'),
+  row(getLotteryDraw,            (s) => ({ lotteryId: s.drawnLotteryId }),                         'U F Y Y Y F U U'),
+  row(claimLotteryPrize,         (s) => ({ lotteryId: s.drawnLotteryId, name: '李娜', phone: '13800138000' }), 'U F Y y y F U U'),
+  row(listLotteryEntrants,       (s) => ({ lotteryId: s.openLotteryId }),                          'U F F Y Y F U U'),
+  row(listLotteryWinners,        (s) => ({ lotteryId: s.drawnLotteryId }),                         'U F F Y Y F U U'),
+  row(redrawLottery,             (s) => ({ lotteryId: s.drawnLotteryId }),                         'U F F y y F U U'),
+  row(settleLottery,             (s) => ({ lotteryId: s.drawnLotteryId }),                         'U F F Y Y F U U'),
+  row(exportLotteryCsv,          (s) => ({ lotteryId: s.drawnLotteryId, kind: 'winners' as const }), 'U F F Y Y F U U'),
+  row(runLotteryTimer,           {},                                                               'F F F F F F Y F'),
 ]
 
 const key = (action: AnyAction) => `${action.fn}.${action.action}`
@@ -221,9 +255,13 @@ async function fixture(): Promise<{ fx: Fixture; seeded: Seeded }> {
   const announcement = await postAnnouncementUseCase(fx.ctx(ADMIN), { groupId: GROUP, title: '置顶候选', body: '…', pinned: false })
   // A scheduled task to delete.
   await saveDailyTaskUseCase(fx.ctx(ADMIN), { groupId: GROUP, day: '2026-11-24', title: '读书', body: '第一章' })
+  const open = await fx.api.as(ADMIN).call(createLottery, lotteryInput({ requestId: 'req_matrix_open' }))
+  const drawn = await fx.api.as(ADMIN).call(createLottery, lotteryInput({ requestId: 'req_matrix_drawn', prizes: [{ name: '书签', quantity: 1 }] }))
+  await fx.api.as(MEMBER).call(enterLottery, { lotteryId: drawn.id, nonce: NONCE(1) })
+  await fx.api.as(ADMIN).call(drawLottery, { lotteryId: drawn.id })
   // TARGET's check-in of today, to like.
   const targetCheckin = await fx.api.as(TARGET).call(contracts.checkIn, { groupId: GROUP, note: '今天读完了' })
-  return { fx, seeded: { announcementId: announcement.id, checkinViewId: targetCheckin.checkin.id } }
+  return { fx, seeded: { announcementId: announcement.id, openLotteryId: open.id, drawnLotteryId: drawn.id, checkinViewId: targetCheckin.checkin.id } }
 }
 
 /** Everything a refused call must leave as it was: every document of every collection, and the messages sent. */

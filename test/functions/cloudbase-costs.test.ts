@@ -20,7 +20,15 @@ import { uploaderKey } from '../../usecases/photos'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import type { Store } from '../../store/port'
 import { createFakeCloud, type FakeCloud, type RecordedCall } from '../fakes/wx-server-sdk'
-import { ADMIN, FIXED_NOW, GROUP, MEMBER, applyInput, seedGroup, testCaller, testMember } from '../support/fixture'
+import { ADMIN, FIXED_NOW, GROUP, MEMBER, OWNER, TIMER, applyInput, seedGroup, testCaller, testMember } from '../support/fixture'
+import { claimLotteryPrize, createLottery, drawLottery, enterLottery, getLottery } from '../../contracts/lottery'
+import { SUBSCRIBE_TEMPLATES } from '../../contracts/subscribe-templates'
+import { ENTRY_SHARDS, lotteryEntryDocId, lotteryShardId, shardOf } from '../../domain/lottery'
+import { createFunctionHandlers } from '../../local-runtime/functions'
+import { createLocalWechatServices } from '../../platform/wechat-services-local'
+import { runDraw } from '../../usecases/lottery'
+import { seededRandom } from '../support/random'
+import { NONCE, lotteryInput } from '../support/lottery'
 
 /** Shanghai 09:00 on `day`. */
 const morning = (day: string) => new Date(`${day}T09:00:00+08:00`)
@@ -311,8 +319,9 @@ describe('participation costs (CloudBase operations)', () => {
       ops.push(run.ops)
     }
     // groups page, backfill query (+ one update for each of the 3 seeded memberships that predate the counters,
-    // once), stats read, check-ins pages, 3 counts, breaks and inactive queries, stats write, group write.
-    expect(ops[0]).toBeLessThanOrEqual(11 + 3)
+    // once), stats read, check-ins pages, 4 counts (new members, applications in and decided, lottery entries),
+    // breaks and inactive queries, stats write, group write.
+    expect(ops[0]).toBeLessThanOrEqual(12 + 3)
     expect(ops[1] - ops[0]).toBe(1)
   })
 })
@@ -420,5 +429,104 @@ describe('announcements and tasks: create once, edit, delete (CloudBase operatio
     expect((await cost(cloud, () => admin.call(deleteAnnouncement, { groupId: GROUP, announcementId: id }))).ops).toBeLessThanOrEqual(5)
     await admin.at(morning('2026-11-23')).call(saveDailyTask, { groupId: GROUP, day: '2026-11-24', title: '读第 4 章', body: '读完写一句感想' })
     expect((await cost(cloud, () => admin.at(morning('2026-11-23')).call(deleteDailyTask, { groupId: GROUP, day: '2026-11-24' }))).ops).toBeLessThanOrEqual(5)
+  })
+})
+
+describe('lottery costs (CloudBase operations)', () => {
+  const K = ENTRY_SHARDS
+
+  /** A lottery (3 prizes) created by the admin on the fake, its group holding `members` extra members. */
+  async function lotteryOnCloudbase(options: { members?: number; input?: Partial<Parameters<typeof lotteryInput>[0]> } = {}) {
+    const extra = Array.from({ length: options.members ?? 0 }, (_, i) => testMember(`o_x${String(i).padStart(4, '0')}`, 'member', `成员${i}`))
+    const { store, cloud } = await cloudbase({ members: extra })
+    const api = testCaller(store, { now: () => FIXED_NOW, handlers: createFunctionHandlers({ wechat: createLocalWechatServices({ appBaseUrl: 'http://127.0.0.1' }), templates: SUBSCRIBE_TEMPLATES, random: seededRandom('costs') }) })
+    const created = await cost(cloud, () => api.as(ADMIN).call(createLottery, lotteryInput(options.input)))
+    const [lottery] = await store.find('lotteries', {})
+    return { store, cloud, api, lotteryId: lottery._id, created }
+  }
+
+  /** `n` entries written straight into the store (as `enter` writes them), with the gate shards' counts to match. */
+  async function seedEntries(store: Store, lotteryId: string, n: number) {
+    const counts = Array<number>(K).fill(0)
+    for (let i = 0; i < n; i++) {
+      const openid = `o_e${String(i).padStart(5, '0')}`
+      const shard = shardOf(openid)
+      counts[shard]++
+      await store.create('lotteryEntries', {
+        _id: lotteryEntryDocId(lotteryId, openid), lotteryId, groupId: GROUP, openid, memberKey: `m_${i}`, entryId: `e_${i.toString(16).padStart(16, '0')}`,
+        name: `成员${i}`, maskedName: '成*', tickets: 1 + (i % 3), nonce: i.toString(16).padStart(32, '0'), shard, enteredAt: FIXED_NOW.toISOString(),
+      })
+    }
+    for (let shard = 0; shard < K; shard++) await store.update('lotteryShards', lotteryShardId(lotteryId, shard), { count: counts[shard] })
+  }
+
+  it('creating and announcing: one inbox write per other member plus a constant (≤ M + K + 8 for M members)', async () => {
+    const { created } = await lotteryOnCloudbase({ members: 40 })
+    const members = 43
+    expect(created.calls.filter((call) => call === 'document.set inboxMessages')).toHaveLength(members - 1)
+    expect(created.ops).toBeLessThanOrEqual(members + 8 + K)
+  })
+
+  it('an entry: ≤ 9 operations (10 when the rule counts check-ins), its points on the membership in the transaction; a repeated tap ≤ 4', async () => {
+    const { cloud, api, lotteryId } = await lotteryOnCloudbase()
+    await api.as(OWNER).call(getLottery, { lotteryId }) // warms the instance's day rule
+    // A membership written since scores exist carries the group's copy (as a check-in leaves it).
+    await api.as(MEMBER).call(checkIn, { groupId: GROUP, linkTask: false })
+    const enter = await cost(cloud, () => api.as(MEMBER).call(enterLottery, { lotteryId, nonce: NONCE(1) }))
+    expect(enter.calls).toEqual([
+      'document.get lotteries',
+      'document.get members',
+      'document.get lotteryEntries',
+      'runTransaction',
+      'tx document.get lotteryShards',
+      'tx document.get members',
+      'tx collection.add lotteryEntries',
+      'tx document.update lotteryShards',
+      'tx document.update members',
+      'collection.count lotteryEntries',
+    ])
+    expect(enter.ops).toBeLessThanOrEqual(9)
+    const again = await cost(cloud, () => api.as(MEMBER).call(enterLottery, { lotteryId, nonce: NONCE(1) }))
+    expect(again.ops).toBeLessThanOrEqual(4)
+
+    const weighted = await lotteryOnCloudbase({ input: { requestId: 'req_weighted_1', eligibility: { minCheckins: 0, period: { from: '2026-11-16', to: '2026-11-22' }, joinedBefore: null }, weighting: { maxTickets: 5 } } })
+    await weighted.api.as(OWNER).call(getLottery, { lotteryId: weighted.lotteryId })
+    const counted = await cost(weighted.cloud, () => weighted.api.as(MEMBER).call(enterLottery, { lotteryId: weighted.lotteryId, nonce: NONCE(1) }))
+    expect(counted.calls).toContain('collection.count checkins')
+    expect(counted.ops).toBeLessThanOrEqual(11) // + the count, and the group read once for a membership without its copy
+  })
+
+  it.each([10, 1000, 2500])('a draw over %i entrants: ⌈N/1000⌉ entry reads + 2 per winner + a constant (2K + 6)', async (n) => {
+    const { store, cloud, api, lotteryId } = await lotteryOnCloudbase()
+    await seedEntries(store, lotteryId, n)
+    await api.as(OWNER).call(getLottery, { lotteryId }) // warms the instance's day rule
+    const winners = 3
+    let entrantCount = 0
+    const draw = await cost(cloud, async () => {
+      const lottery = await runDraw({ store, caller: TIMER, now: () => FIXED_NOW }, { random: seededRandom('x'), notifier: { notify: async () => false }, storage: { photoLinks: async () => ({}) } }, lotteryId, { force: false, actor: null })
+      entrantCount = lottery.frozenCount ?? 0
+    })
+    expect(entrantCount).toBe(n)
+    expect(draw.calls.filter((call) => call === 'collection.get lotteryEntries')).toHaveLength(Math.max(1, Math.ceil(n / 1000)))
+    expect(draw.ops).toBeLessThanOrEqual(Math.ceil(n / 1000) + 2 * winners + 2 * K + 6)
+    console.log(`[lottery costs] draw over ${n} entrants, ${winners} winners: ${draw.ops} operations in ${draw.transactions} transactions`)
+    // The admin's view afterwards, and a second draw call: nothing more written.
+    const again = await cost(cloud, () => api.as(ADMIN).call(drawLottery, { lotteryId }))
+    expect(again.calls.filter((call) => /add|set|update|remove/.test(call))).toEqual([])
+  })
+
+  it('the lottery page ≤ 6 operations while open (7 counting check-ins), ≤ 6 once drawn; a claim ≤ 6; an idle timer minute 1', async () => {
+    const { store, cloud, api, lotteryId } = await lotteryOnCloudbase()
+    await api.as(MEMBER).call(enterLottery, { lotteryId, nonce: NONCE(1) })
+    const open = await cost(cloud, () => api.as(OWNER).call(getLottery, { lotteryId }))
+    expect(open.ops).toBeLessThanOrEqual(6)
+    await api.as(ADMIN).call(drawLottery, { lotteryId })
+    const drawn = await cost(cloud, () => api.as(MEMBER).call(getLottery, { lotteryId }))
+    expect(drawn.ops).toBeLessThanOrEqual(6)
+    const claim = await cost(cloud, () => api.as(MEMBER).call(claimLotteryPrize, { lotteryId, name: '李娜', phone: '13800138000', address: '', note: '' }))
+    expect(claim.ops).toBeLessThanOrEqual(6)
+    const idle = await cost(cloud, () => api.as(TIMER).event('lottery', { Type: 'Timer' }))
+    expect(idle.calls).toEqual(['collection.get lotteries'])
+    expect(await store.count('lotteryWins', { lotteryId })).toBe(1)
   })
 })

@@ -23,10 +23,14 @@ import { COLLECTION_NAMES } from '../../store/schema'
 import { ADMIN, GROUP, MEMBER, applyInput, makeFixture, type Fixture } from '../support/fixture'
 import { memberKey } from '../../usecases/member-keys'
 import { photoPathPrefix } from '../../usecases/photos'
+import { lotteryIdFor } from '../../usecases/lottery'
+import { lotteryInput } from '../support/lottery'
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 30)
 const FUZZ_SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED)
 const APPLICANT = 'o_applicant'
+/** A lottery the fuzz fixture creates (so lottery actions reach a real one): see `fuzzFixture`. */
+const LOTTERY = lotteryIdFor(GROUP, ADMIN, 'req_fuzz_lottery')
 
 /** Every action contract exported from contracts/index.ts. */
 const ACTIONS: AnyAction[] = Object.values(contracts).filter(
@@ -113,6 +117,33 @@ const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'board.editAnnouncement': { groupId: GROUP, announcementId: 'ann_abc', title: '周六爬山（改期）', body: '九点集合' },
   'board.deleteAnnouncement': { groupId: GROUP, announcementId: 'ann_abc' },
   'board.deleteTask': { groupId: GROUP, day: '2026-11-24' },
+  'lottery.create': {
+    groupId: GROUP,
+    requestId: 'req_0123456789',
+    title: '坚持打卡抽好书',
+    description: '打卡越多机会越大',
+    prizes: [{ name: '《活着》签名本', quantity: 1 }, { name: '书签', quantity: 2, imageId: 'local:0123456789abcdef0123456789abcdef.png' }],
+    opensAt: '2026-11-23T02:00:00.000Z',
+    closesAt: '2026-11-30T12:00:00.000Z',
+    drawRule: { kind: 'time', drawAt: '2026-11-30T12:00:00.000Z' },
+    eligibility: { minCheckins: 3, period: { from: '2026-11-16', to: '2026-11-22' }, joinedBefore: '2026-11-20' },
+    weighting: { maxTickets: 5 },
+    needsAddress: true,
+    claimDays: 7,
+  },
+  'lottery.list': { groupId: GROUP, filter: 'open', cursor: 0 },
+  'lottery.get': { lotteryId: LOTTERY },
+  'lottery.enter': { lotteryId: LOTTERY, nonce: '0123456789abcdef0123456789abcdef' },
+  'lottery.cancel': { lotteryId: LOTTERY, reason: '奖品缺货' },
+  'lottery.draw': { lotteryId: LOTTERY },
+  'lottery.getDraw': { lotteryId: LOTTERY, cursor: 0 },
+  'lottery.claim': { lotteryId: LOTTERY, name: '李娜', phone: '13800138000', address: '郑州市金水区', note: '' },
+  'lottery.entrants': { lotteryId: LOTTERY, cursor: 0 },
+  'lottery.winners': { lotteryId: LOTTERY },
+  'lottery.redraw': { lotteryId: LOTTERY },
+  'lottery.settle': { lotteryId: LOTTERY },
+  'lottery.exportCsv': { lotteryId: LOTTERY, kind: 'entrants' },
+  'lottery.runDue': {},
 }
 
 // --- arbitraries ---
@@ -255,6 +286,7 @@ async function digest(store: Store): Promise<string> {
 async function fuzzFixture(): Promise<Fixture> {
   const fx = await makeFixture({ group: { makeUp: { enabled: true, windowDays: 7, monthlyLimit: 3 } } })
   await fx.api.as(APPLICANT).call(contracts.submitApplication, applyInput())
+  await fx.api.as(ADMIN).call(contracts.createLottery, lotteryInput({ requestId: 'req_fuzz_lottery' }))
   return fx
 }
 

@@ -37,6 +37,9 @@ describe('the rate-limit table', () => {
       ['upload.checkinPhoto', 20, HOUR_MS],
       ['checkin.like', 60, MINUTE_MS],
       ['checkin.edit', 10, MINUTE_MS],
+      ['lottery.enter', 10, MINUTE_MS],
+      ['lottery.claim', 5, MINUTE_MS],
+      ['lottery.create', 5, MINUTE_MS],
     ])
     expect(rateLimitOf(submitApplication)?.max).toBe(5)
     expect(rateLimitOf(applyInput as never)).toBeUndefined()

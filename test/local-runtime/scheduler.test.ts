@@ -31,6 +31,7 @@ describe('readTimerTriggers', () => {
       { fn: 'reminders', name: 'checkinReminders', cron: '0 */15 * * * * *' },
       { fn: 'photoCleanup', name: 'cleanOrphanPhotosHourly', cron: '0 20 * * * * *' },
       { fn: 'tally', name: 'tallyHourly', cron: '0 5 * * * * *' },
+      { fn: 'lottery', name: 'lotteryDue', cron: '0 * * * * * *' },
     ])
   })
 })
@@ -67,6 +68,7 @@ describe('startScheduler on a fake clock', () => {
         { fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'checkinReminders' } },
         { fn: 'photoCleanup', event: { Type: 'Timer', TriggerName: 'cleanOrphanPhotosHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'cleanOrphanPhotosHourly' } },
         { fn: 'tally', event: { Type: 'Timer', TriggerName: 'tallyHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'tallyHourly' } },
+        { fn: 'lottery', event: { Type: 'Timer', TriggerName: 'lotteryDue', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'lotteryDue' } },
       ])
       expect(scheduler.jobs.map((job) => [job.fn, job.next?.toISOString()])).toEqual([
         ['admissionPurge', '2026-11-23T19:30:00.000Z'],
@@ -74,11 +76,13 @@ describe('startScheduler on a fake clock', () => {
         ['reminders', '2026-11-23T12:00:00.000Z'],
         ['photoCleanup', '2026-11-23T12:20:00.000Z'],
         ['tally', '2026-11-23T12:05:00.000Z'],
+        ['lottery', '2026-11-23T11:51:00.000Z'],
       ])
 
       calls.length = 0
       await jest.advanceTimersByTimeAsync(10 * 60 * 1000) // 12:00Z: the quarter-hour
-      expect(calls.filter((call) => call.fn !== 'tally')).toEqual([{ fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: '2026-11-23T12:00:00.000Z' }, caller: { kind: 'timer', trigger: 'checkinReminders' } }])
+      expect(calls.filter((call) => call.fn === 'lottery')).toHaveLength(10) // every minute, 11:51 … 12:00
+      expect(calls.filter((call) => call.fn !== 'tally' && call.fn !== 'lottery')).toEqual([{ fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: '2026-11-23T12:00:00.000Z' }, caller: { kind: 'timer', trigger: 'checkinReminders' } }])
 
       calls.length = 0
       await jest.advanceTimersByTimeAsync(dayjs('2026-11-23T19:30:00.000Z').diff(dayjs(Date.now()))) // 03:30 in China

@@ -8,6 +8,7 @@ import { memberKey } from '../../usecases/member-keys'
 import { memberId, type GroupDoc, type MemberDoc } from '../../domain/group'
 import {
   MAX_FIND_LIMIT,
+  MAX_BULK_FIND_LIMIT,
   DEFAULT_FIND_LIMIT,
   StoreConflictError,
   StoreNotFoundError,
@@ -289,6 +290,16 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await expect(store.find('members')).resolves.toHaveLength(DEFAULT_FIND_LIMIT)
         await expect(store.find('members', { limit: 1000 })).resolves.toHaveLength(MAX_FIND_LIMIT)
         await expect(store.count('members')).resolves.toBe(MAX_FIND_LIMIT + 5)
+      })
+
+      it(`a bulk read (server-side jobs) takes up to ${MAX_BULK_FIND_LIMIT}, paged by _id`, async () => {
+        for (let n = 0; n < MAX_FIND_LIMIT + 5; n++) {
+          await store.create('members', makeMember('g1', `o${String(n).padStart(3, '0')}`))
+        }
+        const all = await store.find('members', { where: { groupId: 'g1' }, orderBy: [{ field: '_id', direction: 'asc' }], limit: 5000, bulk: true })
+        expect(all).toHaveLength(MAX_FIND_LIMIT + 5)
+        const after = await store.find('members', { where: { groupId: 'g1', _id: { gt: all[99]._id } }, orderBy: [{ field: '_id', direction: 'asc' }], limit: 1000, bulk: true })
+        expect(after.map((m) => m._id)).toEqual(all.slice(100).map((m) => m._id))
       })
     })
 

@@ -25,6 +25,8 @@ import { COLLECTION_NAMES } from '../../store/schema'
 import { createSqliteStore } from '../../store/sqlite'
 import { testCaller, toCaller, type CallAs, type TestCaller } from './caller'
 import { memberKey } from '../../usecases/member-keys'
+import type { RandomSource } from '../../usecases/ports/random'
+import { seededRandom } from './random'
 
 export { CONSOLE, CallFailedError, STRANGER, TIMER, testCaller, type ActingCaller, type CallAs, type TestCaller } from './caller'
 
@@ -104,6 +106,8 @@ export interface FixtureOptions {
   now?: string | Date
   /** The subscribe-message templates the functions and use cases get (default: this deployment's table). */
   templates?: SubscribeTemplates
+  /** The functions' secure random source (default: `seededRandom('fixture')`, deterministic). */
+  random?: RandomSource
 }
 
 export interface Clock {
@@ -150,7 +154,7 @@ export async function makeFixture(options: FixtureOptions = {}): Promise<Fixture
     store,
     groupId: GROUP,
     clock,
-    api: testCaller(store, { now: clock.now, handlers: createFunctionHandlers({ wechat, templates }) }),
+    api: testCaller(store, { now: clock.now, handlers: createFunctionHandlers({ wechat, templates, random: options.random ?? seededRandom('fixture') }) }),
     services: withNotifier(wechat, templates),
     wechat,
     ctx: (who, now) => ({ store, caller: toCaller(who), now: () => now ?? clock.now() }),

@@ -24,7 +24,8 @@ describe('weapp group page', () => {
     expect(page.text('#group-capacity')).toBe('上限 500 人')
     expect(page.text('#group-viewer-role')).toContain('管理员')
     expect(page.text('#group-rules')).toContain('姓名-地区-职业')
-    expect(page.calls[0]).toEqual({ name: 'group', data: { action: 'getProfile', input: { groupId: DEMO_GROUP_ID } } })
+    // (The lottery card asks the lottery function on its own; the profile is one call.)
+    expect(page.calls.filter((call) => call.name === 'group')).toEqual([{ name: 'group', data: { action: 'getProfile', input: { groupId: DEMO_GROUP_ID } } }])
   })
 
   it('tells a visitor they are not a member yet', async () => {

@@ -18,6 +18,7 @@ import ErrorState from '../../components/error-state'
 import PageShell from '../../components/page-shell'
 import AdmissionEntries from '../../components/admission-entries'
 import DailyEntries from '../../components/daily-entries'
+import LotteryCard from '../../components/lottery-card'
 import { usePageData } from '../../hooks/use-page-data'
 import './index.scss'
 
@@ -72,6 +73,7 @@ function GroupCard({ profile }: { profile: GroupProfile }) {
       {profile.viewerRole === null ? <MyApplication groupId={profile.id} /> : <MemberJoinGuide groupId={profile.id} />}
       <AdmissionEntries groupId={profile.id} viewerRole={profile.viewerRole} withoutApply />
       <DailyEntries groupId={profile.id} viewerRole={profile.viewerRole} />
+      <LotteryCard groupId={profile.id} viewerRole={profile.viewerRole} />
 
       <View id="group-rules" className="group-rules">
         <View className="group-rules__header">
