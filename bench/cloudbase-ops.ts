@@ -295,6 +295,12 @@ export function scenarios(): Scenario[] {
       return { groupId: GROUP, announcementId: [...list.pinned, ...list.items][0].id }
     }),
     tap('board.deleteTask', ADMIN, contracts.deleteDailyTask, () => ({ groupId: GROUP, day: DAY })),
+    // A member reads what the admins posted: one marker per announcement and the badge's starting point.
+    tap('board.markAnnouncementsRead', MEMBER, contracts.markAnnouncementsRead, async (w) => {
+      await w.api.as(ADMIN).call(contracts.postAnnouncement, { groupId: GROUP, title: '周日早读', body: '7:00 语音', pinned: false })
+      const list = await w.api.as(MEMBER).call(contracts.listAnnouncements, { groupId: GROUP })
+      return { groupId: GROUP, announcementIds: [...list.pinned, ...list.items].filter((a) => !a.read).map((a) => a.id) }
+    }),
     ...lotteryScenarios(),
   ]
 }

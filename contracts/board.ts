@@ -46,11 +46,25 @@ export interface AnnouncementView {
   createdAt: string
   /** When an admin last edited it, or null. */
   editedAt?: string | null
+  /** Whether the caller has read it (their own, and ones older than the group's recent list, count as read). */
+  read?: boolean
+  /** Admins only: how many members have read it (for the group's recent announcements; null for older ones). */
+  readCount?: number | null
+}
+
+/** What is new for the caller in one group (the group home, my groups, the inbox): see domain/board.ts. */
+export interface BoardBadges {
+  /** Announcements posted since the caller last opened them (at most 20, shown as 20+). */
+  unreadAnnouncements: number
+  /** The rules version the caller is asked to confirm (群规已更新，请确认), or null when confirmed. */
+  rulesToConfirm: number | null
 }
 
 export interface AnnouncementList extends Page<AnnouncementView> {
   /** Only on the first page. */
   pinned: AnnouncementView[]
+  /** Admins only: how many members the group has (the read counts are out of these). */
+  memberCount?: number
   /** The group's IANA timezone: the page shows every time of this view in it. */
   timezone: string
   canManage: boolean
@@ -165,3 +179,19 @@ export const deleteAnnouncement = defineAction<{ deleted: string }>()(
 
 /** Admins: delete a day's task (scheduled or published). Editing is `saveDailyTask` on the same day. */
 export const deleteDailyTask = defineAction<{ deleted: string }>()('board', 'deleteTask', v.object({ groupId: groupIdSchema, day: dayKeySchema }))
+
+/** How many announcement ids one mark-read call takes: a page's worth of pinned and recent ones. */
+export const MAX_MARK_READ = 40
+
+/**
+ * A member has read these announcements (the page sends the unread ones it showed): one marker each, and the
+ * unread badge starts over from now. Ids that are not among the group's recent announcements are ignored.
+ */
+export const markAnnouncementsRead = defineAction<{ marked: number }>()(
+  'board',
+  'markAnnouncementsRead',
+  v.object({
+    groupId: groupIdSchema,
+    announcementIds: v.pipe(v.array(announcementIdSchema), v.maxLength(MAX_MARK_READ, t('validate.invalid'))),
+  }),
+)

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot'
 import type { GroupStatus, Role, RulesVersion } from '../domain/group'
+import type { BoardBadges } from './board'
 import { defineAction } from './define'
 import { groupIdSchema } from './fields'
 
@@ -22,6 +23,8 @@ export interface GroupProfile {
   rules: RulesVersion
   /** The caller's role in this group, or null for visitors and applicants. */
   viewerRole: Role | null
+  /** Members only: unread announcements and a rules version to confirm (null for visitors). */
+  board?: BoardBadges | null
 }
 
 export const getGroupProfile = defineAction<GroupProfile>()(
@@ -36,6 +39,8 @@ export interface MyGroup {
   topic: string
   role: Role
   memberCount: number
+  /** Unread announcements and a rules version to confirm in this group. */
+  board?: BoardBadges
 }
 
 export const listMyGroups = defineAction<MyGroup[]>()('group', 'listMine', v.object({}))

@@ -8,6 +8,7 @@
  */
 import * as v from 'valibot'
 import { t } from '../i18n/strings'
+import type { BoardBadges } from './board'
 import { defineAction } from './define'
 import { cursorSchema, type Page } from './fields'
 
@@ -22,8 +23,16 @@ export interface InboxItem {
   read: boolean
 }
 
+/** One group with something new on its board: one group-wide notice, not a message per member. */
+export interface BoardNotice extends BoardBadges {
+  groupId: string
+  groupName: string
+}
+
 export interface InboxPage extends Page<InboxItem> {
   unread: number
+  /** First page only: the caller's groups with unread announcements or rules to confirm. */
+  board?: BoardNotice[]
 }
 
 export const listInbox = defineAction<InboxPage>()(

@@ -24,6 +24,7 @@
  */
 import * as v from 'valibot'
 import type { GroupStatus, Role } from '../domain/group'
+import type { DailyStatsDoc } from '../domain/tally'
 import {
   MAX_GOAL_DAYS,
   MAX_GOAL_REWARD_LENGTH,
@@ -122,23 +123,11 @@ export interface MyProgress {
   archived: boolean
 }
 
-export interface DailyStatsView {
-  day: string
-  /** Members at the close of the day. */
-  members: number
-  /** Regular check-ins of that day. */
-  checkedIn: number
-  /** checkedIn / members, 0–1 (0 when no members). */
-  rate: number
-  /** Distinct members who checked in or made up a day during that day. */
-  activeMembers: number
-  newMembers: number
-  applicationsReceived: number
-  applicationsDecided: number
-  lotteryEntries: number
-  streakBreaks: number
-  newlyInactive: number
-}
+/** One closed day of the group, as the nightly tally wrote it (`domain/tally.ts`). */
+export type DailyStatsView = Pick<
+  DailyStatsDoc,
+  'day' | 'members' | 'checkedIn' | 'rate' | 'activeMembers' | 'newMembers' | 'applicationsReceived' | 'applicationsDecided' | 'lotteryEntries' | 'streakBreaks' | 'newlyInactive'
+>
 
 export interface ActivityMember {
   key: string

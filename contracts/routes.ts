@@ -22,6 +22,8 @@ export const SUBPACKAGE_ROOTS = {
   admin: 'packages/admin',
   /** Lotteries (抽奖): members' pages, with the draw verification (the hash code) they alone need. */
   lottery: 'packages/lottery',
+  /** Members' participation pages (leaderboard, my progress, my groups' numbers): off the main package. */
+  participation: 'packages/participation',
 } as const
 
 export type SubpackageName = keyof typeof SUBPACKAGE_ROOTS
@@ -51,6 +53,14 @@ export const ROUTE_TABLE = {
   lotteries: { package: 'lottery', path: 'pages/list/index' },
   lotteryCreate: { package: 'admin', path: 'pages/lottery-create/index' },
   lotteryManage: { package: 'admin', path: 'pages/lottery-manage/index' },
+  dashboard: { package: 'admin', path: 'pages/dashboard/index' },
+  exports: { package: 'admin', path: 'pages/exports/index' },
+  participationSettings: { package: 'admin', path: 'pages/participation-settings/index' },
+  leaderboard: { package: 'participation', path: 'pages/leaderboard/index' },
+  progress: { package: 'participation', path: 'pages/progress/index' },
+  groupsOverview: { package: 'participation', path: 'pages/groups-overview/index' },
+  manageAnnouncements: { package: 'admin', path: 'pages/announcements/index' },
+  manageRules: { package: 'admin', path: 'pages/rules/index' },
 } as const satisfies Record<string, Route>
 
 export type RouteName = keyof typeof ROUTE_TABLE
@@ -78,6 +88,14 @@ export interface RouteParams {
   lotteryCreate: { id: string }
   /** `id` is a lottery id. */
   lotteryManage: { id: string }
+  dashboard: { id: string }
+  exports: { id: string }
+  participationSettings: { id: string }
+  leaderboard: { id: string }
+  progress: { id: string }
+  groupsOverview: Record<string, never>
+  manageAnnouncements: { id: string }
+  manageRules: { id: string }
 }
 
 type ParamsArgument<N extends RouteName> = RouteParams[N] extends Record<string, never> ? [] : [params: RouteParams[N]]

@@ -10,6 +10,7 @@
 import type { CheckinState } from './checkin'
 import type { GroupCopy, ParticipationCounters, ParticipationGoal, ScorePoints } from './participation'
 import type { JoinGuide } from './join-guide'
+import type { RecentAnnouncement } from './board'
 
 export const MAX_GROUP_CAPACITY = 500
 
@@ -64,6 +65,8 @@ export interface GroupDoc {
   joinGuide?: JoinGuide
   /** When the admins are to be reminded that the group QR expires (a day before); null once reminded or without one. */
   joinQrRemindAt?: string | null
+  /** The latest announcements (newest first, `domain/board.ts`): members' unread badges come from it; missing until the first post. */
+  recentAnnouncements?: RecentAnnouncement[]
 }
 
 /** The customary self-introduction: 姓名-地区-职业 (张三-郑州-理财顾问). */
@@ -86,8 +89,13 @@ export interface MemberDoc extends ParticipationCounters {
   joinedAt: string
   /** The member's check-in counters, runs, month and quota (`domain/checkin.ts`); missing until the first check-in. */
   checkin?: CheckinState
-  /** The rules version accepted to join (an approved application's); a later acknowledgement is a `ruleAcks` document. */
+  /**
+   * The rules version the member last confirmed: the one accepted to join, then every acknowledgement (also
+   * kept as a `ruleAcks` document, which memberships written before this copy existed still rely on).
+   */
   rulesAck?: { version: number; acknowledgedAt: string }
+  /** When the member last opened the announcements: the unread badge counts what was posted after. */
+  boardSeenAt?: string | null
   /** A copy of the member's reminder choice (the overview reads it with the membership). */
   reminder?: { enabled: boolean; time: string }
   /** The group's points and archived state as a check-in needs them (`domain/participation.ts` `GroupCopy`). */

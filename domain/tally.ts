@@ -33,7 +33,7 @@ export interface DailyStatsDoc {
   newMembers: number
   applicationsReceived: number
   applicationsDecided: number
-  /** Lottery entries of the day: a count of `lotteryEntries` where `{ groupId, day }` (0 until lotteries exist). */
+  /** Lottery entries made during the day (a count of `lotteryEntries` by `groupId` and `enteredAt`). */
   lotteryEntries: number
   streakBreaks: number
   newlyInactive: number

@@ -13,6 +13,7 @@ import { LOTTERY_DRAW_STRINGS } from './lottery-draw'
 import { PARTICIPATION_STRINGS } from './participation'
 import { LOTTERY_STRINGS } from './lottery'
 import { LOTTERY_PAGE_STRINGS } from './lottery-pages'
+import { PARTICIPATION_PAGE_STRINGS } from './participation-pages'
 import { fillText } from './fill'
 
 /** Every feature's table, one per line. */
@@ -24,6 +25,7 @@ const MODULES = [
   PARTICIPATION_STRINGS,
   LOTTERY_STRINGS,
   LOTTERY_PAGE_STRINGS,
+  PARTICIPATION_PAGE_STRINGS,
 ] as const
 
 type Merged<T> = T extends readonly [infer Head, ...infer Rest] ? Head & Merged<Rest> : unknown

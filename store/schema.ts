@@ -18,6 +18,7 @@ import type { PhotoDoc, PhotoQuotaDoc } from '../domain/photos'
 import type { DailyStatsDoc } from '../domain/tally'
 import type { CheckinLikesDoc } from '../domain/likes'
 import type { LotteryDoc, LotteryEntryDoc, LotterySecretDoc, LotteryShardDoc, LotteryWinDoc } from '../domain/lottery'
+import type { AnnouncementReadDoc } from '../domain/board'
 
 export interface Collections {
   groups: GroupDoc
@@ -50,6 +51,8 @@ export interface Collections {
   lotteryShards: LotteryShardDoc
   lotteryEntries: LotteryEntryDoc
   lotteryWins: LotteryWinDoc
+  // Who read which announcement: one marker per member and announcement, counted for the admins
+  announcementReads: AnnouncementReadDoc
 }
 
 export interface IndexSpec {
@@ -126,6 +129,8 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   lotteryWins: [
     { fields: [{ field: 'lotteryId', direction: 'asc' }, { field: 'round', direction: 'asc' }] },
   ],
+  // The admins' read count of one announcement.
+  announcementReads: [{ fields: [{ field: 'announcementId', direction: 'asc' }] }],
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
- * Announcement (群公告) use cases: members read them (pinned first, then newest first, paginated);
- * admins post, pin and unpin, each written to the audit log in the same transaction.
+ * Announcement (群公告) use cases: members read them (pinned first, then newest first, paginated, each
+ * saying whether the caller has read it; admins also see how many have); admins post, pin and unpin, edit and
+ * delete, each written to the audit log in the same transaction. A post also puts itself on the group's
+ * recent list (`domain/board.ts`), which is what members' unread badges are counted from.
  *
  * @example
  *   await postAnnouncement(ctx, { groupId: 'g1', title: '本周六线下读书会', body: '…', pinned: true })
@@ -19,12 +21,13 @@ import { newId, requestScopedId } from './ids'
 import { StoreConflictError } from '../store/port'
 import { pageOf } from './paging'
 import { EVERY_ROLE, MANAGERS, requireRole } from './access'
+import { announcementReadId, withRecent, withoutRecent } from '../domain/board'
 
 export const ANNOUNCEMENT_PAGE_SIZE = 20
 const MAX_PINNED = 20
 
 export async function listAnnouncements(ctx: UseCaseContext, input: { groupId: string } & PageInput): Promise<AnnouncementList> {
-  const { group, member } = await requireRole(ctx, input.groupId, EVERY_ROLE)
+  const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
   const cursor = input.cursor ?? 0
   const pinned =
     cursor === 0
@@ -41,12 +44,36 @@ export async function listAnnouncements(ctx: UseCaseContext, input: { groupId: s
     limit: ANNOUNCEMENT_PAGE_SIZE + 1,
   })
   const { items, next } = pageOf(page, cursor, ANNOUNCEMENT_PAGE_SIZE)
+  const manager = canManageGroup(member.role)
+  // Read state only for the group's recent announcements (older ones count as read): one query of the
+  // caller's markers by id; admins also get each recent one's read count, one count each.
+  const recent = new Set((group.recentAnnouncements ?? []).map((entry) => entry.id))
+  const shown = [...pinned, ...items]
+  const tracked = shown.filter((doc) => recent.has(doc._id))
+  const unreadCandidates = tracked.filter((doc) => doc.authorOpenid !== openid)
+  const [marks, counts] = await Promise.all([
+    unreadCandidates.length > 0
+      ? ctx.store.find('announcementReads', {
+          where: { _id: { in: unreadCandidates.map((doc) => announcementReadId(doc._id, openid)) } },
+          limit: unreadCandidates.length,
+        })
+      : Promise.resolve([]),
+    manager ? Promise.all(tracked.map((doc) => ctx.store.count('announcementReads', { announcementId: doc._id }))) : Promise.resolve([]),
+  ])
+  const readIds = new Set(marks.map((mark) => mark.announcementId))
+  const readCounts = new Map(manager ? tracked.map((doc, i) => [doc._id, counts[i]]) : [])
+  const view = (doc: AnnouncementDoc): AnnouncementView => ({
+    ...toView(doc),
+    read: !unreadCandidates.some((candidate) => candidate._id === doc._id) || readIds.has(doc._id),
+    ...(manager ? { readCount: readCounts.get(doc._id) ?? null } : {}),
+  })
   return {
-    pinned: pinned.map(toView),
+    pinned: pinned.map(view),
     timezone: dayRuleOf(group).timezone,
-    items: items.map(toView),
+    items: items.map(view),
     next,
-    canManage: canManageGroup(member.role),
+    canManage: manager,
+    ...(manager ? { memberCount: group.memberCount } : {}),
   }
 }
 
@@ -74,6 +101,10 @@ export async function postAnnouncement(
   try {
     await ctx.store.transaction(async (tx) => {
       await tx.create('announcements', doc)
+      // One group-wide write per post, never one per member: members' unread badges read this list.
+      const current = await tx.get('groups', group._id)
+      if (!current) throw new DomainError('NOT_FOUND', t('error.groupNotFound'))
+      await tx.update('groups', group._id, { recentAnnouncements: withRecent(current.recentAnnouncements, { id: doc._id, at: doc.createdAt, by: member.memberKey }) })
       await recordAudit(tx, { groupId: group._id, actorOpenid: openid, action: 'announcement.post', detail: { id: doc._id, pinned: doc.pinned }, at })
     })
   } catch (error) {
@@ -111,6 +142,10 @@ export async function deleteAnnouncement(ctx: UseCaseContext, input: { groupId: 
     const doc = await tx.get('announcements', input.announcementId)
     if (!doc || doc.groupId !== group._id) throw new DomainError('NOT_FOUND', t('announcements.error.notFound'))
     await tx.remove('announcements', doc._id)
+    const current = await tx.get('groups', group._id)
+    if (current?.recentAnnouncements?.some((entry) => entry.id === doc._id)) {
+      await tx.update('groups', group._id, { recentAnnouncements: withoutRecent(current.recentAnnouncements, doc._id) })
+    }
     await recordAudit(tx, { groupId: group._id, actorOpenid: openid, action: 'announcement.delete', detail: { id: doc._id, title: doc.title }, at })
     return { deleted: doc._id }
   })

@@ -9,12 +9,15 @@ import { MAX_GROUP_CAPACITY, memberId, seatsLeft, type GroupDoc, type Role } fro
 import type { GroupProfile, MyGroup } from '../contracts/group'
 import { callerOpenid, requireOpenid, type UseCaseContext } from './context'
 import { requireGroup } from './access'
+import { boardBadges } from './board'
 
 export async function getGroupProfile(ctx: UseCaseContext, input: { groupId: string }): Promise<GroupProfile> {
   const group = await requireGroup(ctx, input.groupId)
   const viewer = callerOpenid(ctx)
   const membership = viewer ? await ctx.store.get('members', memberId(group._id, viewer)) : null
-  return toGroupProfile(group, membership?.role ?? null)
+  if (!membership) return toGroupProfile(group, null)
+  const [board] = await boardBadges(ctx.store, [{ group, member: membership }])
+  return { ...toGroupProfile(group, membership.role), board }
 }
 
 export async function listMyGroups(ctx: UseCaseContext): Promise<MyGroup[]> {
@@ -25,12 +28,19 @@ export async function listMyGroups(ctx: UseCaseContext): Promise<MyGroup[]> {
     limit: 100,
   })
   const groups = await Promise.all(memberships.map((m) => ctx.store.get('groups', m.groupId)))
-  return memberships.flatMap((m, i) => {
+  const found = memberships.flatMap((member, i) => {
     const group = groups[i]
-    return group
-      ? [{ id: group._id, name: group.name, topic: group.topic, role: m.role, memberCount: group.memberCount }]
-      : []
+    return group ? [{ group, member }] : []
   })
+  const badges = await boardBadges(ctx.store, found)
+  return found.map(({ group, member }, i) => ({
+    id: group._id,
+    name: group.name,
+    topic: group.topic,
+    role: member.role,
+    memberCount: group.memberCount,
+    board: badges[i],
+  }))
 }
 
 /** The public card of a group, as an applicant or member sees it (the apply page and the review queue use it too). */

@@ -10,7 +10,7 @@
  */
 import { dayRuleOf } from '../domain/days'
 import { DomainError } from '../domain/errors'
-import { canManageGroup, type RulesVersion } from '../domain/group'
+import { canManageGroup, memberId, type RulesVersion } from '../domain/group'
 import { diffClauses, normaliseClauses, ruleVersionId, rulesAckId, type ClauseChange, type RuleVersionDoc } from '../domain/rules'
 import type { RulesView } from '../contracts/board'
 import { t } from '../i18n/strings'
@@ -45,13 +45,10 @@ export async function acknowledgeRules(ctx: UseCaseContext, input: { groupId: st
   await ctx.store.transaction(async (tx) => {
     const current = await tx.get('groups', group._id)
     if (!current || current.rules.version !== input.version) throw new DomainError('CONFLICT', t('rules.error.outdated'))
-    await tx.set('ruleAcks', {
-      _id: rulesAckId(group._id, openid),
-      groupId: group._id,
-      openid,
-      version: input.version,
-      acknowledgedAt: ctx.now().toISOString(),
-    })
+    const acknowledgedAt = ctx.now().toISOString()
+    await tx.set('ruleAcks', { _id: rulesAckId(group._id, openid), groupId: group._id, openid, version: input.version, acknowledgedAt })
+    // The membership's copy: the group home's 群规已更新 banner reads it with the membership, at no extra cost.
+    await tx.update('members', memberId(group._id, openid), { rulesAck: { version: input.version, acknowledgedAt } })
   })
   return { version: input.version }
 }
@@ -81,6 +78,7 @@ export async function publishRules(ctx: UseCaseContext, input: { groupId: string
     await tx.update('groups', group._id, { rules: next })
     // The publisher has read what they wrote.
     await tx.set('ruleAcks', { _id: rulesAckId(group._id, openid), groupId: group._id, openid, version: next.version, acknowledgedAt: at.toISOString() })
+    await tx.update('members', memberId(group._id, openid), { rulesAck: { version: next.version, acknowledgedAt: at.toISOString() } })
     await recordAudit(tx, { groupId: group._id, actorOpenid: openid, action: 'rules.publish', detail: { version: next.version }, at })
     return next
   })

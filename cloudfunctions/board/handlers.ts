@@ -11,9 +11,11 @@ import {
   editAnnouncement,
   deleteAnnouncement,
   deleteDailyTask,
+  markAnnouncementsRead,
 } from '../../contracts/board'
 import { createFunctionHandler, handle } from '../../platform/dispatch'
 import * as announcements from '../../usecases/announcements'
+import * as board from '../../usecases/board'
 import * as rules from '../../usecases/rules'
 import * as tasks from '../../usecases/tasks'
 
@@ -29,4 +31,5 @@ export const boardFunction = createFunctionHandler('board', [
   handle(editAnnouncement, (input, ctx) => announcements.editAnnouncement(ctx, input)),
   handle(deleteAnnouncement, (input, ctx) => announcements.deleteAnnouncement(ctx, input)),
   handle(deleteDailyTask, (input, ctx) => tasks.deleteDailyTask(ctx, input)),
+  handle(markAnnouncementsRead, (input, ctx) => board.markAnnouncementsRead(ctx, input)),
 ])

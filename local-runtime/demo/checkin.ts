@@ -16,6 +16,7 @@ import type { Store } from '../../store/port'
 import { checkIn, makeUpCheckin } from '../../usecases/checkin'
 import { userCaller, type UseCaseContext } from '../../usecases/context'
 import type { PhotoStorage } from '../../usecases/photos'
+import { memberKey } from '../../usecases/member-keys'
 import { DEMO_GROUP_ID, personaOpenid } from './personas'
 
 /** A week of chapters of 余华《活着》, oldest first, then tomorrow's. */
@@ -99,6 +100,14 @@ export async function seedCheckin(store: Store, now: Date): Promise<void> {
     authorOpenid: personaOpenid('admin'),
     authorName: admin ? formatNickname(admin.intro) : '王强-郑州-理财顾问',
     createdAt: localInstant(shiftDay(today, -2), '19:30', rule.timezone).toISOString(),
+  })
+
+  // The group's recent list, as posting through the use case keeps it: members see both as unread.
+  await store.update('groups', DEMO_GROUP_ID, {
+    recentAnnouncements: [
+      { id: 'ann_demo_meetup', at: localInstant(shiftDay(today, -2), '19:30', rule.timezone).toISOString(), by: memberKey(DEMO_GROUP_ID, personaOpenid('admin')) },
+      { id: 'ann_demo_booklist', at: pinnedAt, by: memberKey(DEMO_GROUP_ID, 'o_demo_owner') },
+    ],
   })
 
   // Check-ins of the last month, through the real use case at the time they happened (from joining on); the

@@ -38,8 +38,24 @@ describe('routes', () => {
 
   it('the admin-only pages are in the admin subpackage, the rest in the main package', () => {
     expect(APP_SUBPACKAGES).toEqual([
-      { root: 'packages/admin', pages: ['pages/review/index', 'pages/admission-settings/index', 'pages/tasks/index', 'pages/join-guide/index', 'pages/lottery-create/index', 'pages/lottery-manage/index'] },
+      {
+        root: 'packages/admin',
+        pages: [
+          'pages/review/index',
+          'pages/admission-settings/index',
+          'pages/tasks/index',
+          'pages/join-guide/index',
+          'pages/lottery-create/index',
+          'pages/lottery-manage/index',
+          'pages/dashboard/index',
+          'pages/exports/index',
+          'pages/participation-settings/index',
+          'pages/announcements/index',
+          'pages/rules/index',
+        ],
+      },
       { root: 'packages/lottery', pages: ['pages/lottery/index', 'pages/list/index'] },
+      { root: 'packages/participation', pages: ['pages/leaderboard/index', 'pages/progress/index', 'pages/groups-overview/index'] },
     ])
     expect(ROUTE_TABLE.members).not.toHaveProperty('package')
     expect(ROUTE_TABLE.invite).not.toHaveProperty('package')

@@ -79,13 +79,16 @@ describe('daily check-in in the H5 app (Chromium)', () => {
     await click(app.page, '#rules-acknowledge')
     await expectText(app.page, '#rules-acknowledged', '你已确认第 1 版群规')
 
+    // The editor is on the admins' own page (编辑群规).
     await click(app.page, '#persona-admin')
+    await click(app.page, '#rules-manage')
     const editor = visible(app.page, '#rules-editor-text textarea')
     const current = await editor.inputValue()
     await editor.fill(`${current}\n每周日晚 8 点语音分享，自愿参加。`)
     await click(app.page, '#rules-publish')
     await expectText(app.page, '#rules-version', '第 2 版')
 
+    await app.page.goto(`${app.runtime.url}/pages/rules/index?id=${DEMO_GROUP_ID}`)
     await click(app.page, '#persona-member')
     await expectText(app.page, '#rules-changes', '每周日晚 8 点语音分享')
     await expectText(app.page, '#rules-changes', '新增')

@@ -96,6 +96,7 @@ import {
   editAnnouncement,
   deleteAnnouncement,
   deleteDailyTask,
+  markAnnouncementsRead,
 } from '../../contracts'
 import { applicationId } from '../../domain/admission'
 import { memberId } from '../../domain/group'
@@ -238,6 +239,7 @@ const MATRIX: Row[] = [
   row(settleLottery,             (s) => ({ lotteryId: s.drawnLotteryId }),                         'U F F Y Y F U U'),
   row(exportLotteryCsv,          (s) => ({ lotteryId: s.drawnLotteryId, kind: 'winners' as const }), 'U F F Y Y F U U'),
   row(runLotteryTimer,           {},                                                               'F F F F F F Y F'),
+  row(markAnnouncementsRead,     (s) => ({ groupId: GROUP, announcementIds: [s.announcementId] }), 'U F Y Y Y F U U'),
 ]
 
 const key = (action: AnyAction) => `${action.fn}.${action.action}`

@@ -10,6 +10,7 @@
  * instance's first.
  */
 import * as contracts from '../../contracts'
+import { acknowledgeRules, getGroupProfile, listAnnouncements, listInbox, listMyGroups, markAnnouncementsRead, publishRules } from '../../contracts'
 import { confirmJoined, deleteAnnouncement, deleteDailyTask, editAnnouncement, getJoinGuide, listNotJoined, postAnnouncement, updateJoinGuide } from '../../contracts'
 import { recordPhotoUpload } from '../../usecases/photos'
 import { userCaller } from '../../usecases/context'
@@ -414,19 +415,19 @@ describe('into the WeChat group (CloudBase operations per tap)', () => {
 })
 
 describe('announcements and tasks: create once, edit, delete (CloudBase operations per tap)', () => {
-  it('a post: 4 (role, announcement, audit); its retry: at most 4 and nothing written; edit and delete: 5 each; a task delete: 5', async () => {
+  it('a post: 6 (role, announcement, the group’s recent list, audit); its retry: at most 4 and nothing written; edit 5, delete 7 (it leaves the recent list); a task delete: 5', async () => {
     const { store, cloud } = await cloudbase()
     const admin = testCaller(store).as(ADMIN)
     const input = { groupId: GROUP, title: '周六爬山', body: '早上八点集合', pinned: false, requestId: 'req-cost-00001' }
     const post = await cost(cloud, () => admin.call(postAnnouncement, input))
-    expect(post.ops).toBeLessThanOrEqual(4)
+    expect(post.ops).toBeLessThanOrEqual(6)
     const retry = await cost(cloud, () => admin.call(postAnnouncement, input))
     expect(retry.ops).toBeLessThanOrEqual(4)
     expect(retry.calls.filter((call) => /(set|update|add) /.test(call) && !call.includes('announcements'))).toEqual([])
     expect(await store.count('announcements', { groupId: GROUP })).toBe(1)
     const [{ _id: id }] = await store.find('announcements', { where: { groupId: GROUP }, limit: 1 })
     expect((await cost(cloud, () => admin.call(editAnnouncement, { groupId: GROUP, announcementId: id, title: '改期', body: '九点' }))).ops).toBeLessThanOrEqual(5)
-    expect((await cost(cloud, () => admin.call(deleteAnnouncement, { groupId: GROUP, announcementId: id }))).ops).toBeLessThanOrEqual(5)
+    expect((await cost(cloud, () => admin.call(deleteAnnouncement, { groupId: GROUP, announcementId: id }))).ops).toBeLessThanOrEqual(7)
     await admin.at(morning('2026-11-23')).call(saveDailyTask, { groupId: GROUP, day: '2026-11-24', title: '读第 4 章', body: '读完写一句感想' })
     expect((await cost(cloud, () => admin.at(morning('2026-11-23')).call(deleteDailyTask, { groupId: GROUP, day: '2026-11-24' }))).ops).toBeLessThanOrEqual(5)
   })
@@ -528,5 +529,53 @@ describe('lottery costs (CloudBase operations)', () => {
     const idle = await cost(cloud, () => api.as(TIMER).event('lottery', { Type: 'Timer' }))
     expect(idle.calls).toEqual(['collection.get lotteries'])
     expect(await store.count('lotteryWins', { lotteryId })).toBe(1)
+  })
+})
+
+describe('what is new on the board (CloudBase operations per tap, the same for a group of 5 or 500)', () => {
+  it('a post writes the announcement and the group’s recent list, never one document per member', async () => {
+    const { store, cloud } = await cloudbase({ group: { memberCount: 500 } })
+    const post = await cost(cloud, () => testCaller(store).as(ADMIN).call(postAnnouncement, { groupId: GROUP, title: '周六爬山', body: '八点集合', pinned: false }))
+    expect(post.calls).toEqual([
+      'document.get groups',
+      'document.get members',
+      'runTransaction',
+      'tx collection.add announcements',
+      'tx document.get groups',
+      'tx document.update groups',
+      'tx collection.add auditLogs',
+    ])
+    expect(post.ops).toBe(6)
+  })
+
+  it('badges cost nothing more on the group home and my groups, the inbox 2 queries; reading is 3 + 1 per announcement; an admin’s list 1 count per recent one', async () => {
+    const { store, cloud } = await cloudbase()
+    const api = testCaller(store)
+    await api.as(MEMBER).call(acknowledgeRules, { groupId: GROUP, version: 2 })
+    const first = await api.as(ADMIN).call(postAnnouncement, { groupId: GROUP, title: '周六爬山', body: '八点集合', pinned: false })
+    await api.as(ADMIN).call(postAnnouncement, { groupId: GROUP, title: '周日休息', body: '不打卡', pinned: true })
+
+    const home = await cost(cloud, () => api.as(MEMBER).call(getGroupProfile, { groupId: GROUP }))
+    expect(home.calls).toEqual(['document.get groups', 'document.get members'])
+    const mine = await cost(cloud, () => api.as(MEMBER).call(listMyGroups, {}))
+    expect(mine.ops).toBe(2)
+    const inbox = await cost(cloud, () => api.as(MEMBER).call(listInbox, {}))
+    expect(inbox.ops).toBeLessThanOrEqual(5)
+
+    const list = await cost(cloud, () => api.as(MEMBER).call(listAnnouncements, { groupId: GROUP }))
+    expect(list.ops).toBeLessThanOrEqual(5)
+    const read = await cost(cloud, () => api.as(MEMBER).call(markAnnouncementsRead, { groupId: GROUP, announcementIds: [first.id] }))
+    expect(read.calls).toEqual(['document.get groups', 'document.get members', 'runTransaction', 'tx document.set announcementReads', 'tx document.update members'])
+    const adminList = await cost(cloud, () => api.as(ADMIN).call(listAnnouncements, { groupId: GROUP }))
+    expect(adminList.ops).toBe(4 + 2)
+  })
+
+  it('confirming the rules: 5 (the membership keeps a copy, so the banner needs no read of its own); publishing a version: 10 (the first one also keeps the version the group started with)', async () => {
+    const { store, cloud } = await cloudbase()
+    const api = testCaller(store)
+    const ack = await cost(cloud, () => api.as(MEMBER).call(acknowledgeRules, { groupId: GROUP, version: 2 }))
+    expect(ack.ops).toBeLessThanOrEqual(5)
+    const publish = await cost(cloud, () => api.as(ADMIN).call(publishRules, { groupId: GROUP, clauses: ['不发广告', '友善交流'], requestId: 'req-cost-rules1' }))
+    expect(publish.ops).toBeLessThanOrEqual(10)
   })
 })

@@ -144,6 +144,7 @@ const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'lottery.settle': { lotteryId: LOTTERY },
   'lottery.exportCsv': { lotteryId: LOTTERY, kind: 'entrants' },
   'lottery.runDue': {},
+  'board.markAnnouncementsRead': { groupId: GROUP, announcementIds: ['ann_abc', 'ann_def'] },
 }
 
 // --- arbitraries ---

@@ -43,7 +43,7 @@ describe('group function', () => {
     expect(await api.as(STRANGER).result(listMyGroups, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     expect(await api.as(personaOpenid('member')).result(listMyGroups, {})).toEqual({
       ok: true,
-      data: [{ id: DEMO_GROUP_ID, name: '早起读书会·郑州3群', topic: '读书打卡', role: 'member', memberCount: 20 }],
+      data: [{ id: DEMO_GROUP_ID, name: '早起读书会·郑州3群', topic: '读书打卡', role: 'member', memberCount: 20, board: { unreadAnnouncements: 2, rulesToConfirm: 1 } }],
     })
     expect(await api.as(personaOpenid('visitor')).result(listMyGroups, {})).toEqual({ ok: true, data: [] })
   })

@@ -5,7 +5,8 @@
  * The built announcements page (dist/weapp/pages/announcements/index) in miniprogram-simulate, on the real
  * handlers and the seeded demo community (the month's book list pinned, a meet-up not), with more older
  * announcements put in the store so the list runs past one page: a member sees the pinned one first and
- * loads the rest; an admin pins one and unpins another. Needs `npm run build:weapp` first.
+ * loads the rest; what it showed unread is marked read (the admins' count goes up); admins get the way to
+ * their own page (manage-announcements-page.test.ts). Needs `npm run build:weapp` first.
  */
 import { listAnnouncements, type AnnouncementList } from '../../contracts/board'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
@@ -50,7 +51,9 @@ describe('weapp announcements page', () => {
   it('shows a member the pinned announcement first, then the newest, and loads the rest on 加载更多', async () => {
     const page = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
     await page.waitForText('#announcement-ann_demo_booklist', '本月共读：余华《活着》')
-    expect(page.text('#announcements')).toMatch(/^置顶本月共读：余华《活着》.*周六下午线下读书会.*往期通知 0/)
+    // Both demo announcements are new to the member (未读); the older extras are not tracked.
+    expect(page.text('#announcements')).toMatch(/^置顶未读本月共读：余华《活着》.*未读周六下午线下读书会.*往期通知 0/)
+    expect(page.query(`#announcement-unread-${extraId(0)}`)).toBeNull()
     expect(page.text('#announcement-ann_demo_meetup')).not.toContain('置顶')
     // No pin buttons for a member.
     expect(page.query('#pin-ann_demo_booklist')).toBeNull()
@@ -65,61 +68,35 @@ describe('weapp announcements page', () => {
     expect(lists.map((c) => c.input.cursor ?? 0)).toEqual([0, ANNOUNCEMENT_PAGE_SIZE])
   })
 
-  it('lets an admin pin the meet-up (it goes on top) and unpin the book list', async () => {
-    const page = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('admin')) })
-    await waitFor(() => page.text('#pin-ann_demo_meetup') === '置顶', 5000, () => '#pin-ann_demo_meetup to read 置顶')
-    expect(page.text('#pin-ann_demo_booklist')).toBe('取消置顶')
-
-    page.tap('#pin-ann_demo_meetup')
-    await page.waitForText('#pin-ann_demo_meetup', '取消置顶')
-    // The newest pin is first.
-    expect(page.text('#announcements')).toMatch(/^置顶周六下午线下读书会.*置顶本月共读/)
-
-    page.tap('#pin-ann_demo_booklist')
-    await waitFor(() => page.text('#pin-ann_demo_booklist') === '置顶', 5000, () => '#pin-ann_demo_booklist to read 置顶')
-    expect(page.text('#announcement-ann_demo_booklist')).not.toMatch(/^置顶/)
-    expect(page.text('#announcements')).toMatch(/^置顶周六下午线下读书会/)
-
-    const pins = page.calls.map((c) => c.data as { action: string; input: unknown }).filter((c) => c.action === 'setAnnouncementPinned')
-    expect(pins.map((c) => c.input)).toEqual([
-      { groupId: DEMO_GROUP_ID, announcementId: 'ann_demo_meetup', pinned: true },
-      { groupId: DEMO_GROUP_ID, announcementId: 'ann_demo_booklist', pinned: false },
-    ])
-    const stored = await listedAs(personaOpenid('member'))
-    expect(stored.pinned.map((a) => a.id)).toEqual(['ann_demo_meetup'])
-    expect(stored.items.map((a) => a.id)).toContain('ann_demo_booklist')
+  it('marks what it showed a member as read: the group page’s badge starts over and the admins count them', async () => {
+    const member = personaOpenid('member')
+    // As before the test above showed them: unread.
+    for (const id of ['ann_demo_booklist', 'ann_demo_meetup']) await weapp.backend.store.remove('announcementReads', `${id}:${member}`)
+    await weapp.backend.store.update('members', `${DEMO_GROUP_ID}:${member}`, { boardSeenAt: null })
+    const page = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(member) })
+    await page.waitForText('#announcement-ann_demo_meetup', '周六下午线下读书会')
+    const marks = () => page.calls.map((c) => c.data as { action: string; input: { announcementIds: string[] } }).filter((c) => c.action === 'markAnnouncementsRead')
+    await waitFor(() => marks().length === 1, 5000, () => 'a markAnnouncementsRead call')
+    // The two demo announcements are the group's recent ones; the older extras count as read.
+    expect(marks()[0].input.announcementIds.sort()).toEqual(['ann_demo_booklist', 'ann_demo_meetup'])
+    for (let i = 0; i < 50 && (await weapp.backend.store.count('announcementReads', { announcementId: 'ann_demo_meetup' })) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+    const admin = await listedAs(personaOpenid('admin'))
+    expect([...admin.pinned, ...admin.items].find((a) => a.id === 'ann_demo_meetup')?.readCount).toBe(1)
+    // Shown again, nothing is unread and nothing is sent.
+    page.unload()
+    const again = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(member) })
+    await again.waitForText('#announcement-ann_demo_meetup', '周六下午线下读书会')
+    expect(again.query('#announcement-unread-ann_demo_meetup')).toBeNull()
+    expect(again.calls.map((c) => (c.data as { action: string }).action)).not.toContain('markAnnouncementsRead')
   })
 
-  it('lets an admin edit an announcement in place (then 已编辑) and delete it after confirming; members get neither', async () => {
-    await weapp.backend.store.create('announcements', {
-      _id: 'ann_to_edit',
-      groupId: DEMO_GROUP_ID,
-      title: '周六共读改地点',
-      body: '改到图书馆三楼。',
-      pinned: false,
-      pinnedAt: null,
-      authorOpenid: personaOpenid('admin'),
-      authorName: '王强-郑州-理财顾问',
-      createdAt: new Date().toISOString(),
-    })
-    const member = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
-    await member.waitForText('#announcement-ann_to_edit', '周六共读改地点')
-    expect(member.query('#edit-ann_to_edit')).toBeNull()
-    expect(member.query('#delete-ann_to_edit')).toBeNull()
-    member.unload()
-
+  it('gives an admin the way to 发布和管理公告, and a member no admin buttons', async () => {
     const page = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('admin')) })
-    await page.waitForText('#announcement-ann_to_edit', '周六共读改地点')
-    page.tap('#edit-ann_to_edit')
-    await waitFor(() => page.query('#announcement-edit-title-ann_to_edit') !== null)
-    page.input('#announcement-edit-title-ann_to_edit', '周六共读改地点（二楼）')
-    page.tap('#announcement-save-ann_to_edit')
-    await page.waitForText('#announcement-ann_to_edit', '已编辑')
-    expect(page.text('#announcement-ann_to_edit')).toContain('周六共读改地点（二楼）')
-
-    page.tap('#delete-ann_to_edit')
-    await waitFor(() => page.query('#announcement-ann_to_edit') === null, 5000, () => 'the deleted announcement to leave the list')
-    expect(await weapp.backend.store.get('announcements', 'ann_to_edit')).toBeNull()
+    await page.waitForText('#announcements-manage', '发布和管理公告')
+    expect(page.query('#pin-ann_demo_meetup')).toBeNull()
     page.unload()
+    const member = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
+    await member.waitForText('#announcement-ann_demo_meetup', '周六下午线下读书会')
+    expect(member.query('#announcements-manage')).toBeNull()
   })
 })

@@ -66,7 +66,8 @@ describe('weapp group page', () => {
     expect(page.query('#entry-apply')).toBeNull()
     page.tap('#join-guide-confirm')
     await page.waitForText('#join-guide-joined', '已入群')
-    expect(page.calls.map((call) => (call.data as { action: string }).action)).toEqual(['getProfile', 'getJoinGuide', 'confirmJoined'])
+    // (The lottery card asks the lottery function on its own.)
+    expect(page.calls.filter((call) => call.name !== 'lottery').map((call) => (call.data as { action: string }).action)).toEqual(['getProfile', 'getJoinGuide', 'confirmJoined'])
   })
 
   it('shows a pending applicant their status instead of 申请加入, and never the join guide', async () => {
@@ -98,5 +99,29 @@ describe('weapp group page', () => {
     })
     await page.waitForText('#entry-apply', '申请加入')
     expect(page.query('#group-application-status')).toBeNull()
+  })
+
+  it('shows a member 群规已更新，请确认 and the unread count on 公告 until they confirm and read; a visitor neither', async () => {
+    const member = personaOpenid('member')
+    page = await weapp.open('pages/group/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(member) })
+    await page.waitForText('#rules-banner', '群规已更新，请确认')
+    // The demo's two announcements are new to the member; the rules entry carries a dot.
+    expect(page.text('#entry-announcements-badge')).toContain('2')
+    expect(page.query('#entry-rules-badge')).not.toBeNull()
+    page.unload()
+
+    const call = weapp.backend.callFunctionAs(member)
+    await call({ name: 'board', data: { action: 'acknowledgeRules', input: { groupId: DEMO_GROUP_ID, version: 1 } } })
+    await call({ name: 'board', data: { action: 'markAnnouncementsRead', input: { groupId: DEMO_GROUP_ID, announcementIds: ['ann_demo_booklist', 'ann_demo_meetup'] } } })
+    page = await weapp.open('pages/group/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(member) })
+    await page.waitForText('#entry-announcements', '公告')
+    expect(page.query('#rules-banner')).toBeNull()
+    expect(page.query('#entry-announcements-badge')).toBeNull()
+    expect(page.query('#entry-rules-badge')).toBeNull()
+    page.unload()
+
+    page = await weapp.open('pages/group/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('visitor')) })
+    await page.waitForText('#group-viewer-role', '你还不是本群成员')
+    expect(page.query('#rules-banner')).toBeNull()
   })
 })

@@ -27,6 +27,8 @@ describe('weapp inbox', () => {
   it('shows the newest page first, loads the rest on 加载更多, then has no more to load', async () => {
     const page = await weapp.open('pages/inbox/index', { callFunction: weapp.backend.callFunctionAs(reader) })
     await page.waitForText('#inbox-unread', `${total} 条未读`)
+    // Not a member anywhere: no group news.
+    expect(page.query('#board-notices')).toBeNull()
     await page.waitForText('#inbox-item-0', `消息 ${total - 1}`)
     expect(page.query(`#inbox-item-${INBOX_PAGE_SIZE}`)).toBeNull()
     page.tap('#inbox-more')
@@ -36,9 +38,14 @@ describe('weapp inbox', () => {
     expect(calls.filter((c) => c.action === 'list').map((c) => c.input.cursor ?? 0)).toEqual([0, INBOX_PAGE_SIZE])
   })
 
-  it('shows another member only their own messages, with nothing more to load', async () => {
+  it('shows another member only their own messages, with nothing more to load, and 群动态 of their group', async () => {
     const page = await weapp.open('pages/inbox/index', { callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
     await page.waitForText('#inbox-unread', '条未读')
+    // One group-wide notice, not a message per member: the demo's two announcements and its rules.
+    await page.waitForText(`#board-notice-${DEMO_GROUP_ID}`, '早起读书会·郑州3群')
+    expect(page.text(`#board-notice-${DEMO_GROUP_ID}`)).toContain('2 条新公告 · 群规待确认')
+    expect(page.text(`#board-notice-announcements-${DEMO_GROUP_ID}`)).toBe('看公告')
+    expect(page.text(`#board-notice-rules-${DEMO_GROUP_ID}`)).toBe('看群规')
     expect(page.text('#inbox-list')).not.toContain('消息 ')
     expect(page.query('#inbox-more')).toBeNull()
   })

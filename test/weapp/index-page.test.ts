@@ -18,6 +18,9 @@ describe('weapp home page (我的社群)', () => {
     page = await weapp.open('pages/index/index', { callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
     await page.waitForText('#my-groups', '早起读书会·郑州3群')
     expect(page.text(`#my-group-${DEMO_GROUP_ID}`)).toContain('20 位成员')
+    // What is new there: the demo's two announcements and the rules the member has not confirmed.
+    expect(page.text(`#my-group-news-${DEMO_GROUP_ID}`)).toBe('2 条新公告 · 群规待确认')
+    expect(page.text(`#my-group-badge-${DEMO_GROUP_ID}`)).toContain('2')
     expect(page.query('#my-groups-empty')).toBeNull()
     expect(page.calls).toEqual([{ name: 'group', data: { action: 'listMine', input: {} } }])
 

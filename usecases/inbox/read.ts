@@ -6,7 +6,9 @@
  *   const page = await listInbox(ctx, {})          // then { cursor: page.next } while page.next !== null
  *   await markInboxRead(ctx, { messageId: page.items[0].id })
  */
-import type { InboxItem, InboxPage } from '../../contracts/inbox'
+import type { BoardNotice, InboxItem, InboxPage } from '../../contracts/inbox'
+import { MAX_FIND_LIMIT } from '../../store/port'
+import { boardBadges } from '../board'
 import { DomainError } from '../../domain/errors'
 import type { InboxMessageDoc } from '../../domain/inbox'
 import { t } from '../../i18n/strings'
@@ -34,7 +36,29 @@ export async function listInbox(ctx: UseCaseContext, input: PageInput): Promise<
     ctx.store.count('inboxMessages', { openid }),
     ctx.store.count('inboxMessages', { openid, readAt: null }),
   ])
-  return { items: messages.map(toItem), next: nextCursor(cursor, messages.length, total), unread }
+  const board = cursor === 0 ? await boardNotices(ctx, openid) : undefined
+  return { items: messages.map(toItem), next: nextCursor(cursor, messages.length, total), unread, ...(board ? { board } : {}) }
+}
+
+/**
+ * What is new on the boards of the caller's groups. An announcement or a rules version is one group-wide
+ * record, not a message per member (a group of 500 would cost 500 writes per publish): the inbox works it
+ * out from the caller's memberships and their groups, 2 queries (3 when a membership's confirmed rules
+ * version predates its copy on the membership), whatever the size of the groups.
+ */
+async function boardNotices(ctx: UseCaseContext, openid: string): Promise<BoardNotice[]> {
+  const memberships = await ctx.store.find('members', { where: { openid }, orderBy: [{ field: 'joinedAt', direction: 'desc' }], limit: MAX_FIND_LIMIT })
+  if (memberships.length === 0) return []
+  const groups = await ctx.store.find('groups', { where: { _id: { in: memberships.map((m) => m.groupId) } }, limit: memberships.length })
+  const byId = new Map(groups.map((group) => [group._id, group]))
+  const entries = memberships.flatMap((member) => {
+    const group = byId.get(member.groupId)
+    return group ? [{ group, member }] : []
+  })
+  const badges = await boardBadges(ctx.store, entries)
+  return entries.flatMap(({ group }, i) =>
+    badges[i].unreadAnnouncements > 0 || badges[i].rulesToConfirm !== null ? [{ groupId: group._id, groupName: group.name, ...badges[i] }] : [],
+  )
 }
 
 export async function markInboxRead(ctx: UseCaseContext, input: { messageId?: string }): Promise<{ marked: number }> {

@@ -1,65 +1,32 @@
 /**
  * Announcements page (pages/announcements/index?id=<groupId>): pinned announcements on top, then the rest
- * newest first with "load more"; admins get pin / unpin, edit (in place) and delete (after a confirmation)
- * on each (posting is on packages/admin/pages/tasks). An edited announcement says so (已编辑).
+ * newest first with "load more"; the caller's unread ones say 未读, and once shown they are marked read
+ * (`markAnnouncementsRead`: the group page's badge starts over, admins count the reader). Admins get a way to
+ * 管理公告 (packages/admin/pages/announcements), where they post, pin, edit and delete.
  */
-import { useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import {
-  MAX_ANNOUNCEMENT_BODY,
-  MAX_ANNOUNCEMENT_TITLE,
-  deleteAnnouncement,
-  editAnnouncement,
-  listAnnouncements,
-  setAnnouncementPinned,
-  type AnnouncementView,
-} from '../../../contracts/board'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { listAnnouncements, markAnnouncementsRead, type AnnouncementView } from '../../../contracts/board'
+import { pageUrl } from '../../../contracts/routes'
 import { formatLocal } from '../../../domain/local-time'
 import { t } from '../../../i18n/strings'
+import { callAction } from '../../api/client'
+import AnnouncementCard from '../../components/announcement-card'
+import { unreadIds } from '../../components/announcement-card/utils'
 import ErrorState from '../../components/error-state'
-import FormField from '../../components/form-field'
 import PageShell from '../../components/page-shell'
 import LoadMore from '../../components/load-more'
-import { useAction } from '../../hooks/use-action'
 import { usePagedAction } from '../../hooks/use-paged-action'
 import './index.scss'
-
-interface Manage {
-  pin: (announcement: AnnouncementView) => void
-  remove: (announcement: AnnouncementView) => void
-  edit: (announcement: AnnouncementView, title: string, body: string) => Promise<boolean>
-}
 
 export default function AnnouncementsPage() {
   const groupId = useRouter().params.id ?? ''
   const list = usePagedAction(listAnnouncements, { groupId })
   const { state, reload } = list
-  const setPinned = useAction(setAnnouncementPinned)
-  const removeIt = useAction(deleteAnnouncement)
-  const editIt = useAction(editAnnouncement)
-  const error = setPinned.error || removeIt.error || editIt.error
-
-  const manage: Manage = {
-    pin: async (announcement) => {
-      if (await setPinned.run({ groupId, announcementId: announcement.id, pinned: !announcement.pinned })) reload()
-    },
-    remove: async (announcement) => {
-      const answer = await Taro.showModal({ title: t('announcements.confirmDelete', { title: announcement.title }), content: '' })
-      if (!answer.confirm) return
-      if (await removeIt.run({ groupId, announcementId: announcement.id })) {
-        Taro.showToast({ title: t('announcements.deleted'), icon: 'none' })
-        reload()
-      }
-    },
-    edit: async (announcement, title, body) => {
-      if (!(await editIt.run({ groupId, announcementId: announcement.id, title, body }))) return false
-      Taro.showToast({ title: t('announcements.saved'), icon: 'none' })
-      reload()
-      return true
-    },
-  }
+  const all: AnnouncementView[] = state.status === 'ready' ? [...state.data.pinned, ...list.items] : []
+  useMarkRead(groupId, unreadIds(all))
 
   return (
     <PageShell name="announcements-page">
@@ -67,12 +34,19 @@ export default function AnnouncementsPage() {
       {state.status === 'error' && <ErrorState id="announcements-error" message={state.error.message} onRetry={reload} />}
       {state.status === 'ready' && (
         <View id="announcements">
-          {error !== '' && (
-            <Text id="announcements-message" className="announcement__error">
-              {error}
+          {state.data.canManage && (
+            <Button id="announcements-manage" block fill="outline" className="announcements-manage" onClick={() => Taro.navigateTo({ url: pageUrl('manageAnnouncements', { id: groupId }) })}>
+              {t('announcements.manage')}
+            </Button>
+          )}
+          {all.length === 0 && (
+            <Text id="announcements-empty" className="announcements-empty">
+              {t('announcements.empty')}
             </Text>
           )}
-          {renderAnnouncements([...state.data.pinned, ...list.items], state.data.canManage ? manage : null, state.data.timezone)}
+          {all.map((a) => (
+            <AnnouncementCard key={a.id} announcement={a} timezone={state.data.timezone} />
+          ))}
           <LoadMore id="announcements-more" list={list} />
         </View>
       )}
@@ -80,60 +54,17 @@ export default function AnnouncementsPage() {
   )
 }
 
-function renderAnnouncements(all: AnnouncementView[], manage: Manage | null, timezone: string) {
-  if (all.length === 0) return <Text className="announcement__meta">{t('announcements.empty')}</Text>
-  return all.map((a) => <Announcement key={a.id} announcement={a} manage={manage} timezone={timezone} />)
-}
-
-function Announcement({ announcement: a, manage, timezone }: { announcement: AnnouncementView; manage: Manage | null; timezone: string }) {
-  const [editing, setEditing] = useState(false)
-  const [title, setTitle] = useState(a.title)
-  const [body, setBody] = useState(a.body)
-  const byline = t('announcements.by', { name: a.authorName, time: formatLocal(a.createdAt, timezone) })
-  return (
-    <View id={`announcement-${a.id}`} className={`announcement${a.pinned ? ' is-pinned' : ''}`}>
-      {editing && manage ? (
-        <View id={`announcement-edit-form-${a.id}`}>
-          <FormField id={`announcement-edit-title-${a.id}`} value={title} maxLength={MAX_ANNOUNCEMENT_TITLE} onInput={setTitle} />
-          <FormField id={`announcement-edit-body-${a.id}`} multiline value={body} maxLength={MAX_ANNOUNCEMENT_BODY} onInput={setBody} />
-          <View className="announcement__foot">
-            <Button id={`announcement-save-${a.id}`} size="small" type="primary" onClick={async () => setEditing(!(await manage.edit(a, title, body)))}>
-              {t('announcements.save')}
-            </Button>
-            <Button id={`announcement-cancel-${a.id}`} size="small" fill="none" onClick={() => setEditing(false)}>
-              {t('announcements.cancel')}
-            </Button>
-          </View>
-        </View>
-      ) : (
-        <>
-          <View className="announcement__head">
-            {a.pinned && (
-              <Tag type="danger">
-                <Text>{t('announcements.pinned')}</Text>
-              </Tag>
-            )}
-            <Text className="announcement__title">{a.title}</Text>
-          </View>
-          <Text className="announcement__body">{a.body}</Text>
-          <View className="announcement__foot">
-            <Text className="announcement__meta">{a.editedAt ? `${byline} · ${t('announcements.edited')}` : byline}</Text>
-            {manage && (
-              <View className="announcement__actions">
-                <Button id={`pin-${a.id}`} size="small" fill="none" onClick={() => manage.pin(a)}>
-                  {a.pinned ? t('announcements.unpin') : t('announcements.pin')}
-                </Button>
-                <Button id={`edit-${a.id}`} size="small" fill="none" onClick={() => setEditing(true)}>
-                  {t('announcements.edit')}
-                </Button>
-                <Button id={`delete-${a.id}`} size="small" fill="none" type="danger" onClick={() => manage.remove(a)}>
-                  {t('announcements.delete')}
-                </Button>
-              </View>
-            )}
-          </View>
-        </>
-      )}
-    </View>
-  )
+/** Mark what was shown unread as read, once per id (a later page of the list marks its own). */
+function useMarkRead(groupId: string, ids: string[]): void {
+  const sent = useRef(new Set<string>())
+  const fresh = ids.filter((id) => !sent.current.has(id))
+  const key = fresh.join(',')
+  useEffect(() => {
+    if (key === '') return
+    for (const id of fresh) sent.current.add(id)
+    // Best effort: an unread mark that fails is sent again the next time the page shows it.
+    callAction(markAnnouncementsRead, { groupId, announcementIds: fresh }).catch(() => {
+      for (const id of fresh) sent.current.delete(id)
+    })
+  }, [groupId, key]) // `fresh` is what `key` names
 }

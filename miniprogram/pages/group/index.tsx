@@ -5,7 +5,8 @@
  * own application's status or 申请加入. Re-fetches when the H5 dev persona changes.
  */
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRef } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Cell, CellGroup, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { getGroupProfile, type GroupProfile } from '../../../contracts/group'
 import { getApplyPage, getJoinGuide } from '../../../contracts/admission'
@@ -19,12 +20,20 @@ import PageShell from '../../components/page-shell'
 import AdmissionEntries from '../../components/admission-entries'
 import DailyEntries from '../../components/daily-entries'
 import LotteryCard from '../../components/lottery-card'
+import ParticipationEntries from '../../components/participation-entries'
+import RulesBanner from '../../components/rules-banner'
 import { usePageData } from '../../hooks/use-page-data'
 import './index.scss'
 
 export default function GroupPage() {
   const groupId = useRouter().params.id ?? ''
   const { state, reload } = usePageData(getGroupProfile, { groupId })
+  // Back from the rules or announcements page: the banner and the badges say what is still new.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) reload()
+    shown.current = true
+  })
 
   return (
     <PageShell name="group-page">
@@ -38,6 +47,7 @@ export default function GroupPage() {
 function GroupCard({ profile }: { profile: GroupProfile }) {
   return (
     <View id="group-card">
+      <RulesBanner groupId={profile.id} board={profile.board} />
       <View className="group-card">
         <Text id="group-name" className="group-card__name">
           {profile.name}
@@ -47,7 +57,7 @@ function GroupCard({ profile }: { profile: GroupProfile }) {
             <Text id="group-topic">{profile.topic}</Text>
           </Tag>
           <Tag type={profile.status === 'open' ? 'success' : 'default'}>
-            <Text id="group-status">{profile.status === 'open' ? t('group.statusOpen') : t('group.closed')}</Text>
+            <Text id="group-status">{profile.status === 'open' ? t('group.statusOpen') : profile.status === 'archived' ? t('lifecycle.archived') : t('group.closed')}</Text>
           </Tag>
         </View>
         <Text id="group-intro" className="group-card__intro">
@@ -72,8 +82,9 @@ function GroupCard({ profile }: { profile: GroupProfile }) {
 
       {profile.viewerRole === null ? <MyApplication groupId={profile.id} /> : <MemberJoinGuide groupId={profile.id} />}
       <AdmissionEntries groupId={profile.id} viewerRole={profile.viewerRole} withoutApply />
-      <DailyEntries groupId={profile.id} viewerRole={profile.viewerRole} />
+      <DailyEntries groupId={profile.id} viewerRole={profile.viewerRole} board={profile.board} />
       <LotteryCard groupId={profile.id} viewerRole={profile.viewerRole} />
+      <ParticipationEntries groupId={profile.id} viewerRole={profile.viewerRole} status={profile.status} />
 
       <View id="group-rules" className="group-rules">
         <View className="group-rules__header">

@@ -1,7 +1,8 @@
 /**
  * Inbox page (pages/inbox/index): the caller's messages, newest first — decisions on applications,
  * removals, ownership — with the unread count; tapping one marks it read and opens its link; 全部已读
- * marks every message read.
+ * marks every message read. Above them, 群动态: the caller's groups with new announcements or rules to confirm
+ * (components/board-notices), which are group-wide and read where they are, not messages.
  */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -13,6 +14,7 @@ import { callAction } from '../../api/client'
 import ErrorState from '../../components/error-state'
 import PageShell from '../../components/page-shell'
 import LoadMore from '../../components/load-more'
+import BoardNotices from '../../components/board-notices'
 import { usePagedAction } from '../../hooks/use-paged-action'
 import './index.scss'
 
@@ -45,6 +47,7 @@ export default function InboxPage() {
               </Button>
             )}
           </View>
+          <BoardNotices notices={state.data.board ?? []} />
           {inbox.items.length === 0 && (
             <View id="inbox-empty">
               <Empty image={<View className="empty-illustration" />} imageSize={72} description={t('inbox.empty')} />

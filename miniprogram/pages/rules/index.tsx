@@ -1,27 +1,21 @@
 /**
  * Rules page (pages/rules/index?id=<groupId>): the group's current rules (version and date), what changed
  * since the version the member last acknowledged (added / removed / changed clauses), the acknowledge
- * button, and for admins an editor that publishes the next version.
+ * button, and for admins the way to 编辑群规 (packages/admin/pages/rules), which publishes the next version.
  */
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import { MAX_CLAUSE_LENGTH, MAX_CLAUSES, acknowledgeRules, getRules, publishRules, type RulesView } from '../../../contracts/board'
+import { acknowledgeRules, getRules, type RulesView } from '../../../contracts/board'
+import { pageUrl } from '../../../contracts/routes'
 import { formatLocal } from '../../../domain/local-time'
 import type { ClauseChange } from '../../../domain/rules'
 import { t } from '../../../i18n/strings'
 import ErrorState from '../../components/error-state'
-import FormField from '../../components/form-field'
-import { listTextLimit } from '../../components/form-field/utils'
 import PageShell from '../../components/page-shell'
 import { useAction } from '../../hooks/use-action'
-import { useRequestId } from '../../hooks/request-id'
 import { usePageData } from '../../hooks/use-page-data'
 import './index.scss'
-
-/** The editor holds up to MAX_CLAUSES clauses, one per line. */
-const RULES_TEXT_MAX = listTextLimit(MAX_CLAUSES, MAX_CLAUSE_LENGTH)
 
 export default function RulesPage() {
   const groupId = useRouter().params.id ?? ''
@@ -75,7 +69,11 @@ function Rules({ view, onChanged }: { view: RulesView; onChanged: () => void }) 
         </Button>
       )}
       {ack.error !== '' && <Text className="form-error">{ack.error}</Text>}
-      {view.canPublish && <RulesEditor view={view} onPublished={onChanged} />}
+      {view.canPublish && (
+        <Button id="rules-manage" block fill="outline" className="rules-manage" onClick={() => Taro.navigateTo({ url: pageUrl('manageRules', { id: view.groupId }) })}>
+          {t('rules.manage')}
+        </Button>
+      )}
     </View>
   )
 }
@@ -91,31 +89,6 @@ function ChangeRow({ change }: { change: ClauseChange }) {
         {change.kind !== 'added' && <Text className="rules-change__before">{change.before}</Text>}
         {change.kind !== 'removed' && <Text className="rules-change__after">{change.after}</Text>}
       </View>
-    </View>
-  )
-}
-
-function RulesEditor({ view, onPublished }: { view: RulesView; onPublished: () => void }) {
-  const [text, setText] = useState(view.current.clauses.join('\n'))
-  const publishIt = useAction(publishRules)
-  // One id per opened editor, the same on every retry: a retried publish answers the version it made.
-  const request = useRequestId()
-  const publish = async () => {
-    const published = await publishIt.run({ groupId: view.groupId, clauses: text.split('\n'), requestId: request.id })
-    if (!published) return
-    request.renew()
-    Taro.showToast({ title: t('rules.published', { version: published.version }), icon: 'none' })
-    onPublished()
-  }
-  return (
-    <View id="rules-editor" className="rules-card">
-      <Text className="rules-card__title">{t('rules.edit')}</Text>
-      <Text className="rules-card__meta">{t('rules.editHint')}</Text>
-      <FormField id="rules-editor-text" multiline controlClassName="rules-editor__text" value={text} maxLength={RULES_TEXT_MAX} onInput={setText} />
-      {publishIt.error !== '' && <Text id="rules-editor-error" className="form-error">{publishIt.error}</Text>}
-      <Button id="rules-publish" type="primary" block loading={publishIt.busy} onClick={publish}>
-        {t('rules.publish')}
-      </Button>
     </View>
   )
 }

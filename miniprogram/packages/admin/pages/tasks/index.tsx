@@ -1,21 +1,18 @@
 /**
- * Admin publishing page (packages/admin/pages/tasks/index?id=<groupId>): write a daily task ahead (day, publish time —
- * the group's default 08:00 — title and text), see scheduled and published tasks, post an announcement
- * (optionally pinned), and open the rules editor. Members who open it see the published tasks only; the
- * server refuses their writes anyway.
+ * Admins' daily tasks page (packages/admin/pages/tasks/index?id=<groupId>): write a daily task ahead (the day and
+ * publish time in tappable picker fields — the group's default 08:00 — title and text), see scheduled and
+ * published tasks, edit or delete one; links to the other admin pages (announcements, rules). Members who open
+ * it see the published tasks only; the server refuses their writes anyway.
  */
 import { useState } from 'react'
-import { Picker, Switch, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import {
-  MAX_ANNOUNCEMENT_BODY,
-  MAX_ANNOUNCEMENT_TITLE,
   MAX_TASK_BODY,
   MAX_TASK_TITLE,
   deleteDailyTask,
   listDailyTasks,
-  postAnnouncement,
   saveDailyTask,
   type DailyTaskView,
   type TaskList,
@@ -25,6 +22,7 @@ import { formatLocal, shiftDay } from '../../../../../domain/days'
 import { t } from '../../../../../i18n/strings'
 import ErrorState from '../../../../components/error-state'
 import FormField from '../../../../components/form-field'
+import PickerField from '../../../../components/picker-field'
 import PageShell from '../../../../components/page-shell'
 import LoadMore from '../../../../components/load-more'
 import { useAction } from '../../../../hooks/use-action'
@@ -68,10 +66,14 @@ export default function TasksPage() {
                 }}
               />
               {remove.error !== '' && <Text id="task-delete-error" className="form-error">{remove.error}</Text>}
-              <AnnouncementForm groupId={groupId} />
-              <Button id="tasks-open-rules" block fill="outline" onClick={() => Taro.navigateTo({ url: pageUrl('rules', { id: groupId }) })}>
-                {t('rules.edit')}
-              </Button>
+              <View className="tasks-links">
+                <Button id="tasks-open-announcements" fill="outline" onClick={() => Taro.navigateTo({ url: pageUrl('manageAnnouncements', { id: groupId }) })}>
+                  {t('groupEntry.manageAnnouncements')}
+                </Button>
+                <Button id="tasks-open-rules" fill="outline" onClick={() => Taro.navigateTo({ url: pageUrl('manageRules', { id: groupId }) })}>
+                  {t('groupEntry.manageRules')}
+                </Button>
+              </View>
               <TaskSection id="tasks-scheduled" title={t('tasks.scheduled')} tasks={state.data.scheduled} timezone={state.data.timezone} manage={manage} />
             </>
           ) : (
@@ -105,13 +107,9 @@ function TaskForm({ groupId, list, editing, onSaved }: { groupId: string; list: 
   return (
     <View id="task-form" className="tasks-card">
       <Text className="tasks-card__title">{editing ? t('tasks.editing', { day: editing.day }) : t('tasks.writeTitle')}</Text>
-      <View className="tasks-row">
-        <Picker mode="date" value={day} start={list.today} onChange={(e) => setDay(String(e.detail.value))}>
-          <Text id="task-day">{`${t('tasks.day')}：${day}`}</Text>
-        </Picker>
-        <Picker mode="time" value={time} onChange={(e) => setTime(String(e.detail.value))}>
-          <Text id="task-time">{`${t('tasks.publishTime')}：${time}`}</Text>
-        </Picker>
+      <View className="tasks-pickers">
+        <PickerField id="task-day" mode="date" label={t('tasks.day')} value={day} start={list.today} onChange={setDay} />
+        <PickerField id="task-time" mode="time" label={t('tasks.publishTime')} value={time} onChange={setTime} />
       </View>
       <FormField id="task-title" value={title} maxLength={MAX_TASK_TITLE} placeholder={t('tasks.titlePlaceholder')} onInput={setTitle} />
       <FormField
@@ -126,52 +124,6 @@ function TaskForm({ groupId, list, editing, onSaved }: { groupId: string; list: 
       {saveTask.error !== '' && <Text id="task-error" className="form-error">{saveTask.error}</Text>}
       <Button id="task-save" type="primary" block loading={saveTask.busy} onClick={save}>
         {t('tasks.save')}
-      </Button>
-    </View>
-  )
-}
-
-function AnnouncementForm({ groupId }: { groupId: string }) {
-  const [title, setTitle] = useState('')
-  const [body, setBody] = useState('')
-  const [pinned, setPinned] = useState(false)
-  const postIt = useAction(postAnnouncement)
-  // One id per opened form, the same on every retry and double tap: one announcement.
-  const request = useRequestId()
-  const post = async () => {
-    if (!(await postIt.run({ groupId, title, body, pinned, requestId: request.id }))) return
-    request.renew()
-    Taro.showToast({ title: t('announcements.posted'), icon: 'none' })
-    setTitle('')
-    setBody('')
-    setPinned(false)
-  }
-  return (
-    <View id="announcement-form" className="tasks-card">
-      <Text className="tasks-card__title">{t('announcements.post')}</Text>
-      <FormField
-        id="announcement-title"
-        value={title}
-        maxLength={MAX_ANNOUNCEMENT_TITLE}
-        placeholder={t('announcements.titlePlaceholder')}
-        onInput={setTitle}
-      />
-      <FormField
-        id="announcement-body"
-        multiline
-        controlClassName="tasks-textarea"
-        value={body}
-        maxLength={MAX_ANNOUNCEMENT_BODY}
-        placeholder={t('announcements.bodyPlaceholder')}
-        onInput={setBody}
-      />
-      <View className="tasks-row">
-        <Text>{t('announcements.pinOnPost')}</Text>
-        <Switch id="announcement-pinned" checked={pinned} color="#07c160" onChange={(e) => setPinned(e.detail.value)} />
-      </View>
-      {postIt.error !== '' && <Text className="form-error">{postIt.error}</Text>}
-      <Button id="announcement-post" type="primary" block loading={postIt.busy} onClick={post}>
-        {t('announcements.post')}
       </Button>
     </View>
   )

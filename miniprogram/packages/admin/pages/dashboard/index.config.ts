@@ -1,0 +1,9 @@
+/** Page config of packages/admin/pages/dashboard/index?id=<groupId>. */
+import type { PageConfig } from '@tarojs/taro'
+import { t } from '../../../../../i18n/strings'
+
+const pageConfig: PageConfig = {
+  navigationBarTitleText: t('dash.pageTitle'),
+}
+
+export default pageConfig
