@@ -26,7 +26,7 @@
 import * as contracts from '../contracts'
 import type { AnyAction, FunctionName } from '../contracts/define'
 import { SUBSCRIBE_TEMPLATES } from '../contracts/subscribe-templates'
-import { emptyCheckinState } from '../domain/checkin'
+import { checkinId, emptyCheckinState } from '../domain/checkin'
 import { memberId, type GroupDoc } from '../domain/group'
 import { ENTRY_SHARDS, lotteryEntryDocId, lotteryShardId, shardOf } from '../domain/lottery'
 import { DEFAULT_REMINDER_TIME } from '../domain/reminders'
@@ -36,7 +36,7 @@ import { createCloudbaseWechatServices } from '../platform/wechat-services-cloud
 import { createCloudbaseStore } from '../store/cloudbase'
 import type { Store } from '../store/port'
 import { inviteIdFor } from '../usecases/admission/invites'
-import { memberKey } from '../usecases/member-keys'
+import { memberKey, opaqueViewId } from '../usecases/member-keys'
 import { photoPathPrefix } from '../usecases/photos'
 import { createFakeOpenapi } from '../test/fakes/wx-openapi'
 import { createFakeCloud, type FakeCloud, type RecordedCall } from '../test/fakes/wx-server-sdk'
@@ -139,6 +139,14 @@ export const OP_TARGETS: Record<string, Target> = {
   'participation.leaderboard page 2': atMost(5),
   'participation.myProgress': atMost(6),
   'participation.dashboard': atMost(8),
+  // The check-in journey: likes, edits, a past day's feed and a month: constant whatever the day or month holds.
+  'checkin.like': atMost(3),
+  'checkin.like again (page knew of likes)': atMost(3),
+  'checkin.edit': atMost(3),
+  'checkin.edit adding a photo': atMost(6),
+  'checkin.calendar': atMost(5),
+  'checkin.feed': atMost(6),
+  'checkin.feed past day': atMost(6),
 }
 /** "Well under 3 s": half of it. */
 export const BATCH_50_TARGET_MS = 1500
@@ -256,6 +264,14 @@ export function scenarios(): Scenario[] {
     tap('checkin.calendar', MEMBER, contracts.getCheckinCalendar, () => ({ groupId: GROUP, month: '2026-11' })),
     tap('checkin.feed', MEMBER, contracts.listTodayFeed, () => ({ groupId: GROUP })),
     tap('checkin.setReminder', MEMBER, contracts.setReminder, () => ({ groupId: GROUP, enabled: true, time: '20:00' })),
+    // The member's check-in above, liked first by the admin (the page showed 0), then by the owner (it showed 1).
+    tap('checkin.like', ADMIN, contracts.likeCheckin, () => ({ groupId: GROUP, checkinId: opaqueViewId(checkinId(GROUP, MEMBER, DAY)), liked: true, knownCount: 0 })),
+    tap('checkin.like again (page knew of likes)', OWNER, contracts.likeCheckin, () => ({ groupId: GROUP, checkinId: opaqueViewId(checkinId(GROUP, MEMBER, DAY)), liked: true, knownCount: 1 })),
+    tap('checkin.edit', MEMBER, contracts.editCheckin, () => ({ groupId: GROUP, note: '读完第 1、2 章' })),
+    tap('checkin.edit adding a photo', MEMBER, contracts.editCheckin, () => ({ groupId: GROUP, photoFileId: photoOf(MEMBER, 'bench2') }), (w) =>
+      w.api.as(MEMBER).call(contracts.registerPhoto, { groupId: GROUP, fileId: photoOf(MEMBER, 'bench2') }),
+    ),
+    tap('checkin.feed past day', MEMBER, contracts.listTodayFeed, () => ({ groupId: GROUP, day: '2026-11-22' })),
     tap('inbox.list', 'o_app3', contracts.listInbox, () => ({})),
     tap('inbox.markRead', 'o_app3', contracts.markInboxRead, () => ({})),
     // Participation: boards and progress (members), the dashboard, roster by activity, exports, settings, archive.

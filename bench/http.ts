@@ -13,6 +13,7 @@
  * - check-in: each request as the next of the 200 extra members, round robin — the first 200 create a
  *   check-in, later ones are the same-day repeat (answers the existing check-in, writes nothing);
  * - check-in overview and today's feed as the member persona; the review queue as the admin persona;
+ * - like: the first bench member's check-in of today liked (then unliked, in turns) by each of the 200 in turn;
  * - lottery entry: each request as the next of the 200 extra members, round robin, into a lottery without
  *   conditions — the first 200 enter (through the sharded entry gate), later ones are the repeat tap (answers
  *   the existing entry, writes nothing).
@@ -28,6 +29,9 @@ import http from 'node:http'
 import path from 'node:path'
 import { DEMO_GROUP_ID, personaOpenid } from '../local-runtime/demo/personas'
 import { benchLotteryId, benchMemberOpenid, EXTRA_MEMBERS } from './http-server'
+import { checkinId } from '../domain/checkin'
+import { DEFAULT_DAY_START_HOUR, todayKey } from '../domain/days'
+import { opaqueViewId } from '../usecases/member-keys'
 import { atLeast, below, elapsedMs, figure, percentile, ratio, type Figure } from './report'
 
 export const CONCURRENCY = (process.env.BENCH_HTTP_CONCURRENCY ?? '1,50,200').split(',').map(Number)
@@ -47,11 +51,23 @@ export interface Route {
 
 const post = (action: string, input: unknown) => JSON.stringify({ action, input })
 
+/** The view id of the first bench member's check-in of today in the demo group's day (Shanghai, midnight). */
+function benchLikeTarget(): string {
+  return opaqueViewId(checkinId(DEMO_GROUP_ID, benchMemberOpenid(0), todayKey(new Date(), { timezone: 'Asia/Shanghai', dayStartHour: DEFAULT_DAY_START_HOUR })))
+}
+
 export const ROUTES: Route[] = [
   { name: 'check-in', path: '/api/checkin', request: (n) => ({ body: post('checkIn', { groupId: DEMO_GROUP_ID, note: '读完了' }), openid: benchMemberOpenid(n % EXTRA_MEMBERS) }) },
   { name: 'check-in overview', path: '/api/checkin', request: () => ({ body: post('overview', { groupId: DEMO_GROUP_ID }), openid: personaOpenid('member') }) },
   { name: 'review queue', path: '/api/admission', request: () => ({ body: post('listQueue', { groupId: DEMO_GROUP_ID }), openid: personaOpenid('admin') }) },
   { name: "today's feed", path: '/api/checkin', request: () => ({ body: post('feed', { groupId: DEMO_GROUP_ID }), openid: personaOpenid('member') }) },
+  // A like of the first bench member's check-in of today (the check-in route, which runs first, made it), by the
+  // next of the 200 members: liked and taken back in turn, so every request writes.
+  {
+    name: 'like',
+    path: '/api/checkin',
+    request: (n) => ({ body: post('like', { groupId: DEMO_GROUP_ID, checkinId: benchLikeTarget(), liked: Math.floor(n / EXTRA_MEMBERS) % 2 === 0, knownCount: 1 }), openid: benchMemberOpenid(n % EXTRA_MEMBERS) }),
+  },
   {
     name: 'lottery entry',
     path: '/api/lottery',

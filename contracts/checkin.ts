@@ -35,6 +35,24 @@ export interface CheckinView {
   authorName: string
   checkedInAt: string
   isMine: boolean
+  /** Likes (点赞), where the view's answer carries them (the feed, the calendar's entries; not the overview). */
+  likes?: LikeSummary
+  /** When the author edited it (note or photo, on its day), else absent / null: shown as 「已编辑」. */
+  editedAt?: string | null
+}
+
+/** Who liked a check-in, as members see it: the count, whether the viewer did, the first names (nicknames members already see). */
+export interface LikeSummary {
+  count: number
+  mine: boolean
+  names: string[]
+}
+
+/** A month of the member's calendar with their check-ins of that month, so a tapped day shows its entry. */
+export interface CalendarMonthEntries extends CalendarMonth {
+  timezone: string
+  /** The member's own check-ins of the month, ascending by day, with photo links, task titles and likes. */
+  entries: CheckinView[]
 }
 
 export interface StreakSummary {
@@ -90,6 +108,8 @@ export interface CheckinResult {
 
 export interface TodayFeed extends Page<CheckinView> {
   day: string
+  /** The group's today (the feed may show a past day). */
+  today?: string
   timezone: string
   checkedInCount: number
   memberCount: number
@@ -135,7 +155,7 @@ export const makeUpCheckin = defineAction<CheckinResult>()(
   }),
 )
 
-export const getCheckinCalendar = defineAction<CalendarMonth>()(
+export const getCheckinCalendar = defineAction<CalendarMonthEntries>()(
   'checkin',
   'calendar',
   v.object({
@@ -149,7 +169,8 @@ export const getCheckinCalendar = defineAction<CalendarMonth>()(
   }),
 )
 
-export const listTodayFeed = defineAction<TodayFeed>()('checkin', 'feed', v.object({ groupId: groupIdSchema, cursor: cursorSchema }))
+/** A day's feed: today's by default, or a past `day` (the group's day; a future one is refused). */
+export const listTodayFeed = defineAction<TodayFeed>()('checkin', 'feed', v.object({ groupId: groupIdSchema, cursor: cursorSchema, day: v.optional(dayKeySchema) }))
 
 export const setReminder = defineAction<{ enabled: boolean; time: string }>()(
   'checkin',
@@ -170,3 +191,28 @@ export const cleanOrphanPhotos = defineAction<OrphanPhotoCleanup>()('photoCleanu
 /** The timer job; refused when called with a user's identity. */
 export const runDailyReminders = defineAction<ReminderRun>()('reminders', 'run', v.object({}))
 
+/** A check-in's view id (`CheckinView.id`): 24 hex. */
+export const CHECKIN_VIEW_ID_PATTERN = /^[a-f0-9]{24}$/
+
+/**
+ * Like (点赞) a check-in of the group, or take the like back (`liked: false`); idempotent. `knownCount` is the
+ * count the page shows: when it is 0 (or absent) the server first proves the check-in exists (one query), as the
+ * first like of a check-in must; a like of an already-liked check-in skips that.
+ */
+export const likeCheckin = defineAction<LikeSummary>()(
+  'checkin',
+  'like',
+  v.object({
+    groupId: groupIdSchema,
+    checkinId: v.pipe(v.string(t('checkin.validate.checkinId')), v.regex(CHECKIN_VIEW_ID_PATTERN, t('checkin.validate.checkinId'))),
+    liked: v.boolean(),
+    knownCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
+  }),
+)
+
+/** Edit the caller's own check-in of today (the group's day): a new note, and/or a photo added when it has none. */
+export const editCheckin = defineAction<CheckinView>()(
+  'checkin',
+  'edit',
+  v.object({ groupId: groupIdSchema, note: noteSchema, photoFileId: photoSchema }),
+)

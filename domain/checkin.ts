@@ -46,6 +46,10 @@ export interface CheckinDoc {
   /** The member's nickname (姓名-地区-职业) at the time, for the feed. */
   authorName: string
   checkedInAt: string
+  /** `opaqueViewId(_id)`, the id views carry: a like finds the check-in by it (written since likes exist). */
+  viewId?: string
+  /** When its author last edited the note or added a photo (today only), or absent. */
+  editedAt?: string | null
 }
 
 export interface CheckinMonthDoc {

@@ -15,7 +15,7 @@
  *   const limiter = createRateLimiter({ now: () => clock.now().getTime() })
  *   limiter.take(rateLimitOf(submitApplication)!, 'o_alice')   // true ×5 within a minute, then false
  */
-import { checkIn, makeUpCheckin } from '../contracts/checkin'
+import { checkIn, editCheckin, likeCheckin, makeUpCheckin } from '../contracts/checkin'
 import { submitApplication } from '../contracts/admission'
 import { claimLotteryPrize, createLottery, enterLottery } from '../contracts/lottery'
 import type { AnyAction } from '../contracts/define'
@@ -43,6 +43,8 @@ export const RATE_LIMITS: readonly RateLimit[] = [
   limitAction(checkIn, 10, MINUTE_MS),
   limitAction(makeUpCheckin, 10, MINUTE_MS),
   PHOTO_UPLOAD_LIMIT,
+  limitAction(likeCheckin, 60, MINUTE_MS),
+  limitAction(editCheckin, 10, MINUTE_MS),
   // Lotteries: an entry (a repeat tap is answered with the first entry, so 10 a minute is plenty), a claim,
   // and an admin's create (each one announces to every member).
   limitAction(enterLottery, 10, MINUTE_MS),

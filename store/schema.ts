@@ -16,6 +16,7 @@ import type { RulesAckDoc, RuleVersionDoc } from '../domain/rules'
 import type { DailyTaskDoc } from '../domain/tasks'
 import type { PhotoDoc, PhotoQuotaDoc } from '../domain/photos'
 import type { DailyStatsDoc } from '../domain/tally'
+import type { CheckinLikesDoc } from '../domain/likes'
 import type { LotteryDoc, LotteryEntryDoc, LotterySecretDoc, LotteryShardDoc, LotteryWinDoc } from '../domain/lottery'
 import type { AnnouncementReadDoc } from '../domain/board'
 
@@ -44,6 +45,8 @@ export interface Collections {
   dailyStats: DailyStatsDoc
   // Admission: the digest job's mark (how far new applications were told to the admins)
   admissionDigests: AdmissionDigestDoc
+  // Likes (点赞): one document per liked check-in, with its count and likers
+  checkinLikes: CheckinLikesDoc
   // Lotteries: the lottery (public part), its secret seed until the draw, the entry gate shards, entries, wins
   lotteries: LotteryDoc
   lotterySecrets: LotterySecretDoc
@@ -107,6 +110,8 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   dailyStats: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'day', direction: 'desc' }] }],
   // By id only.
   admissionDigests: [],
+  // Read by id only (a page of views reads its likes with one `_id in` query).
+  checkinLikes: [],
   // Lotteries: a group's list (newest first, by status); the timer's due work (dueAt ≤ now).
   lotteries: [
     { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'status', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }] },
@@ -171,6 +176,12 @@ function board(periodKey: string | null, field: string): IndexSpec {
   }
 }
 
+/** The first like of a check-in finds it by the id its views carry. */
+const CHECKIN_JOURNEY_INDEXES: Partial<{ [C in keyof Collections]: IndexSpec[] }> = {
+  checkins: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'viewId', direction: 'asc' }] }],
+}
+
+for (const [name, specs] of Object.entries(CHECKIN_JOURNEY_INDEXES)) COLLECTION_INDEXES[name as keyof Collections].push(...specs!)
 for (const [name, specs] of Object.entries(PARTICIPATION_INDEXES)) COLLECTION_INDEXES[name as keyof Collections].push(...specs!)
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_INDEXES) as Array<keyof Collections>

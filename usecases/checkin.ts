@@ -34,7 +34,7 @@ import {
   type CheckinState,
   type MakeUpPolicy,
 } from '../domain/checkin'
-import type { CalendarMonth, CheckinOverview, CheckinResult, CheckinView, MakeUpStatus, StreakSummary, TodayFeed } from '../contracts/checkin'
+import type { CalendarMonth, CalendarMonthEntries, CheckinOverview, CheckinResult, CheckinView, MakeUpStatus, StreakSummary, TodayFeed } from '../contracts/checkin'
 import type { PageInput } from '../contracts/fields'
 import { dayInMonth, dayRuleOf, isValidDayKey, monthOf, todayKey } from '../domain/days'
 import { DomainError } from '../domain/errors'
@@ -51,6 +51,7 @@ import { pageOf } from './paging'
 import { opaqueViewId } from './member-keys'
 import { claimPhoto, photoLinksFor, photoPathPrefix, readOwnUnusedPhoto, type PhotoStorage } from './photos'
 import { getPublishedTask, toTaskView } from './tasks'
+import { withLikes } from './checkin-likes'
 
 export const FEED_PAGE_SIZE = 20
 
@@ -139,20 +140,30 @@ export async function makeUpCheckin(
   return withPhotoLink(storage, ctx.now(), openid, recorded, today, group)
 }
 
-/** A month's calendar: the member's check-ins of that month, one query. */
-export async function getCheckinCalendar(ctx: UseCaseContext, input: { groupId: string; month: string }): Promise<CalendarMonth> {
+/**
+ * A month's calendar: the member's check-ins of that month (one query), with each day's entry so a tapped day
+ * shows it: photo links (one storage call), the titles of tasks linked by id (one `_id in` query) and likes
+ * (one `_id in` query) — 5 operations at most, whatever the month holds.
+ */
+export async function getCheckinCalendar(ctx: UseCaseContext, input: { groupId: string; month: string }, storage?: PhotoStorage): Promise<CalendarMonthEntries> {
   const { group, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
   const docs = await ctx.store.find('checkins', {
     where: { groupId: group._id, openid, day: { gte: `${input.month}-01`, lte: `${input.month}-31` } },
     orderBy: [{ field: 'day', direction: 'asc' }],
     limit: 31,
   })
-  return { month: input.month, days: docs.map((doc) => ({ day: doc.day, makeUp: doc.makeUp })) }
+  const now = ctx.now()
+  const [links, tasks] = await Promise.all([storage ? photoLinksFor(storage, docs.map((doc) => doc.photoFileId), now) : {}, linkedTasksById(ctx.store, docs)])
+  const entries = await withLikes(ctx.store, group._id, openid, docs.map((doc) => toCheckinView(doc, openid, links, tasks)))
+  return { month: input.month, timezone: dayRuleOf(group).timezone, days: docs.map((doc) => ({ day: doc.day, makeUp: doc.makeUp })), entries }
 }
 
-export async function listTodayFeed(ctx: UseCaseContext, input: { groupId: string } & PageInput, storage: PhotoStorage): Promise<TodayFeed> {
+export async function listTodayFeed(ctx: UseCaseContext, input: { groupId: string; day?: string } & PageInput, storage: PhotoStorage): Promise<TodayFeed> {
   const { group, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
-  const day = todayKey(ctx.now(), dayRuleOf(group))
+  const today = todayKey(ctx.now(), dayRuleOf(group))
+  // A past day's feed as well as today's; a day to come has nothing to show.
+  if (input.day !== undefined && input.day > today) throw new DomainError('INVALID_INPUT', t('checkin.error.futureDay'), { day: t('checkin.error.futureDay') })
+  const day = input.day ?? today
   const cursor = input.cursor ?? 0
   const [page, checkedInCount] = await Promise.all([
     ctx.store.find('checkins', {
@@ -167,8 +178,9 @@ export async function listTodayFeed(ctx: UseCaseContext, input: { groupId: strin
   const [links, tasks] = await Promise.all([photoLinksFor(storage, items.map((doc) => doc.photoFileId), ctx.now()), linkedTasks(ctx.store, items)])
   return {
     day,
+    today,
     timezone: dayRuleOf(group).timezone,
-    items: items.map((doc) => toCheckinView(doc, openid, links, tasks)),
+    items: await withLikes(ctx.store, group._id, openid, items.map((doc) => toCheckinView(doc, openid, links, tasks))),
     next,
     checkedInCount,
     memberCount: group.memberCount,
@@ -284,6 +296,7 @@ async function recordDayInTransaction(tx: Transaction, at: Date, record: DayToRe
     makeUp: makeUp !== null,
     authorName: formatNickname(member.intro),
     checkedInAt: at.toISOString(),
+    viewId: opaqueViewId(id),
   }
   const next = addCheckinToState(state, checkin, today, at)
   // The score is earned today (a make-up done today counts in today's week and month).
@@ -354,6 +367,14 @@ export async function linkedTasks(store: Pick<Store, 'get'>, docs: CheckinDoc[])
   return Object.fromEntries(found.filter((task): task is DailyTaskDoc => task !== null).map((task) => [task._id, task]))
 }
 
+/** The same as `linkedTasks` for check-ins of many days (a month): one `_id in` query, none when no title is missing. */
+async function linkedTasksById(store: Pick<Store, 'find'>, docs: CheckinDoc[]): Promise<Record<string, DailyTaskDoc>> {
+  const ids = [...new Set(docs.filter((doc) => doc.taskId && doc.taskTitle === null).map((doc) => doc.taskId!))]
+  if (ids.length === 0) return {}
+  const found = await store.find('dailyTasks', { where: { _id: { in: ids } }, limit: ids.length })
+  return Object.fromEntries(found.map((task) => [task._id, task]))
+}
+
 /** The title of the task a check-in linked: stored (make-ups), else its task's if that was published when the member checked in. */
 export function taskTitleOf(doc: CheckinDoc, tasks: Record<string, DailyTaskDoc>): string | null {
   if (doc.taskTitle !== null || !doc.taskId) return doc.taskTitle
@@ -361,7 +382,7 @@ export function taskTitleOf(doc: CheckinDoc, tasks: Record<string, DailyTaskDoc>
   return task && isPublished(task, new Date(doc.checkedInAt)) ? task.title : null
 }
 
-function toCheckinView(doc: CheckinDoc, viewer: string, photoLinks: Record<string, string> = {}, tasks: Record<string, DailyTaskDoc> = {}): CheckinView {
+export function toCheckinView(doc: CheckinDoc, viewer: string, photoLinks: Record<string, string> = {}, tasks: Record<string, DailyTaskDoc> = {}): CheckinView {
   return {
     // The document id names the author; other members see only an opaque one.
     id: opaqueViewId(doc._id),
@@ -373,6 +394,7 @@ function toCheckinView(doc: CheckinDoc, viewer: string, photoLinks: Record<strin
     authorName: doc.authorName,
     checkedInAt: doc.checkedInAt,
     isMine: doc.openid === viewer,
+    editedAt: doc.editedAt ?? null,
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * End to end in real headless Chromium on the local runtime (H5 build, real handlers on SQLite, the
  * server's clock fixed at 2026-11-23 10:00 Shanghai): a member opens the group, goes to 打卡, reads today's
- * task, checks in with a note and a photo, and sees the streak, the calendar and today's feed update; an
+ * task, checks in with a note and a photo, sees 打卡成功 with the new streak, the streak, the calendar and
+ * today's feed update, and opens the photo full screen; an
  * admin publishes new rules and the member sees what changed and acknowledges.
  * Needs `npm run build:h5` first (npm test does it).
  */
@@ -39,6 +40,12 @@ describe('daily check-in in the H5 app (Chromium)', () => {
     await visible(app.page, '#photo-remove').waitFor({ state: 'visible', timeout: 15000 })
     await click(app.page, '#checkin-button')
 
+    // The moment: 打卡成功 with the new streak, over the page until tapped away.
+    await expectText(app.page, '#checkin-success-title', '打卡成功')
+    await expectText(app.page, '#checkin-success-streak', '已连续打卡 6 天')
+    await click(app.page, '#checkin-success-close')
+    await app.page.locator('#checkin-success').waitFor({ state: 'detached', timeout: 15000 })
+
     await expectText(app.page, '#checkin-done', '今日已打卡')
     await expectText(app.page, '#checkin-done-note', '死得很好')
     await expectText(app.page, '#streak-current', '连续 6 天')
@@ -56,6 +63,14 @@ describe('daily check-in in the H5 app (Chromium)', () => {
     const src = (await photo.getAttribute('src')) ?? ''
     expect(src).toMatch(/^\/photos\/[a-f0-9]{32}\.png\?exp=\d+&sig=[a-f0-9]{64}$/)
     expect((await fetch(`${app.runtime.url}${src}`)).status).toBe(200)
+
+    // Tapped, the photo opens full screen (Taro's previewImage overlay), and a tap closes it.
+    await click(app.page, '#checkin-done-photo')
+    const preview = app.page.locator('.preview-image')
+    await preview.waitFor({ state: 'visible', timeout: 15000 })
+    expect(await preview.locator('img').first().getAttribute('src')).toContain(src.split('?')[0])
+    await preview.click()
+    await preview.waitFor({ state: 'detached', timeout: 15000 })
   })
 
   it('an admin publishes new rules; the member sees what changed and acknowledges', async () => {

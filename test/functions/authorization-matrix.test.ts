@@ -37,6 +37,8 @@ import {
   backfillMemberKeys,
   changeMemberRole,
   checkIn,
+  editCheckin,
+  likeCheckin,
   cleanOrphanPhotos,
   decideApplication,
   decideApplications,
@@ -137,6 +139,8 @@ interface Seeded {
   /** An open lottery (manual draw, no conditions) and a drawn one whose only entrant, MEMBER, won. */
   openLotteryId: string
   drawnLotteryId: string
+  /** TARGET's check-in of today, as views name it. */
+  checkinViewId: string
 }
 interface Row {
   action: AnyAction
@@ -218,6 +222,9 @@ const MATRIX: Row[] = [
   row(restoreGroup,              { groupId: GROUP },                                               'U F F F y F U U'),
   row(listMyGroupSummaries,      {},                                                               'U Y Y Y Y Y U U'),
   row(runTally,                  {},                                                               'F F F F F F Y F'),
+  row(likeCheckin,               (s) => ({ groupId: GROUP, checkinId: s.checkinViewId, liked: true }), 'U F Y Y Y F U U'),
+  // Only the caller's own check-in of today: these callers have none today.
+  row(editCheckin,               { groupId: GROUP, note: '改一句' },                                 'U F y y y F U U'),
   row(getJoinGuide,              { groupId: GROUP },                                               'U F Y Y Y F U U'),
   row(confirmJoined,             { groupId: GROUP },                                               'U F Y Y Y F U U'),
   row(getJoinGuideSettings,      { groupId: GROUP },                                               'U F F Y Y F U U'),
@@ -270,7 +277,9 @@ async function fixture(): Promise<{ fx: Fixture; seeded: Seeded }> {
   const drawn = await fx.api.as(ADMIN).call(createLottery, lotteryInput({ requestId: 'req_matrix_drawn', prizes: [{ name: '书签', quantity: 1 }] }))
   await fx.api.as(MEMBER).call(enterLottery, { lotteryId: drawn.id, nonce: NONCE(1) })
   await fx.api.as(ADMIN).call(drawLottery, { lotteryId: drawn.id })
-  return { fx, seeded: { announcementId: announcement.id, openLotteryId: open.id, drawnLotteryId: drawn.id } }
+  // TARGET's check-in of today, to like.
+  const targetCheckin = await fx.api.as(TARGET).call(contracts.checkIn, { groupId: GROUP, note: '今天读完了' })
+  return { fx, seeded: { announcementId: announcement.id, openLotteryId: open.id, drawnLotteryId: drawn.id, checkinViewId: targetCheckin.checkin.id } }
 }
 
 /** Everything a refused call must leave as it was: every document of every collection, and the messages sent. */

@@ -18,6 +18,7 @@ import { userCaller } from '../../usecases/context'
 import { checkIn, decideApplication, decideApplications, getAdmissionSettings, getCheckinOverview, updateAdmissionSettings, listApplications, makeUpCheckin, saveDailyTask, submitApplication } from '../../contracts'
 import { applicationId } from '../../domain/admission'
 import { inviteIdFor } from '../../usecases/admission/invites'
+import { uploaderKey } from '../../usecases/photos'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import type { Store } from '../../store/port'
 import { createFakeCloud, type FakeCloud, type RecordedCall } from '../fakes/wx-server-sdk'
@@ -324,6 +325,62 @@ describe('participation costs (CloudBase operations)', () => {
     // breaks and inactive queries, stats write, group write.
     expect(ops[0]).toBeLessThanOrEqual(12 + 3)
     expect(ops[1] - ops[0]).toBe(1)
+  })
+})
+
+describe('check-in journey costs (likes, edits, past days, months)', () => {
+  const journey = contracts
+
+  it('a like: 3 operations, the first one (a query proving the check-in, membership, create) and any later one (membership, likes read, write); a repeat writes nothing', async () => {
+    const { store, cloud } = await cloudbase({ members: [testMember('o_fan1', 'member', '粉丝一'), testMember('o_fan2', 'member', '粉丝二')] })
+    const made = await testCaller(store).as(MEMBER).at(morning('2026-11-23')).call(checkIn, { groupId: GROUP, note: '读完' })
+    const as = (openid: string) => testCaller(store).as(openid).at(morning('2026-11-23'))
+    const first = await cost(cloud, () => as('o_fan1').call(journey.likeCheckin, { groupId: GROUP, checkinId: made.checkin.id, liked: true, knownCount: 0 }))
+    expect(first.calls).toEqual(['collection.get checkins', 'runTransaction', 'tx document.get members', 'tx collection.add checkinLikes'])
+    expect(first.ops).toBeLessThanOrEqual(3)
+    const later = await cost(cloud, () => as('o_fan2').call(journey.likeCheckin, { groupId: GROUP, checkinId: made.checkin.id, liked: true, knownCount: 1 }))
+    expect(later.calls).toEqual(['runTransaction', 'tx document.get members', 'tx document.get checkinLikes', 'tx document.set checkinLikes'])
+    expect(later.ops).toBeLessThanOrEqual(3)
+    const repeat = await cost(cloud, () => as('o_fan2').call(journey.likeCheckin, { groupId: GROUP, checkinId: made.checkin.id, liked: true, knownCount: 2 }))
+    expect(repeat.ops).toBe(2)
+    const unlike = await cost(cloud, () => as('o_fan2').call(journey.likeCheckin, { groupId: GROUP, checkinId: made.checkin.id, liked: false, knownCount: 2 }))
+    expect(unlike.ops).toBeLessThanOrEqual(3)
+    // Nothing group-wide and nothing of the author's is written by a like.
+    for (const run of [first, later, unlike]) expect(run.calls.filter((call) => /(set|update|add) (groups|checkins|members)$/.test(call))).toEqual([])
+  })
+
+  it('an edit of today’s note: 3 operations (membership, check-in, the membership’s copy); adding a photo 6 (the photo record read and claimed, the audit entry)', async () => {
+    const { store, cloud } = await cloudbase()
+    const member = testCaller(store).as(MEMBER).at(morning('2026-11-23'))
+    await member.call(checkIn, { groupId: GROUP, note: '读完' })
+    const note = await cost(cloud, () => member.call(journey.editCheckin, { groupId: GROUP, note: '读完第 3 章' }))
+    expect(note.calls).toEqual(['runTransaction', 'tx document.get members', 'tx document.update checkins', 'tx document.update members'])
+    expect(note.ops).toBeLessThanOrEqual(3)
+    const fileId = `cloud://env-1.bucket/checkins/${GROUP}/2026-11-23/${uploaderKey(GROUP, MEMBER)}-abcdef1.jpg`
+    await member.call(journey.registerPhoto, { groupId: GROUP, fileId })
+    const photo = await cost(cloud, () => member.call(journey.editCheckin, { groupId: GROUP, photoFileId: fileId }))
+    expect(photo.ops).toBeLessThanOrEqual(6)
+  })
+
+  it('a day’s feed page and a calendar month cost the same for a busy day / full month as for a quiet one: 6 and 5 operations', async () => {
+    const fans = Array.from({ length: 30 }, (_, i) => testMember(`o_f${String(i).padStart(2, '0')}`, 'member', `成员${i}`))
+    const { store, cloud } = await cloudbase({ members: fans })
+    await testCaller(store).as(ADMIN).at(morning('2026-10-01')).call(saveDailyTask, { groupId: GROUP, day: '2026-10-20', title: '读第 2 章', body: '…' })
+    for (const [i, fan] of fans.entries()) {
+      const made = await testCaller(store).as(fan.openid).at(morning('2026-10-20')).call(checkIn, { groupId: GROUP, note: `第 ${i} 位` })
+      if (i % 3 === 0) await testCaller(store).as(MEMBER).at(morning('2026-11-23')).call(journey.likeCheckin, { groupId: GROUP, checkinId: made.checkin.id, liked: true })
+    }
+    for (let d = 1; d <= 31; d++) await testCaller(store).as(MEMBER).at(morning(`2026-10-${String(d).padStart(2, '0')}`)).call(checkIn, { groupId: GROUP, note: `十月 ${d}` })
+    const member = testCaller(store).as(MEMBER).at(morning('2026-11-23'))
+    const busy = await cost(cloud, () => member.call(journey.listTodayFeed, { groupId: GROUP, day: '2026-10-20' }))
+    expect(busy.calls).toEqual(['document.get groups', 'document.get members', 'collection.get checkins', 'collection.count checkins', 'document.get dailyTasks', 'collection.get checkinLikes'])
+    const quiet = await cost(cloud, () => member.call(journey.listTodayFeed, { groupId: GROUP, day: '2026-10-21' }))
+    expect([busy.ops, quiet.ops]).toEqual([6, 6])
+    const fullMonth = await cost(cloud, () => member.call(journey.getCheckinCalendar, { groupId: GROUP, month: '2026-10' }))
+    expect(fullMonth.calls).toEqual(['document.get groups', 'document.get members', 'collection.get checkins', 'collection.get dailyTasks', 'collection.get checkinLikes'])
+    expect(fullMonth.ops).toBeLessThanOrEqual(5)
+    const emptyMonth = await cost(cloud, () => member.call(journey.getCheckinCalendar, { groupId: GROUP, month: '2026-09' }))
+    expect(emptyMonth.ops).toBeLessThanOrEqual(5)
   })
 })
 

@@ -108,6 +108,8 @@ const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'participation.restore': { groupId: GROUP },
   'participation.myGroups': {},
   'tally.run': {},
+  'checkin.like': { groupId: GROUP, checkinId: 'a1b2c3d4e5f6a1b2c3d4e5f6', liked: true, knownCount: 2 },
+  'checkin.edit': { groupId: GROUP, note: '改一句', photoFileId: 'local:0123456789abcdef0123456789abcdef.png' },
   'admission.getJoinGuide': { groupId: GROUP },
   'admission.confirmJoined': { groupId: GROUP },
   'admission.getJoinGuideSettings': { groupId: GROUP },

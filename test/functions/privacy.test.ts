@@ -101,6 +101,29 @@ describe('participation views', () => {
   })
 })
 
+describe('likes, a past day’s feed and the month calendar', () => {
+  it('a like list shows the nicknames members already see in the feed, nothing else: no OPENID, member key or time of the like', async () => {
+    const { likeCheckin, getCheckinCalendar, editCheckin } = await import('../../contracts')
+    const fx = await makeFixture({ members: [testMember(OTHER, 'member', '刘洋')] })
+    const made = await fx.api.as(MEMBER).call(checkIn, { groupId: GROUP, note: '读完' })
+    for (const openid of [OWNER, ADMIN, OTHER]) await fx.api.as(openid).call(likeCheckin, { groupId: GROUP, checkinId: made.checkin.id, liked: true })
+    await fx.api.as(MEMBER).call(editCheckin, { groupId: GROUP, note: '读完了第 3 章' })
+    const feed = await fx.api.as(OTHER).call(listTodayFeed, { groupId: GROUP, day: '2026-11-23' })
+    const roster = await fx.api.as(OTHER).call(listMembers, { groupId: GROUP })
+    const rosterNames = new Set(roster.items.map((item) => item.nickname))
+    const likes = feed.items[0].likes!
+    expect(likes.count).toBe(3)
+    expect(likes.names).toHaveLength(3)
+    for (const name of likes.names) expect(rosterNames.has(name)).toBe(true)
+    expect(Object.keys(likes).sort()).toEqual(['count', 'mine', 'names'])
+    for (const view of [feed, await fx.api.as(MEMBER).call(getCheckinCalendar, { groupId: GROUP, month: '2026-11' })]) {
+      const json = JSON.stringify(view)
+      for (const openid of [...OTHERS, MEMBER]) expect(json).not.toContain(openid)
+      expect(json).not.toMatch(/m_[a-f0-9]{24}/)
+    }
+  })
+})
+
 describe('the join guide (group QR, personal QR, instructions) reaches members only', () => {
   it('no action answers any of it to an applicant, a rejected applicant, a stranger or another group’s owner', async () => {
     const { recordPhotoUpload } = await import('../../usecases/photos')

@@ -29,12 +29,14 @@ function limiterClock() {
 }
 
 describe('the rate-limit table', () => {
-  it('limits submits, check-ins and make-ups per minute and photo uploads per hour', () => {
+  it('limits submits, check-ins, make-ups, likes and edits per minute and photo uploads per hour', () => {
     expect(RATE_LIMITS.map((l) => [l.key, l.max, l.windowMs])).toEqual([
       ['admission.submit', 5, MINUTE_MS],
       ['checkin.checkIn', 10, MINUTE_MS],
       ['checkin.makeUp', 10, MINUTE_MS],
       ['upload.checkinPhoto', 20, HOUR_MS],
+      ['checkin.like', 60, MINUTE_MS],
+      ['checkin.edit', 10, MINUTE_MS],
       ['lottery.enter', 10, MINUTE_MS],
       ['lottery.claim', 5, MINUTE_MS],
       ['lottery.create', 5, MINUTE_MS],

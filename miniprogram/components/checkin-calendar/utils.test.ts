@@ -1,4 +1,4 @@
-import { monthGrid } from './utils'
+import { monthGrid, monthOfDayKey, shiftDayKey, shiftMonthKey } from './utils'
 
 describe('monthGrid', () => {
   it('starts November 2026 on a Sunday (six blanks) and marks checked, make-up and today', () => {
@@ -18,5 +18,24 @@ describe('monthGrid', () => {
     expect(rows[0][0]).toBeNull()
     expect(rows[0][1]).toMatchObject({ date: 1 })
     expect(rows.flat().filter((c) => c !== null)).toHaveLength(29)
+  })
+})
+
+describe('shiftMonthKey', () => {
+  it('steps a month back and forth, across year ends', () => {
+    expect(shiftMonthKey('2026-11', -1)).toBe('2026-10')
+    expect(shiftMonthKey('2026-01', -1)).toBe('2025-12')
+    expect(shiftMonthKey('2026-12', 1)).toBe('2027-01')
+    expect(shiftMonthKey('2026-03', -14)).toBe('2025-01')
+  })
+})
+
+describe('shiftDayKey and monthOfDayKey', () => {
+  it('step days across month, year and leap-day ends', () => {
+    expect(shiftDayKey('2026-11-01', -1)).toBe('2026-10-31')
+    expect(shiftDayKey('2026-12-31', 1)).toBe('2027-01-01')
+    expect(shiftDayKey('2028-02-28', 1)).toBe('2028-02-29')
+    expect(shiftDayKey('2026-11-23', 0)).toBe('2026-11-23')
+    expect(monthOfDayKey('2026-10-20')).toBe('2026-10')
   })
 })

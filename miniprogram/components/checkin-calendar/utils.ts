@@ -34,3 +34,20 @@ export function monthGrid(month: string, checkedDays: Array<{ day: string; makeU
 }
 
 export const WEEKDAY_LABELS = ['一', '二', '三', '四', '五', '六', '日']
+
+/** The month `delta` months from `month` (YYYY-MM), across year ends. */
+export function shiftMonthKey(month: string, delta: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`
+}
+
+/** The day `delta` days from `day` (YYYY-MM-DD), across month and year ends (UTC calendar arithmetic, no timezone). */
+export function shiftDayKey(day: string, delta: number): string {
+  const date = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + delta))
+  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`
+}
+
+/** The month (YYYY-MM) of a day key. */
+export function monthOfDayKey(day: string): string {
+  return day.slice(0, 7)
+}

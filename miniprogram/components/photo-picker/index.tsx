@@ -17,9 +17,11 @@ export interface PhotoPickerProps {
   pathPrefix: string
   value: string | null
   onChange: (photoFileId: string | null) => void
+  /** The add button's text (default 添加照片). */
+  addLabel?: string
 }
 
-export default function PhotoPicker({ groupId, pathPrefix, value, onChange }: PhotoPickerProps) {
+export default function PhotoPicker({ groupId, pathPrefix, value, onChange, addLabel }: PhotoPickerProps) {
   const [preview, setPreview] = useState<string | null>(null)
   const [uploading, setUploading] = useState(false)
   const [error, setError] = useState('')
@@ -56,7 +58,7 @@ export default function PhotoPicker({ groupId, pathPrefix, value, onChange }: Ph
         </View>
       ) : (
         <Button id="photo-add" size="small" fill="outline" loading={uploading} onClick={pick}>
-          {uploading ? t('checkin.photoUploading') : t('checkin.photo')}
+          {uploading ? t('checkin.photoUploading') : (addLabel ?? t('checkin.photo'))}
         </Button>
       )}
       {error !== '' && <Text className="photo-picker__error">{error}</Text>}

@@ -1,20 +1,39 @@
 /**
  * Check-in page (pages/checkin/index?id=<groupId>): the member's daily loop — today's task, the check-in
  * form (note, optional photo, link to the task), streak counters and the month calendar, make-up check-ins
- * (补卡) when the group allows them, the daily reminder, and today's feed (who checked in, newest first).
- * Everything comes from the `checkin` function; a check-in or make-up answers what it changed (the check-in,
- * streak, calendar, make-up status), which the page shows in place, and today's check-in joins the top of
- * the feed, so nothing is reloaded.
+ * (补卡) when the group allows them, the daily reminder, and a day's feed (who checked in, newest first; back
+ * through past days). The calendar changes month (‹ ›) and a tapped day shows that day's own entry and that
+ * day's feed; photos open full screen; members like (点赞) entries; the member edits today's note or adds a
+ * photo. Everything comes from the `checkin` function; a check-in, make-up or edit answers what it changed,
+ * which the page shows in place (a new check-in with the 「打卡成功」 moment and the new streak), so nothing
+ * is reloaded.
  */
 import { useState } from 'react'
 import { Image, Picker, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import { MAX_NOTE_LENGTH, checkIn, getCheckinOverview, listTodayFeed, makeUpCheckin, setReminder, type CheckinOverview, type CheckinResult, type CheckinView } from '../../../contracts/checkin'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import {
+  MAX_NOTE_LENGTH,
+  checkIn,
+  editCheckin,
+  getCheckinCalendar,
+  getCheckinOverview,
+  likeCheckin,
+  listTodayFeed,
+  makeUpCheckin,
+  setReminder,
+  type CalendarMonthEntries,
+  type CheckinOverview,
+  type CheckinResult,
+  type CheckinView,
+  type LikeSummary,
+} from '../../../contracts/checkin'
 import { SUBSCRIBE_TEMPLATES, configuredTemplateIds } from '../../../contracts/subscribe-templates'
 import { t } from '../../../i18n/strings'
 import { callAction, errorMessage } from '../../api/client'
 import CheckinCalendar from '../../components/checkin-calendar'
+import { monthOfDayKey as monthOf, shiftDayKey as shiftDay } from '../../components/checkin-calendar/utils'
+import CheckinEntry from '../../components/checkin-entry'
 import ErrorState from '../../components/error-state'
 import FormField from '../../components/form-field'
 import PageShell from '../../components/page-shell'
@@ -39,10 +58,36 @@ export default function CheckinPage() {
   )
 }
 
-/** The day's view: the overview as loaded, then as each check-in or make-up's answer changes it. */
+/** The day's view: the overview as loaded, then as each check-in, make-up or edit's answer changes it. */
 function CheckinDay({ initial }: { initial: CheckinOverview }) {
   const [overview, setOverview] = useState(initial)
   const [added, setAdded] = useState<CheckinView[]>([])
+  const [success, setSuccess] = useState<CheckinResult['streak'] | null>(null)
+  // The calendar being looked at, the months fetched (with each day's entry), the tapped day, the feed's day.
+  const [month, setMonth] = useState(initial.calendar.month)
+  const [months, setMonths] = useState<Record<string, CalendarMonthEntries>>({})
+  const [monthLoading, setMonthLoading] = useState(false)
+  const [selected, setSelected] = useState<string | null>(null)
+  const [feedDay, setFeedDay] = useState(initial.today)
+
+  const loadMonth = async (wanted: string) => {
+    setMonthLoading(true)
+    try {
+      const loaded = await callAction(getCheckinCalendar, { groupId: overview.groupId, month: wanted })
+      setMonths((current) => ({ ...current, [wanted]: loaded }))
+    } catch (failure) {
+      Taro.showToast({ title: errorMessage(failure), icon: 'none' })
+    } finally {
+      setMonthLoading(false)
+    }
+  }
+  /** Forget this month's entries (a check-in, make-up or edit changed them): the next tap fetches them again. */
+  const forgetMonth = (key: string) =>
+    setMonths((current) => {
+      const { [key]: _gone, ...rest } = current
+      return rest
+    })
+
   const onChanged = (result: CheckinResult) => {
     setOverview((current) => ({
       ...current,
@@ -51,8 +96,29 @@ function CheckinDay({ initial }: { initial: CheckinOverview }) {
       calendar: result.calendar,
       makeUp: result.makeUp ?? current.makeUp,
     }))
-    if (result.created && result.checkin.day === overview.today) setAdded((list) => [result.checkin, ...list])
+    forgetMonth(result.calendar.month)
+    if (result.created && result.checkin.day === overview.today) {
+      setAdded((list) => [result.checkin, ...list])
+      if (!result.checkin.makeUp) setSuccess(result.streak)
+    }
   }
+  const onEdited = (view: CheckinView) => {
+    setOverview((current) => ({ ...current, myCheckin: view }))
+    setAdded((list) => list.map((item) => (item.id === view.id ? view : item)))
+    forgetMonth(monthOf(view.day))
+  }
+  const showMonth = (wanted: string) => {
+    setMonth(wanted)
+    setSelected(null)
+    if (wanted !== overview.calendar.month && !months[wanted]) void loadMonth(wanted)
+  }
+  const selectDay = (day: string) => {
+    setSelected(day)
+    setFeedDay(day)
+    if (!months[monthOf(day)] && !(day === overview.today && overview.myCheckin)) void loadMonth(monthOf(day))
+  }
+
+  const shownDays = month === overview.calendar.month ? overview.calendar.days : (months[month]?.days ?? [])
   const task = overview.todayTask
   return (
     <View id="checkin-day">
@@ -78,7 +144,7 @@ function CheckinDay({ initial }: { initial: CheckinOverview }) {
       </View>
 
       {overview.myCheckin ? (
-        <MyCheckin checkin={overview.myCheckin} timezone={overview.timezone} />
+        <MyCheckin overview={overview} checkin={overview.myCheckin} onEdited={onEdited} />
       ) : (
         <CheckinForm overview={overview} onDone={onChanged} />
       )}
@@ -97,24 +163,124 @@ function CheckinDay({ initial }: { initial: CheckinOverview }) {
         </View>
       </View>
 
-      <CheckinCalendar month={overview.calendar.month} days={overview.calendar.days} today={overview.today} />
+      <CheckinCalendar
+        month={month}
+        days={shownDays}
+        today={overview.today}
+        selected={selected}
+        onSelect={selectDay}
+        onMonth={showMonth}
+        loading={monthLoading}
+      />
+
+      {selected && <DayEntry day={selected} overview={overview} months={months} loading={monthLoading} />}
 
       {overview.makeUp.policy.enabled && <MakeUp overview={overview} onDone={onChanged} />}
 
       <Reminder overview={overview} />
 
-      <Feed groupId={overview.groupId} added={added} />
+      <Feed groupId={overview.groupId} today={overview.today} day={feedDay} onDay={setFeedDay} added={added} />
+
+      {success && <CheckinSuccess streak={success} onClose={() => setSuccess(null)} />}
     </View>
   )
 }
 
-function MyCheckin({ checkin, timezone }: { checkin: CheckinView; timezone: string }) {
+/** The 「打卡成功」 moment: the new streak, over the page until tapped. */
+function CheckinSuccess({ streak, onClose }: { streak: CheckinResult['streak']; onClose: () => void }) {
+  return (
+    <View id="checkin-success" className="checkin-success" onClick={onClose}>
+      <View className="checkin-success__card">
+        <Text className="checkin-success__icon">✓</Text>
+        <Text id="checkin-success-title" className="checkin-success__title">
+          {t('checkin.successTitle')}
+        </Text>
+        <Text id="checkin-success-streak" className="checkin-success__streak">
+          {t('checkin.successStreak', { count: streak.current })}
+        </Text>
+        <Text className="checkin-success__total">{t('checkin.successTotal', { count: streak.total })}</Text>
+        <Button id="checkin-success-close" type="primary" block onClick={onClose}>
+          {t('checkin.successClose')}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+/** The tapped day's own entry: from the month fetched with its entries (today's from the overview). */
+function DayEntry({ day, overview, months, loading }: { day: string; overview: CheckinOverview; months: Record<string, CalendarMonthEntries>; loading: boolean }) {
+  const fetched = months[monthOf(day)]
+  const entry = day === overview.today && overview.myCheckin ? overview.myCheckin : (fetched?.entries.find((item) => item.day === day) ?? null)
+  return (
+    <View id="day-entry" className="checkin-section" data-day={day}>
+      <Text className="checkin-section__title">{t('checkin.dayEntryTitle', { day: shortDay(day) })}</Text>
+      {entry ? (
+        <CheckinEntry entry={entry} timezone={overview.timezone} heading="" idPrefix="day-entry-item" />
+      ) : (
+        <Text id="day-entry-none" className="checkin-feed__empty">
+          {!fetched && loading ? t('checkin.dayEntryLoading') : t('checkin.dayEntryNone')}
+        </Text>
+      )}
+    </View>
+  )
+}
+
+function MyCheckin({ overview, checkin, onEdited }: { overview: CheckinOverview; checkin: CheckinView; onEdited: (view: CheckinView) => void }) {
   const src = checkin.photoUrl
+  const [editing, setEditing] = useState(false)
+  const [note, setNote] = useState(checkin.note)
+  const edit = useAction(editCheckin)
+  const save = async (input: { note?: string; photoFileId?: string }) => {
+    const view = await edit.run({ groupId: overview.groupId, ...input })
+    if (!view) return
+    onEdited(view)
+    setEditing(false)
+    Taro.showToast({ title: t('checkin.editSaved'), icon: 'none' })
+  }
   return (
     <View id="checkin-done" className="checkin-done">
-      <Text className="checkin-done__title">{t('checkin.doneAt', { time: clockTime(checkin.checkedInAt, timezone) })}</Text>
-      {checkin.note !== '' && <Text id="checkin-done-note" className="checkin-done__note">{checkin.note}</Text>}
-      {src && <Image className="checkin-photo" src={src} mode="aspectFill" />}
+      <View className="checkin-done__head">
+        <Text className="checkin-done__title">{t('checkin.doneAt', { time: clockTime(checkin.checkedInAt, overview.timezone) })}</Text>
+        {checkin.editedAt && (
+          <Text id="checkin-done-edited" className="checkin-done__edited">
+            {t('checkin.edited')}
+          </Text>
+        )}
+      </View>
+      {editing ? (
+        <View id="checkin-edit">
+          <FormField id="checkin-edit-note" multiline controlClassName="checkin-form__note" value={note} maxLength={MAX_NOTE_LENGTH} placeholder={t('checkin.notePlaceholder')} onInput={setNote} />
+          <View className="checkin-done__actions">
+            <Button id="checkin-edit-cancel" fill="outline" onClick={() => (setEditing(false), setNote(checkin.note), edit.reset())}>
+              {t('checkin.editCancel')}
+            </Button>
+            <Button id="checkin-edit-save" type="primary" loading={edit.busy} onClick={() => save({ note })}>
+              {t('checkin.editSave')}
+            </Button>
+          </View>
+        </View>
+      ) : (
+        <View className="checkin-done__body">
+          {checkin.note !== '' && (
+            <Text id="checkin-done-note" className="checkin-done__note">
+              {checkin.note}
+            </Text>
+          )}
+          <Button id="checkin-edit" size="small" fill="outline" onClick={() => (setNote(checkin.note), setEditing(true))}>
+            {t('checkin.editNote')}
+          </Button>
+        </View>
+      )}
+      {src ? (
+        <Image id="checkin-done-photo" className="checkin-photo" src={src} mode="aspectFill" onClick={() => Taro.previewImage({ current: src, urls: [src] })} />
+      ) : (
+        <PhotoPicker groupId={overview.groupId} pathPrefix={overview.photoPathPrefix} value={null} addLabel={t('checkin.addPhoto')} onChange={(id) => (id ? void save({ photoFileId: id }) : undefined)} />
+      )}
+      {edit.error !== '' && (
+        <Text id="checkin-edit-error" className="form-error">
+          {edit.error}
+        </Text>
+      )}
     </View>
   )
 }
@@ -179,6 +345,11 @@ function MakeUp({ overview, onDone }: { overview: CheckinOverview; onDone: (resu
   return (
     <View id="makeup" className="checkin-section">
       <Text className="checkin-section__title">{t('checkin.makeUpTitle', { left: overview.makeUp.left })}</Text>
+      {overview.makeUp.candidates.length === 0 && (
+        <Text id="makeup-none" className="checkin-feed__empty">
+          {overview.makeUp.left > 0 ? t('checkin.makeUpNone', { window: overview.makeUp.policy.windowDays }) : t('checkin.makeUpNoneLeft')}
+        </Text>
+      )}
       <View className="checkin-makeup__days">
         {overview.makeUp.candidates.map((day) => (
           <Button key={day} id={`makeup-${day}`} size="small" fill="outline" loading={makeUp.busy && busyDay === day} onClick={() => fill(day)}>
@@ -223,37 +394,75 @@ function Reminder({ overview }: { overview: CheckinOverview }) {
   )
 }
 
-/** Today's feed, with the viewer's own check-ins made since it loaded (`added`) on top. */
-function Feed({ groupId, added }: { groupId: string; added: CheckinView[] }) {
-  const pages = usePagedAction(listTodayFeed, { groupId })
+/** A day's feed (today's by default; back through past days), with the viewer's own check-ins made since it loaded (`added`) on top of today's. */
+function Feed({ groupId, today, day, onDay, added }: { groupId: string; today: string; day: string; onDay: (day: string) => void; added: CheckinView[] }) {
+  const pages = usePagedAction(listTodayFeed, day === today ? { groupId } : { groupId, day })
   const { state } = pages
+  const [likes, setLikes] = useState<Record<string, LikeSummary>>({})
+  const [liking, setLiking] = useState<string | null>(null)
 
-  if (state.status !== 'ready') return null
+  const like = async (item: CheckinView) => {
+    const current = likes[item.id] ?? item.likes ?? { count: 0, mine: false, names: [] }
+    setLiking(item.id)
+    try {
+      const next = await callAction(likeCheckin, { groupId, checkinId: item.id, liked: !current.mine, knownCount: current.count })
+      setLikes((all) => ({ ...all, [item.id]: next }))
+    } catch (failure) {
+      Taro.showToast({ title: errorMessage(failure), icon: 'none' })
+    } finally {
+      setLiking(null)
+    }
+  }
+
+  const isToday = day === today
+  const nav = (
+    <View className="checkin-feed__nav">
+      <View id="feed-prev-day" className="checkin-feed__step" onClick={() => onDay(shiftDay(day, -1))}>
+        <Text>‹ {t('checkin.prevDay')}</Text>
+      </View>
+      {!isToday && (
+        <View id="feed-today" className="checkin-feed__step" onClick={() => onDay(today)}>
+          <Text>{t('checkin.backToToday')}</Text>
+        </View>
+      )}
+      <View id="feed-next-day" className={`checkin-feed__step${isToday ? ' is-disabled' : ''}`} onClick={() => (isToday ? undefined : onDay(shiftDay(day, 1)))}>
+        <Text>{t('checkin.nextDay')} ›</Text>
+      </View>
+    </View>
+  )
+  if (state.status !== 'ready') {
+    return (
+      <View id="today-feed" className="checkin-section" data-day={day}>
+        {nav}
+        {state.status === 'error' && <Text className="form-error">{state.error.message}</Text>}
+      </View>
+    )
+  }
   const feed = state.data
-  const fresh = added.filter((item) => !pages.items.some((loaded) => loaded.id === item.id))
-  const items = [...fresh, ...pages.items]
+  const fresh = isToday ? added.filter((item) => !pages.items.some((loaded) => loaded.id === item.id)) : []
+  const items = [...fresh.map((item) => ({ ...item, likes: item.likes ?? { count: 0, mine: false, names: [] } })), ...pages.items]
+  const photos = items.map((item) => item.photoUrl)
   return (
-    <View id="today-feed" className="checkin-section">
+    <View id="today-feed" className="checkin-section" data-day={day}>
       <Text id="feed-count" className="checkin-section__title">
-        {t('checkin.feedTitle', { count: feed.checkedInCount + fresh.length, total: feed.memberCount })}
+        {isToday ? t('checkin.feedTitle', { count: feed.checkedInCount + fresh.length, total: feed.memberCount }) : t('checkin.dayFeedTitle', { day: shortDay(day), count: feed.checkedInCount })}
       </Text>
-      {items.length === 0 && <Text className="checkin-feed__empty">{t('checkin.feedEmpty')}</Text>}
+      {nav}
+      {items.length === 0 && <Text className="checkin-feed__empty">{isToday ? t('checkin.feedEmpty') : t('checkin.dayFeedEmpty')}</Text>}
       {items.map((item) => {
-        const src = item.photoUrl
+        const key = `feed-${item.id.replace(/[^A-Za-z0-9_-]/g, '_')}`
         return (
-          <View key={item.id} id={`feed-${item.id.replace(/[^A-Za-z0-9_-]/g, '_')}`} className="checkin-feed__item">
-            <View className="checkin-feed__head">
-              <Text className="checkin-feed__name">{item.authorName}</Text>
-              <Text className="checkin-feed__time">{clockTime(item.checkedInAt, feed.timezone)}</Text>
-            </View>
-            {item.note !== '' && <Text className="checkin-feed__note">{item.note}</Text>}
-            {src && <Image className="checkin-photo" src={src} mode="aspectFill" />}
-            {item.taskTitle && (
-              <Tag type="default">
-                <Text>{item.taskTitle}</Text>
-              </Tag>
-            )}
-          </View>
+          <CheckinEntry
+            key={item.id}
+            idPrefix={key}
+            entry={item}
+            timezone={feed.timezone}
+            heading={item.authorName}
+            likes={likes[item.id]}
+            liking={liking === item.id}
+            onLike={() => like(item)}
+            photoUrls={photos}
+          />
         )
       })}
       <LoadMore id="feed-more" list={pages} />
