@@ -18,6 +18,7 @@
  *   const draw = await callAction(getLotteryDraw, { lotteryId, cursor: 0 })              // after the draw: seed, digest, rounds, entrants page
  */
 import * as v from 'valibot'
+import type { ExportFile } from './participation'
 import type { Role } from '../domain/group'
 import { ENTRANT_NONCE_PATTERN, MAX_TICKETS as DRAW_MAX_TICKETS, type DrawEntrant, type DrawRound } from '../domain/lottery-draw'
 import { t } from '../i18n/strings'
@@ -239,6 +240,8 @@ export interface LotteryList extends Page<LotterySummary> {
   groupName: string
   timezone: string
   isAdmin: boolean
+  /** Admins only (null otherwise): the caller's own cloud path prefix today, where a prize picture is uploaded. */
+  photoPathPrefix: string | null
 }
 
 export interface EnterResult {
@@ -310,12 +313,12 @@ export interface LotteryWinnerList {
   settled: boolean
 }
 
-export interface LotteryCsv {
-  fileName: string
-  /** UTF-8 text starting with a BOM (U+FEFF), CRLF line ends, fields quoted where needed. */
-  csv: string
-  rows: number
-}
+/**
+ * A saved CSV export, as the participation exports (`ExportFile`): the file (UTF-8 starting with a BOM, CRLF
+ * line ends, fields quoted where needed) is behind `url` — a cloud storage temp link in WeChat, the local
+ * runtime's signed download link locally — until `expiresAt`.
+ */
+export type LotteryCsv = ExportFile
 
 export interface LotteryTimerRun {
   /** Lotteries drawn by this run. */
@@ -439,7 +442,7 @@ export const redrawLottery = defineAction<LotteryView>()('lottery', 'redraw', v.
 /** Admin: settle (prizes handed out): contact details are purged, no more claims or redraws. */
 export const settleLottery = defineAction<LotteryView>()('lottery', 'settle', v.object({ lotteryId: lotteryIdSchema }))
 
-/** Admin: CSV of the entrants or the winners (UTF-8 with BOM). */
+/** Admin: CSV of the entrants or the winners (UTF-8 with BOM), saved as a file behind a short-lived link. */
 export const exportLotteryCsv = defineAction<LotteryCsv>()(
   'lottery',
   'exportCsv',

@@ -144,6 +144,7 @@ export const LOTTERY_PAGE_STRINGS = {
   'lotteryCreate.noName': { zh: '请填写每个奖项的奖品名称', en: 'Name every prize' },
   'lotteryCreate.badNumber': { zh: '请填写整数', en: 'Enter a whole number' },
   'lotteryCreate.timezone': { zh: '时间按本群时区（{timezone}）', en: 'Times in {timezone}' },
+  'lotteryCreate.prizeImage': { zh: '添加奖品图片（可选）', en: 'Add a prize picture (optional)' },
 
   // manage page (admin)
   'lotteryManage.pageTitle': { zh: '管理抽奖', en: 'Manage lottery' },
@@ -170,8 +171,6 @@ export const LOTTERY_PAGE_STRINGS = {
   'lotteryManage.settleConfirm': { zh: '结束后将清除中奖者的联系方式，不能再领奖或补抽。', en: 'Settling purges contacts.' },
   'lotteryManage.exportEntrants': { zh: '导出参与名单 CSV', en: 'Export entrants CSV' },
   'lotteryManage.exportWinners': { zh: '导出中奖名单 CSV', en: 'Export winners CSV' },
-  'lotteryManage.downloaded': { zh: '已下载 {file}（{rows} 行）', en: 'Downloaded {file} ({rows} rows)' },
-  'lotteryManage.copiedCsv': { zh: '已复制 {rows} 行 CSV，可粘贴到电脑上的表格', en: 'Copied {rows} CSV rows' },
   'lotteryManage.view': { zh: '查看成员看到的页面', en: 'Open the member page' },
   'lotteryManage.confirmYes': { zh: '确认', en: 'Confirm' },
   'lotteryManage.confirmNo': { zh: '再想想', en: 'Not now' },

@@ -124,6 +124,11 @@ export const PARTICIPATION_PAGE_STRINGS = {
   'exportPage.copy': { zh: '复制链接', en: 'Copy link' },
   'exportPage.copied': { zh: '链接已复制，可在浏览器中打开下载', en: 'Copied; open it in a browser' },
   'exportPage.csvNote': { zh: 'CSV 为 UTF-8 编码，可用 Excel 或 WPS 打开', en: 'UTF-8 CSV; opens in Excel or WPS' },
+  'exportPage.lotteries': { zh: '抽奖中奖名单', en: 'Lottery winners' },
+  'exportPage.lotteriesHint': { zh: '已开奖的抽奖：每位中奖者的奖项、领奖状态和领奖信息', en: 'Drawn lotteries: each winner’s prize, claim status and contact' },
+  'exportPage.noLotteries': { zh: '本群还没有已开奖的抽奖', en: 'No drawn lottery yet' },
+  'exportPage.drawnAt': { zh: '{time} 开奖', en: 'Drawn {time}' },
+  'exportPage.winners': { zh: '导出中奖名单', en: 'Export winners' },
 
   // participation settings and lifecycle
   'pSettings.pageTitle': { zh: '活跃度设置', en: 'Participation settings' },

@@ -60,7 +60,7 @@ export function createFunctionHandlers({ wechat, templates, random = CRYPTO_RAND
     photoCleanup: createPhotoCleanupFunction(wechat),
     participation: createParticipationFunction(wechat, templates, localExportStorage),
     tally: createTallyFunction(),
-    lottery: createLotteryFunction({ random, wechat, templates }),
+    lottery: createLotteryFunction({ random, wechat, templates, exports: localExportStorage }),
   }
 }
 

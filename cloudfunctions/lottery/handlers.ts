@@ -5,7 +5,7 @@
  * else it carries, and the timer may run nothing else (its calls of user actions are UNAUTHENTICATED).
  *
  * @example
- *   const lottery = createLotteryFunction({ random: CRYPTO_RANDOM, wechat, templates: SUBSCRIBE_TEMPLATES })
+ *   const lottery = createLotteryFunction({ random: CRYPTO_RANDOM, wechat, templates: SUBSCRIBE_TEMPLATES, exports: localExportStorage })
  *   await lottery({ action: 'enter', input: { lotteryId, nonce } }, { store, caller: userCaller('o_alice'), now })
  *   await lottery({ Type: 'Timer', TriggerName: 'lotteryDue' }, { store, caller: timerCaller('lotteryDue'), now })
  */
@@ -30,6 +30,7 @@ import { createFunctionHandler, handle, type FunctionHandler } from '../../platf
 import { isTimerEvent, requireCaller } from '../../platform/timer'
 import * as lottery from '../../usecases/lottery'
 import { createNotifier } from '../../usecases/notifications'
+import type { ExportStorage } from '../../usecases/ports/exports'
 import type { RandomSource } from '../../usecases/ports/random'
 import type { WechatServices } from '../../usecases/ports/wechat'
 
@@ -39,9 +40,11 @@ export interface LotteryFunctionDependencies {
   /** Subscribe messages and prize-picture links. */
   wechat: Pick<WechatServices, 'sendSubscribeMessage' | 'photoLinks'>
   templates: SubscribeTemplates
+  /** Where CSV exports are saved behind a short-lived link (cloud storage in WeChat, memory locally). */
+  exports: ExportStorage
 }
 
-export function createLotteryFunction({ random, wechat, templates }: LotteryFunctionDependencies): FunctionHandler {
+export function createLotteryFunction({ random, wechat, templates, exports }: LotteryFunctionDependencies): FunctionHandler {
   const services: lottery.LotteryServices = {
     random,
     notifier: createNotifier((message) => wechat.sendSubscribeMessage(message), templates),
@@ -60,7 +63,7 @@ export function createLotteryFunction({ random, wechat, templates }: LotteryFunc
     handle(listLotteryWinners, (input, ctx) => lottery.listLotteryWinners(ctx, input)),
     handle(redrawLottery, (input, ctx) => lottery.redrawLottery(ctx, services, input)),
     handle(settleLottery, (input, ctx) => lottery.settleLottery(ctx, services, input)),
-    handle(exportLotteryCsv, (input, ctx) => lottery.exportLotteryCsv(ctx, input)),
+    handle(exportLotteryCsv, (input, ctx) => lottery.exportLotteryCsv(ctx, exports, input)),
     handle(runLotteryTimer, (_input, ctx) => {
       requireCaller(ctx, 'timer')
       return lottery.runLotteryTimer(ctx, services)

@@ -3,7 +3,7 @@
  * - last week's 「坚持打卡抽好书」, drawn by the timer three days ago (so its 「验证开奖」 passes: the real
  *   seed, the real frozen list, the real draw), one winner already claimed;
  * - this week's 「打卡达人周抽奖」, open with weights (tickets = check-ins this week, up to 5; at least 3 to
- *   enter), drawn automatically on Sunday 20:00; several members entered, the member persona has not yet.
+ *   enter), drawn automatically four days after today at 20:00 (the description names that day); several members entered, the member persona has not yet.
  * The seeds come from the platform's CSPRNG, so every fresh data folder has its own. The announcements their
  * publication posted are taken off the demo's board (see below); everything else is as a real run leaves it.
  *
@@ -77,22 +77,23 @@ export async function seedLotteries(store: Store, now: Date): Promise<void> {
     })
   }
 
-  // This week's, open with weights.
-  const sunday = shiftDay(today, 4)
+  // This week's, open with weights, drawn four days from today: the description names that very day.
+  const drawDay = shiftDay(today, 4)
+  const drawLabel = `${drawDay.slice(5)}（周${'日一二三四五六'[new Date(`${drawDay}T00:00:00Z`).getUTCDay()]}）20:00`
   const open = await createLottery(ctx(OWNER, at(shiftDay(today, -1), '21:00')), SERVICES, {
     groupId: DEMO_GROUP_ID,
     requestId: OPEN_REQUEST,
     title: '打卡达人周抽奖',
-    description: '本周打卡满 3 次即可参与；每打卡 1 次多 1 张抽奖券，最多 5 张，越勤奋机会越大。周日 20:00 自动开奖，种子承诺已公布，开奖后人人可验证。',
+    description: `本周打卡满 3 次即可参与；每打卡 1 次多 1 张抽奖券，最多 5 张，越勤奋机会越大。${drawLabel} 自动开奖，种子承诺已公布，开奖后人人可验证。`,
     prizes: [
       { name: 'Kindle 电子书阅读器', quantity: 1 },
       { name: '《活着》余华签名本', quantity: 2 },
       { name: '黄铜书签', quantity: 5 },
     ],
     opensAt: at(shiftDay(today, -1), '21:00').toISOString(),
-    closesAt: at(sunday, '20:00').toISOString(),
-    drawRule: { kind: 'time', drawAt: at(sunday, '20:00').toISOString() },
-    eligibility: { minCheckins: 3, period: { from: shiftDay(today, -6), to: sunday }, joinedBefore: null },
+    closesAt: at(drawDay, '20:00').toISOString(),
+    drawRule: { kind: 'time', drawAt: at(drawDay, '20:00').toISOString() },
+    eligibility: { minCheckins: 3, period: { from: shiftDay(today, -6), to: drawDay }, joinedBefore: null },
     weighting: { maxTickets: 5 },
     needsAddress: true,
     claimDays: 7,

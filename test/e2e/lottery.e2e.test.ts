@@ -1,7 +1,7 @@
 /**
  * End to end in real headless Chromium on the local runtime (H5 build, real handlers on SQLite, the demo
  * community; server and browser clocks fixed at 2026-11-23 10:00 Shanghai): an admin creates a weighted
- * lottery on the phone, members enter (two through the app, one more through the API), the admin draws after
+ * lottery on the phone (the first prize with an uploaded picture, then shown on the lottery page), members enter (two through the app, one more through the API), the admin draws after
  * confirming, a winner claims with contact details, and another member — who did not enter — opens the result
  * and 「验证开奖」 recomputes commitment, digest and winners in the browser and passes.
  * Needs `npm run build:h5` first (npm test does it).
@@ -16,6 +16,7 @@ import { FIXED_NOW } from '../support/fixture'
 
 /** A plain member of the demo group who is no persona: the one who checks the draw. */
 const ANOTHER_MEMBER = 'o_demo_m07'
+const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 
 describe('a verifiable lottery in the H5 app (Chromium)', () => {
   const app = useH5App({ now: () => FIXED_NOW })
@@ -42,6 +43,11 @@ describe('a verifiable lottery in the H5 app (Chromium)', () => {
     await fill(page, '#create-title', '十二月打卡之星')
     await fill(page, '#create-description', '打卡越多，机会越大。')
     await fill(page, '#create-tier-0-name', 'Kindle 电子书阅读器')
+    // A picture of the first prize, uploaded from the form.
+    const chooser = page.waitForEvent('filechooser')
+    await click(page, '#create-tier-0-image-add')
+    await (await chooser).setFiles({ name: 'kindle.png', mimeType: 'image/png', buffer: PNG_1x1 })
+    await visible(page, '#create-tier-0-image-remove').waitFor({ state: 'visible', timeout: 15000 })
     await click(page, '#create-add-tier')
     await fill(page, '#create-tier-1-name', '读书会定制书签')
     await click(page, '#create-tier-1-quantity-plus')
@@ -58,6 +64,10 @@ describe('a verifiable lottery in the H5 app (Chromium)', () => {
     // The admin (a member too) enters from the member page.
     await click(page, '#manage-open-member-page')
     await expectText(page, '#lottery-title', '十二月打卡之星')
+    // The first prize shows its picture, through a signed local link.
+    const prizeImage = visible(page, '.lottery-prize__image img')
+    await prizeImage.waitFor({ state: 'visible', timeout: 15000 })
+    expect((await prizeImage.getAttribute('src')) ?? '').toMatch(/^\/photos\/[a-f0-9]{32}\.png\?exp=\d+&sig=[a-f0-9]{64}$/)
     await expectText(page, '#lottery-odds', '最多 5 张')
     const commitment = (await visible(page, '#lottery-commitment-value').innerText()).trim()
     expect(commitment).toMatch(/^[0-9a-f]{64}$/)

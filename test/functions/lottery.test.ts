@@ -27,10 +27,10 @@ import { lotteryEntryDocId, maskName } from '../../domain/lottery'
 import { newSeedCommitment, verifyDraw, type PublishedDraw } from '../../domain/lottery-draw'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import { createFakeCloud } from '../fakes/wx-server-sdk'
-import { recordPhotoUpload } from '../../usecases/photos'
+import { photoPathPrefix, recordPhotoUpload } from '../../usecases/photos'
 import { photoRecordId } from '../../domain/photos'
 import { ADMIN, GROUP, MEMBER, OWNER, STRANGER, TIMER, makeFixture, storeSnapshot, testMember, type Fixture } from '../support/fixture'
-import { M2, M3, NONCE, lotteryInput, publishedDraw, seedCheckins } from '../support/lottery'
+import { M2, M3, NONCE, csvBehind, lotteryInput, publishedDraw, seedCheckins } from '../support/lottery'
 
 async function fixture(): Promise<Fixture> {
   return makeFixture({ members: [testMember(M2, 'member', '赵敏'), testMember(M3, 'member', '孙悦', '2026-11-20T02:00:00.000Z')] })
@@ -173,15 +173,18 @@ describe('draw, verify, claim, settle', () => {
     expect(await fx.api.as(winner.openid).result(listLotteryWinners, { lotteryId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const winners = await fx.api.as(ADMIN).call(listLotteryWinners, { lotteryId: id })
     expect(winners.items.find((w) => w.entryId === winner.entryId)).toMatchObject({ status: 'claimed', contact: { phone: '13800138000' } })
-    const csv = await fx.api.as(ADMIN).call(exportLotteryCsv, { lotteryId: id, kind: 'winners' })
-    expect(csv.csv.startsWith('\uFEFF轮次,奖项')).toBe(true)
-    expect(csv.csv).toContain('13800138000')
+    const file = await fx.api.as(ADMIN).call(exportLotteryCsv, { lotteryId: id, kind: 'winners' })
+    expect(file).toMatchObject({ fileName: `lottery-${id}-winners.csv`, url: expect.stringMatching(/^\/exports\/[a-f0-9]{32}\.csv\?exp=\d+&sig=[a-f0-9]{64}$/), rows: 3 })
+    expect(JSON.stringify(file)).not.toContain('13800138000')
+    const csv = csvBehind(file)
+    expect(csv.startsWith('\uFEFF轮次,奖项')).toBe(true)
+    expect(csv).toContain('13800138000')
 
     const settled = await fx.api.as(ADMIN).call(settleLottery, { lotteryId: id })
     expect(settled.phase).toBe('settled')
     const wins = await fx.store.find('lotteryWins', { where: { lotteryId: id } })
     expect(wins.map((w) => w.contact)).toEqual(wins.map(() => null))
-    expect((await fx.api.as(ADMIN).call(exportLotteryCsv, { lotteryId: id, kind: 'winners' })).csv).not.toContain('13800138000')
+    expect(csvBehind(await fx.api.as(ADMIN).call(exportLotteryCsv, { lotteryId: id, kind: 'winners' }))).not.toContain('13800138000')
     expect(await fx.api.as(winner.openid).result(claimLotteryPrize, { lotteryId: id, name: '李娜', phone: '13800138000', address: '郑州', note: '' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 
@@ -263,10 +266,11 @@ describe('cancel, lists, exports', () => {
     const list = await fx.api.as(ADMIN).call(listLotteryEntrants, { lotteryId: id })
     expect(list).toMatchObject({ total: 2, next: null })
     expect(list.items.map((e) => e.name)).toEqual(['王"小,二-郑州-工程师', '李娜-郑州-工程师'])
-    const csv = await fx.api.as(ADMIN).call(exportLotteryCsv, { lotteryId: id, kind: 'entrants' })
-    expect(csv.rows).toBe(2)
-    expect(csv.csv.startsWith('\uFEFF参与编号,昵称')).toBe(true)
-    expect(csv.csv).toContain('"王""小,二-郑州-工程师"')
+    const file = await fx.api.as(ADMIN).call(exportLotteryCsv, { lotteryId: id, kind: 'entrants' })
+    expect(file.rows).toBe(2)
+    const csv = csvBehind(file)
+    expect(csv.startsWith('\uFEFF参与编号,昵称')).toBe(true)
+    expect(csv).toContain('"王""小,二-郑州-工程师"')
     expect(await fx.api.as(MEMBER).result(listLotteryEntrants, { lotteryId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await fx.api.as(MEMBER).result(exportLotteryCsv, { lotteryId: id, kind: 'entrants' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await fx.api.as(MEMBER).result(getLotteryDraw, { lotteryId: id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
@@ -308,6 +312,14 @@ describe('on the CloudBase adapter (wx-server-sdk fake)', () => {
 })
 
 describe('prize pictures', () => {
+  it('the list hands an admin their own upload path prefix for today (a member gets none)', async () => {
+    const fx = await fixture()
+    const admin = await fx.api.as(ADMIN).call(listLotteries, { groupId: GROUP, filter: 'open' })
+    expect(admin.photoPathPrefix).toBe(photoPathPrefix(GROUP, '2026-11-23', ADMIN))
+    expect(admin.photoPathPrefix).toMatch(new RegExp(`^checkins/${GROUP}/2026-11-23/[a-f0-9]{16}-$`))
+    expect((await fx.api.as(MEMBER).call(listLotteries, { groupId: GROUP, filter: 'open' })).photoPathPrefix).toBeNull()
+  })
+
   it('takes the creator’s own unused upload (then used, so the cleanup keeps it), shows members a link, refuses anyone else’s', async () => {
     const fx = await fixture()
     const mine = 'local:' + 'a'.repeat(32) + '.png'

@@ -2,6 +2,7 @@
 import { enterLottery, getLottery, listLotteries, listLotteryWinners } from '../../contracts/lottery'
 import { listAnnouncements } from '../../contracts/board'
 import { listInbox } from '../../contracts/inbox'
+import { formatLocal } from '../../domain/days'
 import { verifyDraw } from '../../domain/lottery-draw'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { FIXED_NOW, makeStore, testCaller } from '../support/fixture'
@@ -18,6 +19,11 @@ describe('demo lotteries', () => {
     expect(view).toMatchObject({ phase: 'open', weighting: { maxTickets: 5 }, myEntry: { entered: false, canEnter: true }, countdown: { kind: 'closes' } })
     expect(view.entrantCount).toBeGreaterThan(3)
     expect(view.myEntry.tickets).toBeGreaterThanOrEqual(3)
+    // The description names the draw time the rule holds, in the group's timezone (seeded relative to today).
+    const drawAt = (view.drawRule as { kind: 'time'; drawAt: string }).drawAt
+    const [day, time] = formatLocal(drawAt, view.timezone, 'YYYY-MM-DD HH:mm').split(' ')
+    const weekday = '日一二三四五六'[new Date(`${day}T00:00:00Z`).getUTCDay()]
+    expect(view.description).toContain(`${day.slice(5)}（周${weekday}）${time} 自动开奖`)
 
     const drawn = await member.call(listLotteries, { groupId: DEMO_GROUP_ID, filter: 'drawn' })
     expect(drawn.items.map((l) => l.title)).toEqual(['坚持打卡抽好书'])

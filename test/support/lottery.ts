@@ -6,9 +6,10 @@
  *   const { id } = await fx.api.as(ADMIN).call(createLottery, lotteryInput({ weighting: { maxTickets: 5 }, eligibility: { … } }))
  *   verifyDraw(await publishedDraw(fx, MEMBER, id)).ok   // true
  */
-import { getLotteryDraw, type CreateLotteryInput, type LotteryDrawPage } from '../../contracts/lottery'
+import { getLotteryDraw, type CreateLotteryInput, type LotteryCsv, type LotteryDrawPage } from '../../contracts/lottery'
 import type { CheckinDoc } from '../../domain/checkin'
 import type { PublishedDraw } from '../../domain/lottery-draw'
+import { readLocalExport } from '../../platform/export-files-local'
 import type { Store } from '../../store/port'
 import { GROUP, type Fixture } from './fixture'
 
@@ -69,3 +70,12 @@ export async function publishedDraw(fx: Fixture, who: string, lotteryId: string)
   return { version, lotteryId, commitment, seed, digest, rounds, entrants: pages.flatMap((page) => page.items) }
 }
 
+
+/** The CSV behind a lottery export's local signed link (checked just before the link expires); throws if none. */
+export function csvBehind(file: LotteryCsv): string {
+  const url = new URL(file.url, 'http://127.0.0.1')
+  const saved = readLocalExport(url.pathname.split('/').pop()!, url.searchParams.get('exp'), url.searchParams.get('sig'), new Date(Date.parse(file.expiresAt) - 1000))
+  if (!saved) throw new Error(`no export behind ${file.url}`)
+  expect(saved.fileName).toBe(file.fileName)
+  return saved.content
+}

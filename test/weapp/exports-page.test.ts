@@ -4,12 +4,14 @@
 /**
  * The built exports page (dist/weapp/packages/admin/pages/exports/index) in miniprogram-simulate, on the real
  * handlers and the demo community: an admin exports the members and the check-ins of a picked range, and gets
- * the link to copy (WeChat cannot open a CSV in place); the link serves the CSV the export says; a member is
- * refused. Needs `npm run build:weapp` first.
+ * the link to copy (WeChat cannot open a CSV in place); the link serves the CSV the export says; the demo's
+ * drawn lottery is listed and its winners export the same way; a member is refused. Needs `npm run build:weapp` first.
  */
 import { readLocalExport } from '../../platform/export-files-local'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
+import { listLotteries, type LotteryList } from '../../contracts/lottery'
 import { setUpWeappPages } from './backend'
+import { lotteries } from './lottery-fixture'
 
 const PAGE = 'packages/admin/pages/exports/index'
 
@@ -55,6 +57,26 @@ describe('weapp exports page', () => {
     const days = csv.split('\r\n').slice(1).map((line) => /\b\d{4}-\d{2}-\d{2}\b/.exec(line)?.[0]).filter((day): day is string => day !== undefined)
     expect(days.length).toBeGreaterThan(0)
     for (const day of days) expect(day >= from && day <= to).toBe(true)
+  })
+
+  it('lists the drawn lotteries and exports one’s winners as a link', async () => {
+    const admin = weapp.backend.callFunctionAs(personaOpenid('admin'))
+    const page = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: admin })
+    // The demo's drawn lottery is listed; the open one is not.
+    await page.waitForText('#export-lotteries-card', '坚持打卡抽好书')
+    expect(page.text('#export-lotteries-card')).not.toContain('打卡达人周抽奖')
+    const drawn = (await lotteries(weapp.backend).call(personaOpenid('admin'), listLotteries, { groupId: DEMO_GROUP_ID, filter: 'drawn' })) as LotteryList
+    const lotteryId = drawn.items[0].id
+    expect(page.text(`#export-lottery-${lotteryId}`)).toContain('坚持打卡抽好书')
+    page.tap(`#export-winners-${lotteryId}`)
+    await page.waitForText('#export-file', `lottery-${lotteryId}-winners.csv（3 行）`)
+    const sent = page.calls.map((c) => c.data as { action: string; input: unknown }).find((c) => c.action === 'exportCsv')
+    expect(sent?.input).toEqual({ lotteryId, kind: 'winners' })
+    const csv = csvBehind(page.text('#export-link'))
+    expect(csv.charCodeAt(0)).toBe(0xfeff)
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4)
+    expect(csv).toContain('已领奖')
+    expect(page.query('#export-copy')).not.toBeNull()
   })
 
   it('shows a member the refusal', async () => {

@@ -22,10 +22,13 @@ describe('weapp lottery create page', () => {
     const page = await weapp.open(PAGE, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(ADMIN) })
     await page.waitForText('#lottery-create-form', '发布抽奖')
     expect(page.text('#create-window')).toContain('发布后立即开始')
+    // Each tier offers an optional picture (uploading needs a device: here nothing is picked).
+    expect(page.text('#create-tier-0-image-add')).toContain('添加奖品图片')
     page.input('#create-title', '十一月打卡之星')
     page.input('#create-tier-0-name', 'Kindle 电子书阅读器')
     page.tap('#create-add-tier')
     await page.waitForText('#create-prizes', '二等奖')
+    expect(page.text('#create-tier-1-image-add')).toContain('添加奖品图片')
     page.input('#create-tier-1-name', '读书会定制书签')
     // Two quick taps both count.
     page.tap('#create-tier-1-quantity-plus')
@@ -62,6 +65,8 @@ describe('weapp lottery create page', () => {
       eligibility: { minCheckins: 0, joinedBefore: null },
     })
     expect((inputs[0].eligibility as { period: unknown }).period).not.toBeNull()
+    // No picture picked: no imageId sent for either tier.
+    for (const prize of inputs[0].prizes as object[]) expect(prize).not.toHaveProperty('imageId')
     const list = await lotteries(weapp.backend).call(ADMIN, listLotteries, { groupId: DEMO_GROUP_ID, filter: 'open' }) as LotteryList
     expect(list.items.filter((item) => item.title === '十一月打卡之星')).toHaveLength(1)
     expect(page.text('#create-error')).toBe('')

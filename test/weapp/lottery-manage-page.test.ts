@@ -4,15 +4,23 @@
 /**
  * The built manage page (dist/weapp/packages/admin/pages/lottery-manage/index) in miniprogram-simulate, on the
  * real handlers: the admin sees the live count and the entrants, draws after confirming, sees the winners
- * with their claim status and contact details, and copies the CSV; cancelling needs a reason. Needs
+ * with their claim status and contact details, and exports the winners CSV as a link to copy; cancelling needs a reason. Needs
  * `npm run build:weapp` first.
  */
 import { claimLotteryPrize } from '../../contracts/lottery'
+import { readLocalExport } from '../../platform/export-files-local'
 import { setUpWeappPages } from './backend'
 import { ADMIN, MEMBER, OTHERS, lotteries } from './lottery-fixture'
 
 const PAGE = 'packages/admin/pages/lottery-manage/index'
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50))
+
+function csvBehind(link: string): string {
+  const url = new URL(link, 'http://localhost')
+  const file = readLocalExport(url.pathname.replace('/exports/', ''), url.searchParams.get('exp'), url.searchParams.get('sig'), new Date())
+  if (!file) throw new Error(`no export behind ${link}`)
+  return file.content
+}
 
 describe('weapp lottery manage page', () => {
   const weapp = setUpWeappPages()
@@ -48,9 +56,16 @@ describe('weapp lottery manage page', () => {
     expect(again.text('#manage-winners')).toContain('周末在家')
 
     again.tap('#manage-export-winners')
-    await again.waitForText('#manage-export-notice', '已复制')
+    await again.waitForText('#manage-export-notice', '已生成')
+    expect(again.text('#manage-export-notice')).toMatch(new RegExp(`^已生成 lottery-${lottery.id}-winners\\.csv（[23] 行）$`))
     const exported = again.calls.find((call) => (call.data as { action: string }).action === 'exportCsv')
     expect(exported?.data).toEqual({ action: 'exportCsv', input: { lotteryId: lottery.id, kind: 'winners' } })
+    // WeChat: the link to copy (no in-place download); it serves the CSV with the claimed contact.
+    expect(again.query('#manage-export-download')).toBeNull()
+    expect(again.query('#manage-export-copy')).not.toBeNull()
+    const csv = csvBehind(again.text('#manage-export-link'))
+    expect(csv.charCodeAt(0)).toBe(0xfeff)
+    expect(csv).toContain('13800001234')
   })
 
   it('cancels only with a reason', async () => {

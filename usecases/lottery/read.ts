@@ -24,14 +24,16 @@ import {
   type WinnerAdminView,
 } from '../../contracts/lottery'
 import { toCsv } from '../../domain/csv'
-import { dayRuleOf, formatLocal } from '../../domain/days'
+import { dayRuleOf, formatLocal, todayKey } from '../../domain/days'
 import { DomainError } from '../../domain/errors'
 import { canManageGroup } from '../../domain/group'
 import { phaseOf, winStatusAt, type LotteryDoc, type LotteryStatus, type LotteryWinDoc } from '../../domain/lottery'
 import { t } from '../../i18n/strings'
 import { EVERY_ROLE, MANAGERS, requireRole } from '../access'
 import type { UseCaseContext } from '../context'
+import type { ExportStorage } from '../ports/exports'
 import { pageOf } from '../paging'
+import { photoPathPrefix } from '../photos'
 import { buildLotteryView, loadLottery, readAllEntries, readGroup, readWins, toDrawEntrant, type LotteryServices } from './shared'
 
 const STATUSES: Record<LotteryListFilter, LotteryStatus[]> = {
@@ -41,7 +43,7 @@ const STATUSES: Record<LotteryListFilter, LotteryStatus[]> = {
 }
 
 export async function listLotteries(ctx: UseCaseContext, input: { groupId: string; filter: LotteryListFilter; cursor?: number }): Promise<LotteryList> {
-  const { group, member } = await requireRole(ctx, input.groupId, EVERY_ROLE)
+  const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
   const cursor = input.cursor ?? 0
   const rows = await ctx.store.find('lotteries', {
     where: { groupId: group._id, status: { in: STATUSES[input.filter] } },
@@ -56,6 +58,7 @@ export async function listLotteries(ctx: UseCaseContext, input: { groupId: strin
     groupName: group.name,
     timezone: dayRuleOf(group).timezone,
     isAdmin: canManageGroup(member.role),
+    photoPathPrefix: canManageGroup(member.role) ? photoPathPrefix(group._id, todayKey(now, dayRuleOf(group)), openid) : null,
     items: items.map((lottery) => summaryOf(lottery, now)),
     next,
   }
@@ -161,8 +164,13 @@ export async function listLotteryWinners(ctx: UseCaseContext, input: { lotteryId
   return { items: winnerRows(lottery, wins, ctx.now()), timezone: dayRuleOf(group).timezone, settled: lottery.status === 'settled' }
 }
 
-export async function exportLotteryCsv(ctx: UseCaseContext, input: { lotteryId: string; kind: 'entrants' | 'winners' }): Promise<LotteryCsv> {
+export async function exportLotteryCsv(ctx: UseCaseContext, storage: ExportStorage, input: { lotteryId: string; kind: 'entrants' | 'winners' }): Promise<LotteryCsv> {
   const { lottery } = await loadLottery(ctx, input.lotteryId, MANAGERS)
+  const save = async (fileName: string, content: string, rows: number): Promise<LotteryCsv> => ({
+    fileName,
+    ...(await storage.saveExport({ groupId: lottery.groupId, fileName, content, at: ctx.now() })),
+    rows,
+  })
   const group = await readGroup(ctx, lottery.groupId)
   const timezone = dayRuleOf(group).timezone
   const time = (at: string | null) => (at ? formatLocal(at, timezone, 'YYYY-MM-DD HH:mm:ss') : '')
@@ -170,7 +178,7 @@ export async function exportLotteryCsv(ctx: UseCaseContext, input: { lotteryId: 
     const entries = await readAllEntries(ctx.store, lottery._id, lottery.frozenCount)
     entries.sort((a, b) => a.enteredAt.localeCompare(b.enteredAt) || a._id.localeCompare(b._id))
     const rows = entries.map((entry) => [entry.entryId, entry.name, entry.memberKey, entry.tickets, time(entry.enteredAt)])
-    return { fileName: `lottery-${lottery._id}-entrants.csv`, csv: toCsv(t('lottery.csv.entrants').split(','), rows), rows: rows.length }
+    return save(`lottery-${lottery._id}-entrants.csv`, toCsv(t('lottery.csv.entrants').split(','), rows), rows.length)
   }
   const wins = winnerRows(lottery, await readWins(ctx.store, lottery._id), ctx.now())
   const rows = wins.map((win) => [
@@ -187,5 +195,5 @@ export async function exportLotteryCsv(ctx: UseCaseContext, input: { lotteryId: 
     win.contact?.address ?? '',
     win.contact?.note ?? '',
   ])
-  return { fileName: `lottery-${lottery._id}-winners.csv`, csv: toCsv(t('lottery.csv.winners').split(','), rows), rows: rows.length }
+  return save(`lottery-${lottery._id}-winners.csv`, toCsv(t('lottery.csv.winners').split(','), rows), rows.length)
 }

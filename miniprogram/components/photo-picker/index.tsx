@@ -17,11 +17,13 @@ export interface PhotoPickerProps {
   pathPrefix: string
   value: string | null
   onChange: (photoFileId: string | null) => void
-  /** The add button's text (default 添加照片). */
+  /** Prefix of the ids (`<idPrefix>-picker`, `-add`, `-remove`); default `photo`, so several pickers fit on one page. */
+  idPrefix?: string
+  /** The add button's text; default 「添加照片」. */
   addLabel?: string
 }
 
-export default function PhotoPicker({ groupId, pathPrefix, value, onChange, addLabel }: PhotoPickerProps) {
+export default function PhotoPicker({ groupId, pathPrefix, value, onChange, idPrefix = 'photo', addLabel }: PhotoPickerProps) {
   const [preview, setPreview] = useState<string | null>(null)
   const [uploading, setUploading] = useState(false)
   const [error, setError] = useState('')
@@ -48,17 +50,17 @@ export default function PhotoPicker({ groupId, pathPrefix, value, onChange, addL
   }
 
   return (
-    <View id="photo-picker" className="photo-picker">
+    <View id={`${idPrefix}-picker`} className="photo-picker">
       {value && preview ? (
         <View className="photo-picker__picked">
           <Image className="photo-picker__image" src={preview} mode="aspectFill" />
-          <Button id="photo-remove" size="small" fill="none" onClick={() => onChange(null)}>
+          <Button id={`${idPrefix}-remove`} size="small" fill="none" onClick={() => onChange(null)}>
             {t('checkin.photoRemove')}
           </Button>
         </View>
       ) : (
-        <Button id="photo-add" size="small" fill="outline" loading={uploading} onClick={pick}>
-          {uploading ? t('checkin.photoUploading') : (addLabel ?? t('checkin.photo'))}
+        <Button id={`${idPrefix}-add`} size="small" fill="outline" loading={uploading} onClick={pick}>
+          {uploading ? t('checkin.photoUploading') : addLabel ?? t('checkin.photo')}
         </Button>
       )}
       {error !== '' && <Text className="photo-picker__error">{error}</Text>}

@@ -1,6 +1,7 @@
 /**
  * Exports (packages/admin/pages/exports/index?id=<groupId>): every member with their counters, and the
- * check-ins of a date range (two date pickers, the 30 days up to today to start), as UTF-8 CSV. The server
+ * check-ins of a date range (two date pickers, the 30 days up to today to start), and the winners of each
+ * drawn lottery of the group (`lottery.exportCsv`), as UTF-8 CSV. The server
  * answers a link: in the H5 build the page downloads it at once (and offers 下载 again); in WeChat, where a
  * CSV cannot be opened in place, the admin copies the link to open in a browser. Admins only (the server
  * refuses anyone else).
@@ -9,12 +10,15 @@ import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
+import { exportLotteryCsv, listLotteries } from '../../../../../contracts/lottery'
 import { MAX_EXPORT_RANGE_DAYS, exportCheckins, exportMembers, type ExportFile } from '../../../../../contracts/participation'
 import { formatLocal } from '../../../../../domain/days'
 import { DEFAULT_TIMEZONE } from '../../../../../domain/group'
 import { t } from '../../../../../i18n/strings'
+import LoadMore from '../../../../components/load-more'
 import PageShell from '../../../../components/page-shell'
 import { useAction } from '../../../../hooks/use-action'
+import { usePagedAction } from '../../../../hooks/use-paged-action'
 import { absoluteLink, defaultRange } from './utils'
 import './index.scss'
 
@@ -47,7 +51,10 @@ export default function ExportsPage() {
   const [file, setFile] = useState<ExportFile | null>(null)
   const members = useAction(exportMembers)
   const checkins = useAction(exportCheckins)
-  const error = members.error || checkins.error
+  const winners = useAction(exportLotteryCsv)
+  const drawn = usePagedAction(listLotteries, groupId ? { groupId, filter: 'drawn' } : null)
+  const [winnersOf, setWinnersOf] = useState('')
+  const error = members.error || checkins.error || winners.error
 
   const done = (exported: ExportFile | undefined) => {
     if (!exported) return
@@ -56,11 +63,19 @@ export default function ExportsPage() {
   }
   const runMembers = async () => {
     checkins.reset()
+    winners.reset()
     done(await members.run({ groupId }))
   }
   const runCheckins = async () => {
     members.reset()
+    winners.reset()
     done(await checkins.run({ groupId, from: range.from, to: range.to }))
+  }
+  const runWinners = async (lotteryId: string) => {
+    members.reset()
+    checkins.reset()
+    setWinnersOf(lotteryId)
+    done(await winners.run({ lotteryId, kind: 'winners' }))
   }
   const copy = (exported: ExportFile) => Taro.setClipboardData({ data: linkOf(exported) }).then(() => Taro.showToast({ title: t('exportPage.copied'), icon: 'none' }))
 
@@ -100,6 +115,29 @@ export default function ExportsPage() {
         <Button id="export-checkins" type="primary" block loading={checkins.busy} onClick={runCheckins}>
           {t('exportPage.export')}
         </Button>
+      </View>
+
+      <View id="export-lotteries-card" className="exports-card">
+        <Text className="exports-card__title">{t('exportPage.lotteries')}</Text>
+        <Text className="exports-muted">{t('exportPage.lotteriesHint')}</Text>
+        {drawn.state.status === 'error' && <Text className="exports-error">{drawn.state.error.message}</Text>}
+        {drawn.state.status === 'ready' && drawn.items.length === 0 && (
+          <Text id="export-lotteries-none" className="exports-muted">
+            {t('exportPage.noLotteries')}
+          </Text>
+        )}
+        {drawn.items.map((lottery) => (
+          <View key={lottery.id} id={`export-lottery-${lottery.id}`} className="exports-lottery">
+            <View className="exports-lottery__text">
+              <Text className="exports-lottery__title">{lottery.title}</Text>
+              {lottery.drawnAt && <Text className="exports-muted">{t('exportPage.drawnAt', { time: formatLocal(lottery.drawnAt, drawn.state.status === 'ready' ? drawn.state.data.timezone : DEFAULT_TIMEZONE) })}</Text>}
+            </View>
+            <Button id={`export-winners-${lottery.id}`} size="small" fill="outline" loading={winners.busy && winnersOf === lottery.id} disabled={winners.busy} onClick={() => runWinners(lottery.id)}>
+              {t('exportPage.winners')}
+            </Button>
+          </View>
+        ))}
+        <LoadMore id="export-lotteries-more" list={drawn} fill="outline" />
       </View>
 
       {error !== '' && (

@@ -25,6 +25,17 @@ describe('lottery create form', () => {
     expect(input.drawRule).toEqual({ kind: 'count', count: 30 })
   })
 
+  it('sends a tier’s picture only when one was uploaded', () => {
+    const form = initialForm(NOW, 'Asia/Shanghai')
+    expect(form.tiers[0].imageId).toBeNull()
+    const tiers = addTier(form.tiers).map((tier, index) => ({ ...tier, name: `奖品${index + 1}`, imageId: index === 1 ? 'local:0123456789abcdef0123456789abcdef.png' : null }))
+    const input = toCreateInput({ ...form, tiers }, WHERE)
+    expect(input.prizes).toEqual([
+      { name: '奖品1', quantity: 1 },
+      { name: '奖品2', quantity: 1, imageId: 'local:0123456789abcdef0123456789abcdef.png' },
+    ])
+  })
+
   it('adds tiers with fresh keys up to the limit, and says what is wrong before sending', () => {
     let tiers = initialForm(NOW, 'Asia/Shanghai').tiers
     for (let i = 0; i < 12; i++) tiers = addTier(tiers)

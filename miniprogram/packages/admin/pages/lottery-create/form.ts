@@ -14,6 +14,8 @@ export interface TierDraft {
   key: number
   name: string
   quantity: number
+  /** The uploaded prize picture (the creator's own unused upload), or null. */
+  imageId: string | null
 }
 
 export interface LotteryForm {
@@ -46,7 +48,7 @@ export function initialForm(now: Date, timezone: string): LotteryForm {
   return {
     title: '',
     description: '',
-    tiers: [{ key: 1, name: '', quantity: 1 }],
+    tiers: [{ key: 1, name: '', quantity: 1, imageId: null }],
     opens: null,
     closesDay,
     closesTime: '20:00',
@@ -73,7 +75,7 @@ export function opensNow(now: Date, timezone: string): { day: string; time: stri
 
 export function addTier(tiers: TierDraft[]): TierDraft[] {
   if (tiers.length >= MAX_PRIZE_TIERS) return tiers
-  return [...tiers, { key: Math.max(0, ...tiers.map((tier) => tier.key)) + 1, name: '', quantity: 1 }]
+  return [...tiers, { key: Math.max(0, ...tiers.map((tier) => tier.key)) + 1, name: '', quantity: 1, imageId: null }]
 }
 
 export function clampQuantity(value: number): number {
@@ -100,7 +102,7 @@ export function toCreateInput(form: LotteryForm, where: { groupId: string; reque
     requestId: where.requestId,
     title: form.title,
     description: form.description,
-    prizes: form.tiers.map((tier) => ({ name: tier.name, quantity: tier.quantity })),
+    prizes: form.tiers.map((tier) => ({ name: tier.name, quantity: tier.quantity, ...(tier.imageId ? { imageId: tier.imageId } : {}) })),
     ...(form.opens ? { opensAt: at(form.opens.day, form.opens.time) } : {}),
     closesAt: at(form.closesDay, form.closesTime),
     drawRule,

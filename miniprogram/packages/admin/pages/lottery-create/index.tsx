@@ -1,6 +1,6 @@
 /**
  * Admin: create a lottery (packages/admin/pages/lottery-create/index?id=<groupId>): title, description, prize
- * tiers (add / remove, quantity), the entry window (date and time pickers in the group's timezone), the draw
+ * tiers (add / remove, quantity, an optional picture uploaded with components/photo-picker), the entry window (date and time pickers in the group's timezone), the draw
  * rule (at a time, when N entered, by an admin's tap), eligibility (check-ins in a period, joined before a
  * day), weighting by check-ins with a cap, whether prizes are posted and the days to claim. The form keeps one
  * `requestId` per opening, so a double tap or a retry returns the first lottery. Publishing leads to the
@@ -16,6 +16,7 @@ import { t } from '../../../../../i18n/strings'
 import ErrorState from '../../../../components/error-state'
 import FormField from '../../../../components/form-field'
 import PageShell from '../../../../components/page-shell'
+import PhotoPicker from '../../../../components/photo-picker'
 import { tierLabel } from '../../../../components/lottery-card/utils'
 import { useAction } from '../../../../hooks/use-action'
 import { usePageData } from '../../../../hooks/use-page-data'
@@ -32,7 +33,7 @@ export default function LotteryCreatePage() {
       {state.status === 'error' && <ErrorState id="lottery-create-error" message={state.error.message} onRetry={reload} />}
       {state.status === 'ready' &&
         (state.data.isAdmin ? (
-          <CreateForm groupId={groupId} timezone={state.data.timezone} />
+          <CreateForm groupId={groupId} timezone={state.data.timezone} photoPathPrefix={state.data.photoPathPrefix ?? ''} />
         ) : (
           <Text id="lottery-create-admins-only" className="create-hint">
             {t('lotteryCreate.adminsOnly')}
@@ -42,7 +43,7 @@ export default function LotteryCreatePage() {
   )
 }
 
-function CreateForm({ groupId, timezone }: { groupId: string; timezone: string }) {
+function CreateForm({ groupId, timezone, photoPathPrefix }: { groupId: string; timezone: string; photoPathPrefix: string }) {
   const [form, setForm] = useState<LotteryForm>(() => initialForm(new Date(), timezone))
   const [requestId] = useState(() => newRequestId())
   const create = useAction(createLottery)
@@ -86,6 +87,10 @@ function CreateForm({ groupId, timezone }: { groupId: string; timezone: string }
               <FormField id={`create-tier-${index}-name`} value={tier.name} maxLength={MAX_PRIZE_NAME} placeholder={t('lotteryCreate.prizeName')} error={create.fields[`prizes.${index}.name`]} onInput={(v) => setTier(tier.key, () => ({ name: v }))} />
             </View>
             <Stepper id={`create-tier-${index}-quantity`} value={tier.quantity} min={1} max={MAX_PRIZE_QUANTITY} unit={t('lotteryCreate.unitPrize')} onStep={(step) => setTier(tier.key, (current) => ({ quantity: clampQuantity(current.quantity + step) }))} />
+            <View className="create-tier__image">
+              <PhotoPicker groupId={groupId} pathPrefix={photoPathPrefix} value={tier.imageId} idPrefix={`create-tier-${index}-image`} addLabel={t('lotteryCreate.prizeImage')} onChange={(imageId) => setTier(tier.key, () => ({ imageId }))} />
+            </View>
+            {create.fields[`prizes.${index}.imageId`] && <Text className="create-error">{create.fields[`prizes.${index}.imageId`]}</Text>}
           </View>
         ))}
         {form.tiers.length < MAX_PRIZE_TIERS && (

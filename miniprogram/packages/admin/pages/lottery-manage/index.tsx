@@ -2,7 +2,8 @@
  * Admin: manage one lottery (packages/admin/pages/lottery-manage/index?id=<lotteryId>): the live entrant
  * count (refreshed every 15 s while entries are open), draw now (confirmed), cancel with a reason (confirmed;
  * entrants are told), the winners with claim status and contact details, redraw of prizes unclaimed after
- * the deadline, settle (contacts purged), the entrant list (paged), and CSV export of entrants and winners.
+ * the deadline, settle (contacts purged), the entrant list (paged), and CSV export of entrants and winners (a file behind a link: downloaded in
+ * H5, the link to copy in WeChat).
  */
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
@@ -18,6 +19,7 @@ import {
   listLotteryWinners,
   redrawLottery,
   settleLottery,
+  type LotteryCsv,
   type LotteryView,
   type WinnerAdminView,
 } from '../../../../../contracts/lottery'
@@ -32,7 +34,7 @@ import { phaseTagType, phaseText } from '../../../../components/lottery-card/uti
 import { useAction } from '../../../../hooks/use-action'
 import { usePageData } from '../../../../hooks/use-page-data'
 import { usePagedAction } from '../../../../hooks/use-paged-action'
-import { saveCsv } from './save-csv'
+import { copyExportLink, downloadExport, exportLink } from './save-csv'
 import './index.scss'
 
 /** How often the entrant count refreshes while entries are open. */
@@ -234,11 +236,13 @@ function WinnerRow({ winner, timezone, settled }: { winner: WinnerAdminView; tim
 
 function Exports({ lotteryId, drawn }: { lotteryId: string; drawn: boolean }) {
   const exportIt = useAction(exportLotteryCsv)
-  const [notice, setNotice] = useState('')
+  const [file, setFile] = useState<LotteryCsv | null>(null)
   const save = async (kind: 'entrants' | 'winners') => {
-    setNotice('')
-    const file = await exportIt.run({ lotteryId, kind })
-    if (file) setNotice(await saveCsv(file))
+    setFile(null)
+    const exported = await exportIt.run({ lotteryId, kind })
+    if (!exported) return
+    setFile(exported)
+    downloadExport(exported)
   }
   return (
     <View id="manage-export" className="manage-card">
@@ -252,12 +256,33 @@ function Exports({ lotteryId, drawn }: { lotteryId: string; drawn: boolean }) {
           </Button>
         )}
       </View>
-      {notice !== '' && (
-        <Text id="manage-export-notice" className="manage-hint">
-          {notice}
-        </Text>
-      )}
+      {file && <ExportResult file={file} />}
       {exportIt.error !== '' && <Text className="manage-error">{exportIt.error}</Text>}
+    </View>
+  )
+}
+
+/** The saved file: its name and rows, the link (selectable), 下载 in H5 and 复制链接 everywhere. */
+function ExportResult({ file }: { file: LotteryCsv }) {
+  return (
+    <View id="manage-export-result" className="manage-export">
+      <Text id="manage-export-notice" className="manage-hint">
+        {t('exportPage.ready', { file: file.fileName, rows: file.rows })}
+      </Text>
+      <Text id="manage-export-link" className="manage-export__link" userSelect>
+        {exportLink(file)}
+      </Text>
+      <View className="manage-row">
+        {process.env.TARO_ENV === 'h5' && (
+          <Button id="manage-export-download" size="small" type="primary" onClick={() => downloadExport(file)}>
+            {t('exportPage.download')}
+          </Button>
+        )}
+        <Button id="manage-export-copy" size="small" fill="outline" onClick={() => copyExportLink(file)}>
+          {t('exportPage.copy')}
+        </Button>
+      </View>
+      <Text className="manage-hint">{t('exportPage.csvNote')}</Text>
     </View>
   )
 }

@@ -1,28 +1,36 @@
 /**
- * Hands an exported CSV (`lottery.exportCsv`: UTF-8 with a BOM, so spreadsheet programs read the Chinese)
- * to the admin. H5: a file download under the contract's file name. WeChat: a mini program cannot download
- * to the phone's files, and the contract returns the text (no link), so it goes to the clipboard to paste
- * into a spreadsheet or a chat with oneself. Resolves to what the page says happened.
+ * Hands a lottery CSV export (`lottery.exportCsv`: a file saved behind a short-lived link, UTF-8 with a BOM so
+ * spreadsheet programs read the Chinese) to the admin, as the participation exports page does. H5: the
+ * browser downloads the link under the export's file name. WeChat: a CSV cannot be opened in place, so the
+ * page shows the link to copy and open in a browser.
  *
  * @example
- *   const done = await saveCsv(await exportIt.run({ lotteryId, kind: 'entrants' }))   // '已下载 …csv（21 行）'
+ *   const file = await exportIt.run({ lotteryId, kind: 'entrants' })
+ *   downloadExport(file)             // H5 only; does nothing in WeChat
+ *   await copyExportLink(file)       // clipboard + toast 「链接已复制…」
  */
 import Taro from '@tarojs/taro'
 import type { LotteryCsv } from '../../../../../contracts/lottery'
 import { t } from '../../../../../i18n/strings'
+import { absoluteLink } from '../exports/utils'
 
-export async function saveCsv(file: LotteryCsv): Promise<string> {
-  if (process.env.TARO_ENV === 'h5') {
-    const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }))
-    const link = document.createElement('a')
-    link.href = url
-    link.download = file.fileName
-    document.body.appendChild(link)
-    link.click()
-    link.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
-    return t('lotteryManage.downloaded', { file: file.fileName, rows: file.rows })
-  }
-  await Taro.setClipboardData({ data: file.csv })
-  return t('lotteryManage.copiedCsv', { rows: file.rows })
+/** The link to open or copy: WeChat's is complete; the local runtime's is a path on this page's own server. */
+export function exportLink(file: LotteryCsv): string {
+  return absoluteLink(file.url, process.env.TARO_ENV === 'h5' ? window.location.origin : '')
+}
+
+/** H5: hand the file to the browser as a download. */
+export function downloadExport(file: LotteryCsv): void {
+  if (process.env.TARO_ENV !== 'h5') return
+  const link = document.createElement('a')
+  link.href = exportLink(file)
+  link.download = file.fileName
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+}
+
+export async function copyExportLink(file: LotteryCsv): Promise<void> {
+  await Taro.setClipboardData({ data: exportLink(file) })
+  Taro.showToast({ title: t('exportPage.copied'), icon: 'none' })
 }
