@@ -23,6 +23,7 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
+import { ENTRANTS_FORMAT_LINE } from '../domain/lottery-draw'
 import { STRINGS } from '../i18n/strings'
 import { launchChromium } from '../test/support/browser'
 import { atMost, failedFigure, figure, ratio, type Figure } from './report'
@@ -95,6 +96,33 @@ export function i18nKeysIn(dist: string): { count: number; files: string[] } {
     count += inFile
   }
   return { count, files: found }
+}
+
+/**
+ * Libraries only subpackage pages need, each by a string its built code always holds: dayjs (the admin pages' date
+ * math; main-package code formats with `domain/local-time.ts`), uCharts (the dashboard), js-sha256 and the draw
+ * algorithm (the lottery pages). One import of them from a main-package page or component brings them into every
+ * visitor's download.
+ */
+export const SUBPACKAGE_ONLY_MODULES: ReadonlyArray<{ name: string; marker: string }> = [
+  { name: 'dayjs', marker: 'isDayjs' },
+  { name: 'uCharts', marker: '[uCharts]' },
+  { name: 'js-sha256', marker: '1116352408' },
+  { name: 'the draw algorithm', marker: ENTRANTS_FORMAT_LINE },
+]
+
+/** Which of SUBPACKAGE_ONLY_MODULES the main package's JS holds, each with the files (`dayjs in vendors.js`). */
+export function subpackageOnlyModulesIn(dist: string): string[] {
+  const roots = subpackageRoots(JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')))
+  const files = listFiles(dist)
+    .map((file) => path.relative(dist, file).split(path.sep).join('/'))
+    .filter((file) => file.endsWith('.js') && !roots.some((root) => file.startsWith(root + '/')))
+    .sort()
+  const contents = files.map((file) => fs.readFileSync(path.join(dist, file), 'utf8'))
+  return SUBPACKAGE_ONLY_MODULES.flatMap(({ name, marker }) => {
+    const holding = files.filter((_, i) => contents[i].includes(marker))
+    return holding.length > 0 ? [`${name} in ${holding.join(', ')}`] : []
+  })
 }
 
 /** The files of each main-package page (`pages/x/index.*`), by the page's path in app.json. */
@@ -225,6 +253,10 @@ export async function benchSizes(log: (line: string) => void = () => undefined):
   const keysShipped = i18nKeysIn(path.join(ROOT, 'dist/weapp'))
   figures.push(
     figure('sizes', 'weapp main package: texts table entries', keysShipped.count, '', atMost(0), keysShipped.count === 0 ? 'texts inlined where used' : `in ${keysShipped.files.join(', ')}: write the key out, t('…')`),
+  )
+  const kept = subpackageOnlyModulesIn(path.join(ROOT, 'dist/weapp'))
+  figures.push(
+    figure('sizes', 'weapp main package: subpackage-only libraries', kept.length, '', atMost(0), kept.length === 0 ? SUBPACKAGE_ONLY_MODULES.map((m) => m.name).join(', ') + ': none' : `${kept.join('; ')}: import them from subpackage pages only`),
   )
   // Where the main package's weight is: each main-package page's own files (what it adds beyond the shared
   // common.js / vendors.js), so a page that grows shows up by name.

@@ -108,6 +108,38 @@ export function canonicalEntrants(entrants: DrawEntrant[]): DrawEntrant[] {
   return entrants.slice().sort(byEntryId)
 }
 
+/** The list itself when it is already in canonical order (ids strictly ascending, as sorting would leave them), else a sorted copy. */
+function inCanonicalOrder(entrants: DrawEntrant[]): DrawEntrant[] {
+  for (let i = 1; i < entrants.length; i += 1) if (!(entrants[i - 1].entryId < entrants[i].entryId)) return canonicalEntrants(entrants)
+  return entrants
+}
+
+/**
+ * The digest of the list last digested, with a copy of the fields the canonical text is made of: a draw digests
+ * its list, then draws round 0 and later redraws over the same list, and each round checks the digest again.
+ * Comparing the fields (plain values, 4 per entrant) is much cheaper than writing and hashing the text, and
+ * answers only for a list equal field by field — a changed list is hashed again, so the check stays a check.
+ */
+let lastDigest: { fields: unknown[]; digest: string } | null = null
+
+function digestOfCanonical(canonical: DrawEntrant[]): string {
+  const fields: unknown[] = new Array(canonical.length * 4)
+  let plain = true
+  canonical.forEach((e, i) => {
+    const values = [e?.entryId, e?.maskedName, e?.tickets, e?.nonce]
+    for (let k = 0; k < 4; k += 1) {
+      const value = values[k]
+      if (value !== null && typeof value === 'object') plain = false
+      fields[i * 4 + k] = value
+    }
+  })
+  const cached = lastDigest
+  if (plain && cached && cached.fields.length === fields.length && cached.fields.every((value, i) => Object.is(value, fields[i]))) return cached.digest
+  const digest = sha256.hex(textOfCanonical(canonical))
+  lastDigest = plain ? { fields, digest } : null
+  return digest
+}
+
 /** The canonical text the digest hashes (exported so a sceptic can look at the exact bytes). */
 export function canonicalEntrantsText(entrants: DrawEntrant[]): string {
   return textOfCanonical(canonicalEntrants(entrants))
@@ -115,7 +147,7 @@ export function canonicalEntrantsText(entrants: DrawEntrant[]): string {
 
 /** SHA-256 of the canonical text of the list (sorts a copy, so the order given does not matter). */
 export function entrantsDigest(entrants: DrawEntrant[]): string {
-  return sha256.hex(textOfCanonical(canonicalEntrants(entrants)))
+  return digestOfCanonical(inCanonicalOrder(entrants))
 }
 
 /** round 0: SHA-256(seed ‖ digest); round k ≥ 1: SHA-256(seed ‖ digest ‖ uint32be(k)), all as bytes. */
@@ -145,9 +177,9 @@ export function drawRound(input: {
   for (const id of input.exclude ?? []) if (typeof id !== 'string') problems.push(t('lotteryDraw.problem.malformed'))
   if (problems.length > 0) throw new DomainError('INVALID_INPUT', problems[0])
   const randomness = roundRandomness(input.seed, input.digest, input.round)
-  const canonical = canonicalEntrants(input.entrants)
+  const canonical = inCanonicalOrder(input.entrants)
   // A digest of another list would publish a round no verifier can reproduce: refuse it here, loudly.
-  if (sha256.hex(textOfCanonical(canonical)) !== input.digest) throw new DomainError('INVALID_INPUT', t('lotteryDraw.problem.digest'))
+  if (digestOfCanonical(canonical) !== input.digest) throw new DomainError('INVALID_INPUT', t('lotteryDraw.problem.digest'))
   return drawCanonical(randomness, input.round, canonical, input.tiers, new Set(input.exclude ?? []))
 }
 

@@ -13,7 +13,7 @@ import { memberHistory } from '../../bench/growth'
 import { entrantProblems, verifyDraw, winnersOf } from '../../domain/lottery-draw'
 import { atLeast, atMost, below, failedFigure, figure, formatTable, median, percentile, ratio, verdict, anyMissed } from '../../bench/report'
 import { selectedSections } from '../../bench/run'
-import { i18nKeysIn, mainPackagePages, subpackageRoots } from '../../bench/sizes'
+import { i18nKeysIn, mainPackagePages, subpackageOnlyModulesIn, subpackageRoots } from '../../bench/sizes'
 import { GROUP, MEMBER } from '../support/fixture'
 
 describe('bench statistics', () => {
@@ -132,6 +132,19 @@ describe('sizes: what the main package carries', () => {
     expect(i18nKeysIn(dist)).toEqual({ count: 2, files: ['common.js (2)'] })
     fs.writeFileSync(path.join(dist, 'common.js'), 'var text="网络不太好"')
     expect(i18nKeysIn(dist)).toEqual({ count: 0, files: [] })
+  })
+
+  it('names the subpackage-only libraries the main package holds, and where (not those in subpackages)', () => {
+    const dist = fakeWeappBuild({
+      'app.json': JSON.stringify({ pages: ['pages/index/index'], subPackages: [{ root: 'packages/admin', pages: ['pages/dashboard/index'] }] }),
+      'vendors.js': 'O.isDayjs=S;var k=[1116352408,1899447441]',
+      'pages/index/index.js': 'var d=e.isDayjs(x)',
+      'packages/admin/pages/dashboard/index.js': 'console.log("[uCharts] 未获取到")',
+    })
+    expect(subpackageOnlyModulesIn(dist)).toEqual(['dayjs in pages/index/index.js, vendors.js', 'js-sha256 in vendors.js'])
+    fs.writeFileSync(path.join(dist, 'vendors.js'), 'var x=1')
+    fs.writeFileSync(path.join(dist, 'pages/index/index.js'), 'var y=2')
+    expect(subpackageOnlyModulesIn(dist)).toEqual([])
   })
 
   it("sizes each main-package page's own files", () => {

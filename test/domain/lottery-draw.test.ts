@@ -195,6 +195,19 @@ describe('the canonical digest and the randomness', () => {
     expect(entrantsDigest(list.slice(1))).not.toBe(base)
   })
 
+  it('a list changed in place after its digest was taken gets a new digest, and drawRound refuses the old one', () => {
+    const list = canonicalEntrants(Array.from({ length: 6 }, (_, i) => entrant(i)))
+    const digest = entrantsDigest(list)
+    expect(drawRound({ seed: seedOf('in place'), digest, round: 0, entrants: list, tiers: TIERS }).round).toBe(0)
+    for (const change of [(e: DrawEntrant) => { e.tickets = e.tickets === 1 ? 2 : 1 }, (e: DrawEntrant) => { e.maskedName += '*' }]) {
+      const before = entrantsDigest(list)
+      change(list[3])
+      expect(entrantsDigest(list)).not.toBe(before)
+      expect(entrantsDigest(list)).toBe(referenceDigest(list).toString('hex'))
+      expect(() => drawRound({ seed: seedOf('in place'), digest: before, round: 0, entrants: list, tiers: TIERS })).toThrow(DomainError)
+    }
+  })
+
   it('a lone surrogate is hashed as U+FFFD, so Node and a browser hash the same bytes', () => {
     const lone = { ...entrant(1), maskedName: 'a\ud800b' }
     expect(entrantsDigest([lone])).toBe(entrantsDigest([{ ...lone, maskedName: 'a\ufffdb' }]))
