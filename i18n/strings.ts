@@ -14,6 +14,7 @@ import { PARTICIPATION_STRINGS } from './participation'
 import { LOTTERY_STRINGS } from './lottery'
 import { LOTTERY_PAGE_STRINGS } from './lottery-pages'
 import { PARTICIPATION_PAGE_STRINGS } from './participation-pages'
+import { HUB_STRINGS } from './hub'
 import { fillText } from './fill'
 
 /** Every feature's table, one per line. */
@@ -26,6 +27,7 @@ const MODULES = [
   LOTTERY_STRINGS,
   LOTTERY_PAGE_STRINGS,
   PARTICIPATION_PAGE_STRINGS,
+  HUB_STRINGS,
 ] as const
 
 type Merged<T> = T extends readonly [infer Head, ...infer Rest] ? Head & Merged<Rest> : unknown
