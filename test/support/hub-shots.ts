@@ -6,11 +6,11 @@ import { startLocalRuntime } from '../../local-runtime/server'
 import { DEMO_GROUP_ID } from '../../local-runtime/demo/personas'
 import { launchChromium } from './browser'
 import { requireH5Build } from './h5-page'
-import { makeStore } from './fixture'
+import { FIXED_NOW, makeStore } from './fixture'
 
 async function main(out: string) {
   const store = await makeStore({ seed: true })
-  const runtime = await startLocalRuntime({ store, port: 0, staticDir: requireH5Build() })
+  const runtime = await startLocalRuntime({ store, port: 0, staticDir: requireH5Build(), now: () => FIXED_NOW })
   const browser = await launchChromium()
   const page = await browser.newPage({ viewport: { width: 375, height: 812 } })
   const group = `${runtime.url}/pages/group/index?id=${DEMO_GROUP_ID}`
@@ -21,7 +21,12 @@ async function main(out: string) {
     }
     await page.waitForSelector(wait, { state: 'visible', timeout: 15000 })
     await page.waitForTimeout(800)
-    await page.screenshot({ path: `${out}/${name}.png`, fullPage: true })
+    await page.screenshot({ path: `${out}/${name}.png` })
+    // The whole page: the app scrolls inside its own container, so a tall viewport shows it all.
+    await page.setViewportSize({ width: 375, height: 2200 })
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: `${out}/${name}-full.png` })
+    await page.setViewportSize({ width: 375, height: 812 })
   }
   try {
     await shot('group-visitor', group, '#entry-apply, #group-application-status')
@@ -32,7 +37,8 @@ async function main(out: string) {
     await page.waitForSelector('#entry-announcements', { state: 'visible' })
     await page.click('#entry-announcements')
     await page.waitForTimeout(1500)
-    await page.screenshot({ path: `${out}/announcements-from-hub.png`, fullPage: true })
+    await page.screenshot({ path: `${out}/announcements-from-hub.png` })
+    console.log(await page.evaluate(() => [document.body, document.querySelector('.taro_page'), document.querySelector('#app')].map((el) => el && getComputedStyle(el).backgroundColor)))
     await shot('members', `${runtime.url}/pages/members/index?id=${DEMO_GROUP_ID}`, '#members-roster')
   } finally {
     await browser.close()

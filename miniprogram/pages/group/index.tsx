@@ -84,8 +84,8 @@ function GroupCard({ profile }: { profile: GroupProfile }) {
       <PendingBadge groups={[{ id: profile.id, name: profile.name, role: profile.viewerRole }]} variant="group" />
       {!member && <MyApplication groupId={profile.id} />}
       {member && profile.today && <TodayPanel groupId={profile.id} today={profile.today} />}
-      <LotteryCard groupId={profile.id} viewerRole={profile.viewerRole} />
       <HubTiles groupId={profile.id} viewerRole={profile.viewerRole} board={profile.board} />
+      <LotteryCard groupId={profile.id} viewerRole={profile.viewerRole} />
       {member && <MemberJoinGuide groupId={profile.id} />}
 
       <View id="group-rules" className="group-rules">
