@@ -25,6 +25,21 @@ export interface GroupProfile {
   viewerRole: Role | null
   /** Members only: unread announcements and a rules version to confirm (null for visitors). */
   board?: BoardBadges | null
+  /** Members only: what the group home shows for today (null for visitors). */
+  today?: GroupToday | null
+}
+
+/**
+ * The group home's today panel: the day's task (its title once published; before that only when it will be),
+ * the caller's check-in today and streak, and the latest pinned announcement.
+ */
+export interface GroupToday {
+  day: string
+  timezone: string
+  task: { title: string; published: true } | { publishAt: string; published: false } | null
+  checkedIn: boolean
+  streak: number
+  pinned: { id: string; title: string } | null
 }
 
 export const getGroupProfile = defineAction<GroupProfile>()(

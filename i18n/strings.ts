@@ -15,6 +15,7 @@ import { LOTTERY_STRINGS } from './lottery'
 import { LOTTERY_PAGE_STRINGS } from './lottery-pages'
 import { PARTICIPATION_PAGE_STRINGS } from './participation-pages'
 import { GROUP_SETTINGS_STRINGS } from './group-settings'
+import { HUB_STRINGS } from './hub'
 import { fillText } from './fill'
 
 /** Every feature's table, one per line. */
@@ -28,6 +29,7 @@ const MODULES = [
   LOTTERY_PAGE_STRINGS,
   PARTICIPATION_PAGE_STRINGS,
   GROUP_SETTINGS_STRINGS,
+  HUB_STRINGS,
 ] as const
 
 type Merged<T> = T extends readonly [infer Head, ...infer Rest] ? Head & Merged<Rest> : unknown

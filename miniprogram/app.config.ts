@@ -1,6 +1,6 @@
 /**
  * The mini program's app.json: its main-package pages and its subpackages, both from the routes table
- * (contracts/routes.ts; the first page is the home page), and the window style.
+ * (contracts/routes.ts; the first page is the home page), and the window style (also the H5 title bar).
  */
 import type { AppConfig } from '@tarojs/taro'
 import { APP_PAGES, APP_SUBPACKAGES } from '../contracts/routes'
@@ -15,6 +15,9 @@ const appConfig: AppConfig = {
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f6f7',
     backgroundTextStyle: 'light',
+    // The WeChat default; said explicitly because Taro's H5 router draws its title bar (the page's
+    // navigationBarTitleText, a back button when there is a page to go back to, else home) only then.
+    navigationStyle: 'default',
   },
   style: 'v2',
 }

@@ -319,6 +319,12 @@ async function checkinStateOf(store: Store, member: MemberDoc, today: string): P
   return legacyCheckinState(stats, month)
 }
 
+/** The member's check-in today and visible streak (the group home): no read when the membership carries its counters. */
+export async function checkinTodayOf(store: Store, member: MemberDoc, today: string): Promise<{ checkedIn: boolean; streak: number }> {
+  const state = await checkinStateOf(store, member, today)
+  return { checkedIn: isCheckedIn(state, today), streak: visibleCurrentStreak(state, today) }
+}
+
 /** Today's check-in of the member: the latest one on the membership, read by id only when that lacks it. */
 async function todaysCheckin(store: Store, member: MemberDoc, today: string): Promise<CheckinDoc | null> {
   const latest = member.checkin?.latest

@@ -5,8 +5,11 @@
  *   const profile = await getGroupProfile(ctx, { groupId: 'demo-reading' })
  *   profile.viewerRole // 'admin' | 'member' | 'owner' | null
  */
-import { MAX_GROUP_CAPACITY, memberId, seatsLeft, type GroupDoc, type Role } from '../domain/group'
-import type { GroupProfile, MyGroup } from '../contracts/group'
+import { MAX_GROUP_CAPACITY, memberId, seatsLeft, type GroupDoc, type MemberDoc, type Role } from '../domain/group'
+import type { GroupProfile, GroupToday, MyGroup } from '../contracts/group'
+import { dayRuleOf, todayKey } from '../domain/days'
+import { dailyTaskId, isPublished } from '../domain/tasks'
+import { checkinTodayOf } from './checkin'
 import { callerOpenid, requireOpenid, type UseCaseContext } from './context'
 import { requireGroup } from './access'
 import { boardBadges } from './board'
@@ -16,8 +19,31 @@ export async function getGroupProfile(ctx: UseCaseContext, input: { groupId: str
   const viewer = callerOpenid(ctx)
   const membership = viewer ? await ctx.store.get('members', memberId(group._id, viewer)) : null
   if (!membership) return toGroupProfile(group, null)
-  const [board] = await boardBadges(ctx.store, [{ group, member: membership }])
-  return { ...toGroupProfile(group, membership.role), board }
+  const [[board], today] = await Promise.all([boardBadges(ctx.store, [{ group, member: membership }]), groupToday(ctx, group, membership)])
+  return { ...toGroupProfile(group, membership.role), board, today }
+}
+
+/**
+ * The group home's today panel, read beside the badges: the day's task by id and the latest pinned
+ * announcement (one query); the check-in status comes from the membership already read.
+ */
+async function groupToday(ctx: UseCaseContext, group: GroupDoc, member: MemberDoc): Promise<GroupToday> {
+  const now = ctx.now()
+  const rule = dayRuleOf(group)
+  const day = todayKey(now, rule)
+  const [task, pinned, checkin] = await Promise.all([
+    ctx.store.get('dailyTasks', dailyTaskId(group._id, day)),
+    ctx.store.find('announcements', { where: { groupId: group._id, pinned: true }, orderBy: [{ field: 'pinnedAt', direction: 'desc' }], limit: 1 }),
+    checkinTodayOf(ctx.store, member, day),
+  ])
+  return {
+    day,
+    timezone: rule.timezone,
+    task: task === null ? null : isPublished(task, now) ? { title: task.title, published: true } : { publishAt: task.publishAt, published: false },
+    checkedIn: checkin.checkedIn,
+    streak: checkin.streak,
+    pinned: pinned[0] ? { id: pinned[0]._id, title: pinned[0].title } : null,
+  }
 }
 
 export async function listMyGroups(ctx: UseCaseContext): Promise<MyGroup[]> {

@@ -30,6 +30,7 @@ import { createFunctionHandlers } from '../../local-runtime/functions'
 import { createLocalWechatServices } from '../../platform/wechat-services-local'
 import { runDraw } from '../../usecases/lottery'
 import { seededRandom } from '../support/random'
+import { LIST_LOTTERIES as LIST_OPEN } from '../../miniprogram/components/lottery-card/list-open'
 import { NONCE, lotteryInput } from '../support/lottery'
 
 /** Shanghai 09:00 on `day`. */
@@ -605,7 +606,17 @@ describe('what is new on the board (CloudBase operations per tap, the same for a
     await api.as(ADMIN).call(postAnnouncement, { groupId: GROUP, title: '周日休息', body: '不打卡', pinned: true })
 
     const home = await cost(cloud, () => api.as(MEMBER).call(getGroupProfile, { groupId: GROUP }))
-    expect(home.calls).toEqual(['document.get groups', 'document.get members'])
+    // The badges come from the group and the membership; the today panel adds the day's task by id and the
+    // latest pinned announcement, and — for a member who never checked in (no counters on the membership) — the
+    // two documents the counters used to live in.
+    expect(home.calls).toEqual([
+      'document.get groups',
+      'document.get members',
+      'document.get dailyTasks',
+      'collection.get announcements',
+      'document.get checkinStats',
+      'document.get checkinMonths',
+    ])
     const mine = await cost(cloud, () => api.as(MEMBER).call(listMyGroups, {}))
     expect(mine.ops).toBe(2)
     const inbox = await cost(cloud, () => api.as(MEMBER).call(listInbox, {}))
@@ -652,5 +663,36 @@ describe('group settings costs (CloudBase operations per tap)', () => {
     const after = await cost(cloud, () => member.at(morning('2026-11-23')).call(checkIn, { groupId: GROUP, linkTask: false }))
     expect(after.calls).toEqual(['runTransaction', 'tx document.get members', 'tx collection.add checkins', 'tx document.update members'])
     expect(after.ops).toBeLessThanOrEqual(3)
+  })
+})
+
+describe('the group home (CloudBase operations to open the group page)', () => {
+  it('a member: the profile (4: group, membership, today’s task, latest pinned) + the join guide + the open lotteries; an admin also the pending counts', async () => {
+    const { store, cloud } = await cloudbase()
+    const api = testCaller(store)
+    await api.as(MEMBER).call(acknowledgeRules, { groupId: GROUP, version: 2 })
+    await api.as(ADMIN).call(acknowledgeRules, { groupId: GROUP, version: 2 })
+    await api.as(MEMBER).call(checkIn, { groupId: GROUP, linkTask: false })
+    await api.as(ADMIN).call(checkIn, { groupId: GROUP, linkTask: false })
+    await api.as(ADMIN).call(postAnnouncement, { groupId: GROUP, title: '周日休息', body: '不打卡', pinned: true })
+
+    const profile = await cost(cloud, () => api.as(MEMBER).call(getGroupProfile, { groupId: GROUP }))
+    expect(profile.calls).toEqual(['document.get groups', 'document.get members', 'document.get dailyTasks', 'collection.get announcements'])
+    const today = (await api.as(MEMBER).call(getGroupProfile, { groupId: GROUP })).today
+    expect(today).toMatchObject({ checkedIn: true, streak: 1, pinned: { title: '周日休息' } })
+
+    const openPage = (caller: string, admin: boolean) =>
+      cost(cloud, () =>
+        Promise.all([
+          api.as(caller).call(getGroupProfile, { groupId: GROUP }),
+          api.as(caller).call(getJoinGuide, { groupId: GROUP }),
+          api.as(caller).call(LIST_OPEN, { groupId: GROUP, filter: 'open' }),
+          ...(admin ? [api.as(caller).call(getPendingCounts, {})] : []),
+        ]),
+      )
+    const member = await openPage(MEMBER, false)
+    const admin = await openPage(ADMIN, true)
+    // A member 9 operations in all, an admin 11 (the pending counts).
+    expect({ member: member.ops, admin: admin.ops }).toEqual({ member: 9, admin: 11 })
   })
 })

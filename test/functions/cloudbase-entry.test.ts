@@ -48,6 +48,9 @@ describe('CloudBase function entries', () => {
       'document.get members',
       // The demo admin has never confirmed the rules: the banner looks for an older confirmation once.
       'collection.get ruleAcks',
+      // The today panel: the day's task by id and the latest pinned announcement (the check-in counters are on the membership).
+      'document.get dailyTasks',
+      'collection.get announcements',
     ])
   })
 

@@ -126,4 +126,46 @@ describe('weapp group page', () => {
     await page.waitForText('#group-viewer-role', '你还不是本群成员')
     expect(page.query('#rules-banner')).toBeNull()
   })
+
+  it('is the hub for a member: today’s task, the check-in status, the pinned announcement and large entries that open their pages', async () => {
+    page = await weapp.open('pages/group/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
+    await page.waitForText('#hub-pinned-title', '本月共读：余华《活着》')
+    // Published at 08:00 in the group's timezone: the title after that, the time before.
+    expect(page.text('#hub-task-text')).toMatch(/^(今日任务 08:00 发布|.{2,})$/)
+    expect(page.text('#hub-task-text')).not.toContain('自由打卡')
+    expect(page.text('#hub-checkin-status')).toMatch(/今日已打卡|今天还没打卡/)
+    expect(page.text('#hub-tiles-daily')).toContain('排行榜')
+    expect(page.text('#hub-tiles-daily')).toContain('我的进度')
+    expect(page.query('#hub-tiles-manage')).toBeNull()
+    expect(page.query('#entry-review')).toBeNull()
+    // Still one profile call: the today panel comes with it.
+    expect(page.calls.filter((call) => call.name === 'group')).toHaveLength(1)
+
+    const openedUrls: string[] = []
+    const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx
+    wx.navigateTo = (options: { url: string; success?: (result: object) => void }) => {
+      openedUrls.push(options.url)
+      options.success?.({ errMsg: 'navigateTo:ok' })
+    }
+    page.tap('#entry-leaderboard')
+    page.tap('#hub-pinned')
+    await waitFor(() => openedUrls.length === 2, 5000, () => 'a navigateTo after tapping the tile and the pinned row')
+    expect(openedUrls[0]).toContain(`id=${DEMO_GROUP_ID}`)
+    expect(openedUrls[1]).toBe(`/pages/announcements/index?id=${DEMO_GROUP_ID}`)
+  })
+
+  it('gives an admin the 管理 tiles, review first; a visitor neither the today panel nor member tiles', async () => {
+    page = await weapp.open('pages/group/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('admin')) })
+    await page.waitForText('#hub-tiles-manage', '入群审核')
+    expect(page.text('#hub-tiles-manage')).toContain('每日任务')
+    expect(page.text('#hub-tiles-manage')).toContain('数据看板')
+    expect(page.query('#today-panel')).not.toBeNull()
+    page.unload()
+
+    page = await weapp.open('pages/group/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('visitor')) })
+    await page.waitForText('#entry-apply', '申请加入')
+    expect(page.query('#today-panel')).toBeNull()
+    expect(page.query('#entry-checkin')).toBeNull()
+    expect(page.text('#hub-tiles')).toContain('消息')
+  })
 })

@@ -54,7 +54,7 @@ export default function AnnouncementCard({
         <>
           <View className="announcement__head">
             {a.pinned && (
-              <Tag type="danger">
+              <Tag type="primary">
                 <Text>{t('announcements.pinned')}</Text>
               </Tag>
             )}

@@ -1,13 +1,15 @@
 /**
- * Group card page (pages/group/index?id=<groupId>): the public profile of one group from
- * `getGroupProfile` — name, topic, intro, members and capacity, status, the current rules — and the
- * viewer's role in it; for a member how to get into the WeChat group (components/join-guide), for a visitor their
- * own application's status or 申请加入. Re-fetches when the H5 dev persona changes.
+ * The group home (pages/group/index?id=<groupId>), the hub of a group: its card from `getGroupProfile` — name,
+ * topic, intro, members and capacity, status, the current rules — and the viewer's role; for a member today's
+ * task, their check-in and the pinned announcement (components/today-panel, from the same call), the open
+ * lottery, large entries to every page (components/hub-tiles) and how to get into the WeChat group
+ * (components/join-guide); for a visitor their own application's status or 申请加入. Re-fetches when it shows
+ * again and when the H5 dev persona changes.
  */
 import { Text, View } from '@tarojs/components'
 import { useRef } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Button, Cell, CellGroup, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import { getGroupProfile, type GroupProfile } from '../../../contracts/group'
 import { getApplyPage, getJoinGuide } from '../../../contracts/admission'
 import { pageUrl } from '../../../contracts/routes'
@@ -17,11 +19,10 @@ import type { Role } from '../../../domain/group'
 import { t } from '../../../i18n/strings'
 import ErrorState from '../../components/error-state'
 import PageShell from '../../components/page-shell'
-import AdmissionEntries from '../../components/admission-entries'
-import DailyEntries from '../../components/daily-entries'
+import HubTiles from '../../components/hub-tiles'
+import TodayPanel from '../../components/today-panel'
 import PendingBadge from '../../components/pending-badge'
 import LotteryCard from '../../components/lottery-card'
-import ParticipationEntries from '../../components/participation-entries'
 import RulesBanner from '../../components/rules-banner'
 import { usePageData } from '../../hooks/use-page-data'
 import './index.scss'
@@ -46,6 +47,7 @@ export default function GroupPage() {
 }
 
 function GroupCard({ profile }: { profile: GroupProfile }) {
+  const member = profile.viewerRole !== null
   return (
     <View id="group-card">
       <RulesBanner groupId={profile.id} board={profile.board} />
@@ -64,29 +66,27 @@ function GroupCard({ profile }: { profile: GroupProfile }) {
         <Text id="group-intro" className="group-card__intro">
           {profile.intro}
         </Text>
+        <View className="group-card__facts">
+          <Text id="group-member-count" className="group-card__fact">{t('group.members', { count: profile.memberCount })}</Text>
+          <Text id="group-capacity" className="group-card__fact">{t('group.capacity', { capacity: profile.capacity })}</Text>
+          <Text id="group-seats" className="group-card__fact">
+            {profile.seatsLeft > 0 ? t('group.seatsLeft', { count: profile.seatsLeft }) : t('group.full')}
+          </Text>
+        </View>
+        <Text id="group-viewer-role" className="group-card__role">{viewerRoleText(profile.viewerRole)}</Text>
       </View>
 
-      <CellGroup>
-        <Cell
-          title={<Text id="group-member-count">{t('group.members', { count: profile.memberCount })}</Text>}
-          extra={<Text id="group-capacity">{t('group.capacity', { capacity: profile.capacity })}</Text>}
-        />
-        <Cell
-          title={
-            <Text id="group-seats">
-              {profile.seatsLeft > 0 ? t('group.seatsLeft', { count: profile.seatsLeft }) : t('group.full')}
-            </Text>
-          }
-        />
-        <Cell title={<Text id="group-viewer-role">{viewerRoleText(profile.viewerRole)}</Text>} />
-      </CellGroup>
-
+      {profile.status === 'archived' && (
+        <Text id="group-archived-banner" className="group-archived">
+          {t('pEntry.archivedBanner')}
+        </Text>
+      )}
       <PendingBadge groups={[{ id: profile.id, name: profile.name, role: profile.viewerRole }]} variant="group" />
-      {profile.viewerRole === null ? <MyApplication groupId={profile.id} /> : <MemberJoinGuide groupId={profile.id} />}
-      <AdmissionEntries groupId={profile.id} viewerRole={profile.viewerRole} withoutApply />
-      <DailyEntries groupId={profile.id} viewerRole={profile.viewerRole} board={profile.board} />
+      {!member && <MyApplication groupId={profile.id} />}
+      {member && profile.today && <TodayPanel groupId={profile.id} today={profile.today} />}
+      <HubTiles groupId={profile.id} viewerRole={profile.viewerRole} board={profile.board} />
       <LotteryCard groupId={profile.id} viewerRole={profile.viewerRole} />
-      <ParticipationEntries groupId={profile.id} viewerRole={profile.viewerRole} status={profile.status} />
+      {member && <MemberJoinGuide groupId={profile.id} />}
 
       <View id="group-rules" className="group-rules">
         <View className="group-rules__header">
