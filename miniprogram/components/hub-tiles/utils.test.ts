@@ -16,7 +16,7 @@ describe('hubTiles', () => {
 
   it('an admin also gets the admin pages under 管理, review first', () => {
     const tiles = hubTiles('g1', 'admin', null)
-    expect(tiles.manage.map((tile) => tile.key)).toEqual(['review', 'tasks', 'manageAnnouncements', 'manageRules', 'dashboard', 'settings', 'joinGuide'])
+    expect(tiles.manage.map((tile) => tile.key)).toEqual(['review', 'tasks', 'manageAnnouncements', 'manageRules', 'dashboard', 'settings', 'joinGuide', 'groupSettings'])
     expect(tiles.daily.map((tile) => tile.key)).toContain('checkin')
   })
 
