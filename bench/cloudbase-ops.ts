@@ -41,6 +41,7 @@ import { photoPathPrefix } from '../usecases/photos'
 import { createFakeOpenapi } from '../test/fakes/wx-openapi'
 import { createFakeCloud, type FakeCloud, type RecordedCall } from '../test/fakes/wx-server-sdk'
 import { ADMIN, FIXED_NOW, GROUP, MEMBER, OWNER, TIMER, applyInput, seedGroup, testCaller, testMember, type TestCaller } from '../test/support/fixture'
+import { DEFAULT_TIMEOUT_SECONDS } from '../cloudbase/function-settings'
 import { atMost, elapsedMs, failedFigure, figure, median, type Figure, type Target } from './report'
 
 export interface OpCount {
@@ -151,10 +152,11 @@ export const OP_TARGETS: Record<string, Target> = {
 /** "Well under 3 s": half of it. */
 export const BATCH_50_TARGET_MS = 1500
 /**
- * WeChat's default cloud function timeout. `config.json` cannot raise it (it takes `permissions` and
- * `triggers` only); the console or the `tcb/uploadfuncconfig` API can (README "Deploying to WeChat").
+ * WeChat's default cloud function timeout, what a DevTools upload leaves in place (`config.json` cannot
+ * raise it; `cloudbase/function-settings.ts` and README "Deploying to WeChat", step 11), so the taps are
+ * measured against it.
  */
-export const FUNCTION_TIMEOUT_MS = 3000
+export const FUNCTION_TIMEOUT_MS = DEFAULT_TIMEOUT_SECONDS * 1000
 /** A database call as a round trip from a cloud function to its environment's database (an assumption). */
 export const ROUND_TRIP_MS = 20
 

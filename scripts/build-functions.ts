@@ -4,6 +4,8 @@
  *   index.js      — the function and the domain core it uses, bundled by esbuild (wx-server-sdk left external)
  *   package.json  — depends on wx-server-sdk only (CloudBase installs it on upload: 「上传并部署：云端安装依赖」)
  *   config.json   — copied when the function has one (timer triggers, openapi permissions)
+ * and `dist/cloudbaserc.json`, for deploying the same folders with CloudBase's CLI: every function with its
+ * timeout (`cloudbase/function-settings.ts`) and its timer triggers (from its `config.json`).
  *
  * @example
  *   npm run build:functions
@@ -11,6 +13,8 @@
 import { build } from 'esbuild'
 import fs from 'node:fs'
 import path from 'node:path'
+import { cloudbaserc, type TimerTrigger } from '../cloudbase/function-settings'
+import { FUNCTION_NAMES, type FunctionName } from '../contracts/define'
 
 const root = path.resolve(__dirname, '..')
 const sourceRoot = path.join(root, 'cloudfunctions')
@@ -59,9 +63,21 @@ async function buildFunction(name: string): Promise<void> {
   if (fs.existsSync(config)) fs.copyFileSync(config, path.join(outDir, 'config.json'))
 }
 
+/** A function's timer triggers, as its `config.json` declares them (none without one). */
+function triggersOf(name: FunctionName): TimerTrigger[] {
+  const config = path.join(sourceRoot, name, 'config.json')
+  if (!fs.existsSync(config)) return []
+  const parsed = JSON.parse(fs.readFileSync(config, 'utf8')) as { triggers?: TimerTrigger[] }
+  return parsed.triggers ?? []
+}
+
 async function main(): Promise<void> {
   const names = listFunctionFolders()
+  const undeclared = names.filter((name) => !(FUNCTION_NAMES as readonly string[]).includes(name))
+  if (undeclared.length > 0) throw new Error(`cloud functions missing from FUNCTION_NAMES: ${undeclared.join(', ')}`)
   for (const name of names) await buildFunction(name)
+  const rc = cloudbaserc(names as FunctionName[], triggersOf)
+  fs.writeFileSync(path.join(outRoot, '../cloudbaserc.json'), JSON.stringify(rc, null, 2) + '\n')
   console.log(`built ${names.length} cloud functions into dist/cloudfunctions: ${names.join(', ')}`)
 }
 

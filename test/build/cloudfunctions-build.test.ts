@@ -7,6 +7,7 @@ import path from 'node:path'
 import { builtinModules } from 'node:module'
 import { FUNCTION_NAMES } from '../../contracts/define'
 import * as fakeSdk from '../fakes/wx-server-sdk'
+import { DEFAULT_TIMEOUT_SECONDS, FUNCTION_SETTINGS } from '../../cloudbase/function-settings'
 
 jest.mock('wx-server-sdk', () => jest.requireActual('../fakes/wx-server-sdk'))
 
@@ -51,5 +52,25 @@ describe('built cloud functions', () => {
       ok: false,
       error: { code: 'NOT_FOUND', message: '这个群不存在或已解散' },
     })
+  })
+
+  it('writes dist/cloudbaserc.json with every function, its timeout and the triggers of its config.json', () => {
+    const rcPath = path.join(BUILT, '../cloudbaserc.json')
+    expect(fs.existsSync(rcPath)).toBe(true)
+    const rc = JSON.parse(fs.readFileSync(rcPath, 'utf8'))
+    expect(rc.functionRoot).toBe('./cloudfunctions')
+    expect(rc.functions.map((fn: { name: string }) => fn.name).sort()).toEqual([...FUNCTION_NAMES].sort())
+    for (const fn of rc.functions) {
+      expect(fn.timeout).toBe(FUNCTION_SETTINGS[fn.name as keyof typeof FUNCTION_SETTINGS].timeoutSeconds)
+      expect(fn.timeout).toBeGreaterThanOrEqual(1)
+      expect(fn.timeout).toBeLessThanOrEqual(60)
+      expect(fn.handler).toBe('index.main')
+      const config = path.join(SOURCE, fn.name, 'config.json')
+      const declared = fs.existsSync(config) ? (JSON.parse(fs.readFileSync(config, 'utf8')).triggers ?? []) : []
+      expect(fn.triggers ?? []).toEqual(declared)
+    }
+    // The long jobs get longer than WeChat's default; the taps keep it, as the bench measures them against it.
+    expect(rc.functions.find((fn: { name: string }) => fn.name === 'tally').timeout).toBe(60)
+    expect(rc.functions.find((fn: { name: string }) => fn.name === 'checkin').timeout).toBe(DEFAULT_TIMEOUT_SECONDS)
   })
 })
