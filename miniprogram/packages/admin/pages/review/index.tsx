@@ -15,6 +15,7 @@ import { MAX_REASON_LENGTH } from '../../../../../contracts/fields'
 import { t } from '../../../../../i18n/strings'
 import ApplicationCard from '../../../../components/application-card'
 import DecidedList from '../../../../components/decided-list'
+import { askForSubscriptions } from '../../../../api/subscribe'
 import ErrorState from '../../../../components/error-state'
 import PageShell from '../../../../components/page-shell'
 import LoadMore from '../../../../components/load-more'
@@ -66,6 +67,9 @@ export default function ReviewPage() {
   }
 
   async function decide(ids: string[], decision: 'approve' | 'reject', why: string) {
+    // The hourly 新申请 digest reaches an admin's WeChat only with their consent, one message per consent:
+    // asked at each decision tap (not awaited, so the decision does not wait on the dialog).
+    void askForSubscriptions(['applicationDigest'])
     setResults([])
     for (const action of [decideOne, decideMany, reveal]) action.reset()
     if (ids.length === 1) {

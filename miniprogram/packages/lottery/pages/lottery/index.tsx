@@ -16,6 +16,7 @@ import { t } from '../../../../../i18n/strings'
 import ErrorState from '../../../../components/error-state'
 import PageShell from '../../../../components/page-shell'
 import { phaseTagType, phaseText } from '../../../../components/lottery-card/utils'
+import { askForSubscriptions } from '../../../../api/subscribe'
 import { useAction } from '../../../../hooks/use-action'
 import { usePageData } from '../../../../hooks/use-page-data'
 import { deviceNonce } from '../../device-nonce'
@@ -117,6 +118,8 @@ function EntryBox({ view, onEntered }: { view: LotteryView; onEntered: () => voi
   const enter = useAction(enterLottery)
   const mine = view.myEntry
   const tapEnter = async () => {
+    // Consent for the 中奖 message, asked at the tap (WeChat shows no dialog later); not awaited.
+    void askForSubscriptions(['lotteryWon'])
     const nonce = await deviceNonce()
     const entered = await enter.run({ lotteryId: view.id, nonce })
     if (!entered) return
