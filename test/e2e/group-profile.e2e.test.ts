@@ -21,6 +21,14 @@ describe('H5 app on the local runtime (Chromium)', () => {
     await expectText(app.page, '#group-viewer-role', '管理员')
   })
 
+  it('draws the white cards on the grey page background, not white on white', async () => {
+    const background = await app.page.evaluate(() => {
+      const page = document.querySelector('.taro_router > .taro_page.taro_page_show') ?? document.querySelector('.taro_page')
+      return page ? getComputedStyle(page).backgroundColor : 'no page'
+    })
+    expect(background).toBe('rgb(245, 246, 247)')
+  })
+
   it('keeps the chosen persona across pages: the member sees the group in 我的社群', async () => {
     await app.page.click('#persona-member')
     await expectText(app.page, '#group-viewer-role', '成员')
