@@ -216,3 +216,17 @@ export const editCheckin = defineAction<CheckinView>()(
   'edit',
   v.object({ groupId: groupIdSchema, note: noteSchema, photoFileId: photoSchema }),
 )
+
+/** What one run of the export cleanup did. */
+export interface ExpiredExportCleanup {
+  /** Export files deleted (or found already gone), their records removed. */
+  deleted: number
+  /** Files the storage could not delete this time: their records stay for the next run. */
+  kept: number
+}
+
+/**
+ * The `photoCleanup` function's second timer job (`cleanExpiredExportsHourly`): deletes saved export files
+ * (CSV) and their records once their link expired; refused to anyone but the timer.
+ */
+export const cleanExpiredExports = defineAction<ExpiredExportCleanup>()('photoCleanup', 'cleanExports', v.object({}))

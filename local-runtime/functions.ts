@@ -30,6 +30,7 @@ import { SUBSCRIBE_TEMPLATES, type SubscribeTemplates } from '../contracts/subsc
 import type { Caller } from '../usecases/context'
 import type { WechatServices } from '../usecases/ports/wechat'
 import type { RandomSource } from '../usecases/ports/random'
+import type { ExportStorage } from '../usecases/ports/exports'
 
 /** Invite QR codes encode `<PUBLIC_URL>/pages/apply/index?scene=…` (default: the runtime's own address). */
 export const localWechatServices = createLocalWechatServices({
@@ -43,10 +44,12 @@ export interface FunctionDependencies {
   templates: SubscribeTemplates
   /** The secure random source (lottery seeds and entry ids); `node:crypto` unless a test gives a deterministic one. */
   random?: RandomSource
+  /** Where exports go (and the export cleanup deletes them): the runtime's memory unless a test gives another. */
+  exports?: ExportStorage
 }
 
 /** Every function's handler, wired to these services and templates. */
-export function createFunctionHandlers({ wechat, templates, random = CRYPTO_RANDOM }: FunctionDependencies): Record<FunctionName, FunctionHandler> {
+export function createFunctionHandlers({ wechat, templates, random = CRYPTO_RANDOM, exports = localExportStorage }: FunctionDependencies): Record<FunctionName, FunctionHandler> {
   return {
     group: groupFunction,
     setup: setupFunction,
@@ -57,10 +60,10 @@ export function createFunctionHandlers({ wechat, templates, random = CRYPTO_RAND
     board: boardFunction,
     checkin: createCheckinFunction(wechat),
     reminders: createRemindersFunction(wechat, templates),
-    photoCleanup: createPhotoCleanupFunction(wechat),
-    participation: createParticipationFunction(wechat, templates, localExportStorage),
+    photoCleanup: createPhotoCleanupFunction(wechat, exports),
+    participation: createParticipationFunction(wechat, templates, exports),
     tally: createTallyFunction(),
-    lottery: createLotteryFunction({ random, wechat, templates, exports: localExportStorage }),
+    lottery: createLotteryFunction({ random, wechat, templates, exports }),
   }
 }
 

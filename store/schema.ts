@@ -19,6 +19,7 @@ import type { DailyStatsDoc } from '../domain/tally'
 import type { CheckinLikesDoc } from '../domain/likes'
 import type { LotteryDoc, LotteryEntryDoc, LotterySecretDoc, LotteryShardDoc, LotteryWinDoc } from '../domain/lottery'
 import type { AnnouncementReadDoc } from '../domain/board'
+import type { ExportFileDoc } from '../domain/exports'
 
 export interface Collections {
   groups: GroupDoc
@@ -55,6 +56,8 @@ export interface Collections {
   lotteryWins: LotteryWinDoc
   // Who read which announcement: one marker per member and announcement, counted for the admins
   announcementReads: AnnouncementReadDoc
+  // Saved exports (CSV files): one record per file, so the cleanup deletes it after its link expired
+  exportFiles: ExportFileDoc
 }
 
 export interface IndexSpec {
@@ -135,6 +138,8 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   ],
   // The admins' read count of one announcement.
   announcementReads: [{ fields: [{ field: 'announcementId', direction: 'asc' }] }],
+  // The export cleanup: records whose link expired, paged by id.
+  exportFiles: [{ fields: [{ field: 'expiresAt', direction: 'asc' }, { field: '_id', direction: 'asc' }] }],
 }
 
 /**

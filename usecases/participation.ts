@@ -64,6 +64,7 @@ import { memberKey } from './member-keys'
 import * as members from './members'
 import type { Notifier } from './ports/wechat'
 import type { ExportStorage } from './ports/exports'
+import { saveExportFile } from './exports'
 import { pageOf } from './paging'
 
 // --- leaderboards ---------------------------------------------------------------------------------
@@ -415,7 +416,7 @@ export async function exportMembers(ctx: UseCaseContext, storage: ExportStorage,
   rows.sort((a, b) => String(a[2]).localeCompare(String(b[2])))
   const header = ['nickname', 'role', 'joinedAt', 'score', 'weekScore', 'monthScore', 'checkinDays', 'streak', 'longest', 'lastCheckinDay'].map((key) => t(`participation.csv.${key}` as Parameters<typeof t>[0]))
   const fileName = `${group.name}-${t('participation.export.members')}-${today}.csv`
-  const saved = await storage.saveExport({ groupId: group._id, fileName, content: toCsv(header, rows), at: now })
+  const saved = await saveExportFile(ctx, storage, { groupId: group._id, fileName, content: toCsv(header, rows), at: now })
   return { fileName, ...saved, rows: rows.length }
 }
 
@@ -478,7 +479,7 @@ export async function exportCheckins(ctx: UseCaseContext, storage: ExportStorage
   }
   const header = ['day', 'nickname', 'checkedInAt', 'makeUp', 'task', 'note'].map((key) => t(`participation.csv.${key}` as Parameters<typeof t>[0]))
   const fileName = `${group.name}-${t('participation.export.checkins')}-${input.from}_${input.to}.csv`
-  const saved = await storage.saveExport({ groupId: group._id, fileName, content: toCsv(header, rows), at: now })
+  const saved = await saveExportFile(ctx, storage, { groupId: group._id, fileName, content: toCsv(header, rows), at: now })
   return { fileName, ...saved, rows: rows.length }
 }
 

@@ -56,12 +56,17 @@ export function createFakeOpenapi(options: { phoneByCode?: Record<string, string
       files.set(args.cloudPath, args.fileContent.length)
       return { fileID: `cloud://env-test.bucket/${args.cloudPath}`, statusCode: 204, errMsg: 'uploadFile:ok' }
     },
-    async getTempFileURL(args: { fileList: string[] }) {
+    // The SDK takes fileIDs, or `{ fileID, maxAge }` objects to set a link's life (the exports do).
+    async getTempFileURL(args: { fileList: Array<string | { fileID: string; maxAge: number }> }) {
       record('getTempFileURL', args)
       await tick()
       return {
         errMsg: 'getTempFileURL:ok',
-        fileList: args.fileList.map((fileID) => ({ fileID, tempFileURL: fileID.replace('cloud://env-test.bucket/', 'https://env-test.tcb.qcloud.la/'), maxAge: 7200, status: 0, errMsg: 'ok' })),
+        fileList: args.fileList.map((file) => {
+          const fileID = typeof file === 'string' ? file : file.fileID
+          const maxAge = typeof file === 'string' ? 7200 : file.maxAge
+          return { fileID, tempFileURL: fileID.replace('cloud://env-test.bucket/', 'https://env-test.tcb.qcloud.la/'), maxAge, status: 0, errMsg: 'ok' }
+        }),
       }
     },
     async deleteFile(args: { fileList: string[] }) {

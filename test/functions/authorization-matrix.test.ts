@@ -103,6 +103,7 @@ import {
   deleteAnnouncement,
   deleteDailyTask,
   markAnnouncementsRead,
+  cleanExpiredExports,
 } from '../../contracts'
 import { applicationId } from '../../domain/admission'
 import { memberId } from '../../domain/group'
@@ -256,6 +257,7 @@ const MATRIX: Row[] = [
   row(markAnnouncementsRead,     (s) => ({ groupId: GROUP, announcementIds: [s.announcementId] }), 'U F Y Y Y F U U'),
   row(getGroupSettings,          { groupId: GROUP },                                               'U F F Y Y F U U'),
   row(saveGroupSettings,         { groupId: GROUP, ...groupSettingsForm, taskPublishTime: '07:30' }, 'U F F Y Y F U U'),
+  row(cleanExpiredExports,       {},                                                               'F F F F F F Y F'),
 ]
 
 const key = (action: AnyAction) => `${action.fn}.${action.action}`

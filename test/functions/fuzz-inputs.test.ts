@@ -152,6 +152,7 @@ const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   'lottery.exportCsv': { lotteryId: LOTTERY, kind: 'entrants' },
   'lottery.runDue': {},
   'board.markAnnouncementsRead': { groupId: GROUP, announcementIds: ['ann_abc', 'ann_def'] },
+  'photoCleanup.cleanExports': {},
 }
 
 // --- arbitraries ---

@@ -11,6 +11,7 @@ import { createCheckinFunction } from '../../cloudfunctions/checkin/handlers'
 import { createPhotoCleanupFunction } from '../../cloudfunctions/photoCleanup/handlers'
 import { checkIn, listTodayFeed, registerPhoto } from '../../contracts'
 import { photoRecordId } from '../../domain/photos'
+import { createCloudbaseExportStorage } from '../../platform/export-files-cloudbase'
 import { createCloudbaseWechatServices } from '../../platform/wechat-services-cloudbase'
 import { createCloudbaseStore } from '../../store/cloudbase'
 import { photoPathPrefix } from '../../usecases/photos'
@@ -27,7 +28,7 @@ async function setup() {
   await seedGroup(store)
   const sdk = createFakeOpenapi()
   const services = createCloudbaseWechatServices(sdk)
-  const api = testCaller(store, { now: () => new Date(NOW), handlers: { checkin: createCheckinFunction(services), photoCleanup: createPhotoCleanupFunction(services) } })
+  const api = testCaller(store, { now: () => new Date(NOW), handlers: { checkin: createCheckinFunction(services), photoCleanup: createPhotoCleanupFunction(services, createCloudbaseExportStorage(sdk)) } })
   cloud.calls.length = 0
   return { cloud, store, sdk, api }
 }
@@ -81,7 +82,7 @@ describe('photos on CloudBase: the SDK calls each step makes', () => {
     await api.as(MEMBER).call(registerPhoto, { groupId: GROUP, fileId: photoOf(MEMBER, 'orphan2') })
     cloud.calls.length = 0
     sdk.calls.length = 0
-    const later = testCaller(store, { now: () => new Date('2026-11-24T03:00:00.000Z'), handlers: { photoCleanup: createPhotoCleanupFunction(createCloudbaseWechatServices(sdk)) } })
+    const later = testCaller(store, { now: () => new Date('2026-11-24T03:00:00.000Z'), handlers: { photoCleanup: createPhotoCleanupFunction(createCloudbaseWechatServices(sdk), createCloudbaseExportStorage(sdk)) } })
     expect(await later.as(TIMER).event('photoCleanup', { Type: 'Timer', TriggerName: 'cleanOrphanPhotosHourly' })).toEqual({ ok: true, data: { deleted: 2, staleCounters: 0 } })
     expect(dbOps(cloud.calls).filter((op) => op !== 'runTransaction')).toEqual([
       'collection.get photos',

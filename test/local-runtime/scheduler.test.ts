@@ -31,6 +31,7 @@ describe('readTimerTriggers', () => {
       { fn: 'admissionPurge', name: 'applicationDigestHourly', cron: '0 0 * * * * *' },
       { fn: 'reminders', name: 'checkinReminders', cron: '0 */15 * * * * *' },
       { fn: 'photoCleanup', name: 'cleanOrphanPhotosHourly', cron: '0 20 * * * * *' },
+      { fn: 'photoCleanup', name: 'cleanExpiredExportsHourly', cron: '0 40 * * * * *' },
       { fn: 'tally', name: 'tallyHourly', cron: '0 5 * * * * *' },
       { fn: 'lottery', name: 'lotteryDue', cron: '0 * * * * * *' },
     ])
@@ -69,6 +70,7 @@ describe('startScheduler on a fake clock', () => {
         { fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'applicationDigestHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'applicationDigestHourly' } },
         { fn: 'reminders', event: { Type: 'Timer', TriggerName: 'checkinReminders', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'checkinReminders' } },
         { fn: 'photoCleanup', event: { Type: 'Timer', TriggerName: 'cleanOrphanPhotosHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'cleanOrphanPhotosHourly' } },
+        { fn: 'photoCleanup', event: { Type: 'Timer', TriggerName: 'cleanExpiredExportsHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'cleanExpiredExportsHourly' } },
         { fn: 'tally', event: { Type: 'Timer', TriggerName: 'tallyHourly', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'tallyHourly' } },
         { fn: 'lottery', event: { Type: 'Timer', TriggerName: 'lotteryDue', Time: START.toISOString() }, caller: { kind: 'timer', trigger: 'lotteryDue' } },
       ])
@@ -78,6 +80,7 @@ describe('startScheduler on a fake clock', () => {
         ['admissionPurge', '2026-11-23T12:00:00.000Z'],
         ['reminders', '2026-11-23T12:00:00.000Z'],
         ['photoCleanup', '2026-11-23T12:20:00.000Z'],
+        ['photoCleanup', '2026-11-23T12:40:00.000Z'],
         ['tally', '2026-11-23T12:05:00.000Z'],
         ['lottery', '2026-11-23T11:51:00.000Z'],
       ])
@@ -100,7 +103,8 @@ describe('startScheduler on a fake clock', () => {
       expect(calls.filter((call) => call.caller.kind === 'timer' && call.caller.trigger === 'joinQrReminderHourly')).toHaveLength(8) // 12:05 … 19:05, hourly
       expect(purges).toEqual([{ fn: 'admissionPurge', event: { Type: 'Timer', TriggerName: 'purgeRejectedDaily', Time: '2026-11-23T19:30:00.000Z' }, caller: { kind: 'timer', trigger: 'purgeRejectedDaily' } }])
       expect(calls.filter((call) => call.fn === 'reminders')).toHaveLength(30) // 12:15 … 19:30, every 15 minutes
-      expect(calls.filter((call) => call.fn === 'photoCleanup')).toHaveLength(8) // 12:20 … 19:20, hourly
+      expect(calls.filter((call) => call.caller.kind === 'timer' && call.caller.trigger === 'cleanOrphanPhotosHourly')).toHaveLength(8) // 12:20 … 19:20, hourly
+      expect(calls.filter((call) => call.caller.kind === 'timer' && call.caller.trigger === 'cleanExpiredExportsHourly')).toHaveLength(7) // 12:40 … 18:40, hourly
       expect(calls.filter((call) => call.fn === 'tally')).toHaveLength(8) // 12:05 … 19:05, hourly
       expect(calls.filter((call) => call.caller.kind === 'timer' && call.caller.trigger === 'applicationDigestHourly')).toHaveLength(7) // 13:00 … 19:00, hourly
     } finally {

@@ -32,6 +32,7 @@ import { t } from '../../i18n/strings'
 import { EVERY_ROLE, MANAGERS, requireRole } from '../access'
 import type { UseCaseContext } from '../context'
 import type { ExportStorage } from '../ports/exports'
+import { saveExportFile } from '../exports'
 import { pageOf } from '../paging'
 import { photoPathPrefix } from '../photos'
 import { buildLotteryView, loadLottery, readAllEntries, readGroup, readWins, toDrawEntrant, type LotteryServices } from './shared'
@@ -168,7 +169,7 @@ export async function exportLotteryCsv(ctx: UseCaseContext, storage: ExportStora
   const { lottery } = await loadLottery(ctx, input.lotteryId, MANAGERS)
   const save = async (fileName: string, content: string, rows: number): Promise<LotteryCsv> => ({
     fileName,
-    ...(await storage.saveExport({ groupId: lottery.groupId, fileName, content, at: ctx.now() })),
+    ...(await saveExportFile(ctx, storage, { groupId: lottery.groupId, fileName, content, at: ctx.now() })),
     rows,
   })
   const group = await readGroup(ctx, lottery.groupId)
