@@ -185,6 +185,11 @@ describe('draw, verify, claim, settle', () => {
     const wins = await fx.store.find('lotteryWins', { where: { lotteryId: id } })
     expect(wins.map((w) => w.contact)).toEqual(wins.map(() => null))
     expect(csvBehind(await fx.api.as(ADMIN).call(exportLotteryCsv, { lotteryId: id, kind: 'winners' }))).not.toContain('13800138000')
+    // Both files are recorded for the export cleanup (the group, where the file is, its link's expiry).
+    expect(await fx.store.find('exportFiles', { limit: 10 })).toEqual([
+      expect.objectContaining({ groupId: GROUP, location: expect.stringMatching(/^[a-f0-9]{32}\.csv$/), expiresAt: file.expiresAt }),
+      expect.objectContaining({ groupId: GROUP, location: expect.stringMatching(/^[a-f0-9]{32}\.csv$/), expiresAt: file.expiresAt }),
+    ])
     expect(await fx.api.as(winner.openid).result(claimLotteryPrize, { lotteryId: id, name: '李娜', phone: '13800138000', address: '郑州', note: '' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 
