@@ -32,6 +32,7 @@ import { ENTRY_SHARDS, lotteryEntryDocId, lotteryShardId, shardOf } from '../dom
 import { DEFAULT_REMINDER_TIME } from '../domain/reminders'
 import { groupCopyOf } from '../domain/participation'
 import { createFunctionHandlers } from '../local-runtime/functions'
+import { createCloudbaseExportStorage } from '../platform/export-files-cloudbase'
 import { createCloudbaseWechatServices } from '../platform/wechat-services-cloudbase'
 import { createCloudbaseStore } from '../store/cloudbase'
 import type { Store } from '../store/port'
@@ -91,7 +92,8 @@ export async function cloudbaseWorld(options: { group?: Partial<GroupDoc>; extra
   for (const openid of [OWNER, ADMIN, MEMBER, ...(options.extraMembers ?? [])]) {
     await store.update('members', memberId(GROUP, openid), { checkin: emptyCheckinState(), reminder: { enabled: false, time: DEFAULT_REMINDER_TIME }, groupCopy: groupCopyOf({ status: 'open' }) })
   }
-  const handlers = createFunctionHandlers({ wechat: createCloudbaseWechatServices(createFakeOpenapi()), templates: SUBSCRIBE_TEMPLATES })
+  const openapi = createFakeOpenapi()
+  const handlers = createFunctionHandlers({ wechat: createCloudbaseWechatServices(openapi), templates: SUBSCRIBE_TEMPLATES, exports: createCloudbaseExportStorage(openapi) })
   const now = options.now ?? FIXED_NOW
   cloud.clearCalls()
   return { cloud, store, api: testCaller(store, { now: () => now, handlers }) }
@@ -306,6 +308,8 @@ export function scenarios(): Scenario[] {
     timer('reminders.run (timer)', 'reminders', 'checkinReminders', EVENING, (w) => w.api.as(ADMIN).call(contracts.setReminder, { groupId: GROUP, enabled: true, time: '20:30' })),
     // The next day: the photo registered above and never used is an orphan.
     timer('photoCleanup.run (timer)', 'photoCleanup', 'cleanOrphanPhotosHourly', '2026-11-24T13:00:00.000Z'),
+    // The same day: the two participation exports above (members, check-ins) have expired; file and record each.
+    timer('photoCleanup.cleanExports (timer, 2 expired exports)', 'photoCleanup', 'cleanExpiredExportsHourly', '2026-11-24T13:40:00.000Z'),
     // 31 days later: the application rejected above has its personal fields purged.
     timer('admissionPurge.purgeRejected (timer)', 'admissionPurge', 'purgeRejectedDaily', '2026-12-24T19:30:00.000Z'),
     // The next day: the tally closes 2026-11-23 (the check-ins and applications above are its activity).

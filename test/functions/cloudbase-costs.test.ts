@@ -32,6 +32,8 @@ import { runDraw } from '../../usecases/lottery'
 import { seededRandom } from '../support/random'
 import { LIST_LOTTERIES as LIST_OPEN } from '../../miniprogram/components/lottery-card/list-open'
 import { NONCE, lotteryInput } from '../support/lottery'
+import { createCloudbaseExportStorage } from '../../platform/export-files-cloudbase'
+import { createFakeOpenapi } from '../fakes/wx-openapi'
 
 /** Shanghai 09:00 on `day`. */
 const morning = (day: string) => new Date(`${day}T09:00:00+08:00`)
@@ -694,5 +696,34 @@ describe('the group home (CloudBase operations to open the group page)', () => {
     const admin = await openPage(ADMIN, true)
     // A member 9 operations in all, an admin 11 (the pending counts).
     expect({ member: member.ops, admin: admin.ops }).toEqual({ member: 9, admin: 11 })
+  })
+})
+
+describe('export costs (CloudBase operations): each export records its file; the cleanup pays per file', () => {
+  it('an export costs one write more than its reads (the file’s record); the cleanup: 1 query an idle hour, per 50 files 1 query + 1 deleteFile, 1 remove per file', async () => {
+    const { store, cloud } = await cloudbase()
+    const sdk = createFakeOpenapi()
+    const exports = createCloudbaseExportStorage(sdk)
+    let now = FIXED_NOW
+    const api = testCaller(store, { now: () => now, handlers: createFunctionHandlers({ wechat: createLocalWechatServices({ appBaseUrl: 'http://127.0.0.1' }), templates: SUBSCRIBE_TEMPLATES, exports }) })
+
+    const members = await cost(cloud, () => api.as(ADMIN).call(contracts.exportMembers, { groupId: GROUP }))
+    expect(members.calls).toEqual(['document.get groups', 'document.get members', 'collection.get members', 'collection.add exportFiles'])
+    const checkins = await cost(cloud, () => api.as(ADMIN).call(contracts.exportCheckins, { groupId: GROUP, from: '2026-11-01', to: '2026-11-23' }))
+    expect(checkins.calls).toEqual(['document.get groups', 'document.get members', 'collection.get checkins', 'collection.add exportFiles'])
+
+    const timer = () => api.as(TIMER).event('photoCleanup', { Type: 'Timer', TriggerName: 'cleanExpiredExportsHourly' })
+    const idle = await cost(cloud, timer)
+    expect(idle.calls).toEqual(['collection.get exportFiles'])
+
+    for (let i = 0; i < 118; i++) await api.as(ADMIN).call(contracts.exportMembers, { groupId: GROUP })
+    now = new Date(FIXED_NOW.getTime() + 2 * 3600 * 1000)
+    sdk.calls.length = 0
+    const cleanup = await cost(cloud, timer)
+    expect(cleanup.calls.filter((c) => c === 'collection.get exportFiles')).toHaveLength(3)
+    expect(cleanup.calls.filter((c) => c === 'document.remove exportFiles')).toHaveLength(120)
+    expect(cleanup.ops).toBe(123)
+    expect(sdk.calls.map((c) => c.api)).toEqual(['deleteFile', 'deleteFile', 'deleteFile'])
+    expect((await cost(cloud, timer)).ops).toBe(1)
   })
 })
