@@ -40,7 +40,7 @@ export const FUNCTION_SETTINGS: Record<FunctionName, FunctionSettings> = {
   board: INTERACTIVE,
   checkin: INTERACTIVE,
   reminders: { timeoutSeconds: 20, why: 'timer every 15 minutes: pages through reminder subscriptions, one message each that is due' },
-  photoCleanup: { timeoutSeconds: 20, why: 'hourly timer: finds uploads no check-in used after 24 hours and deletes them' },
+  photoCleanup: { timeoutSeconds: 20, why: 'hourly timers: deletes uploads no check-in used after 24 hours, and export files whose link expired (at most 500 a run)' },
   participation: { timeoutSeconds: 20, why: 'CSV exports page through a group’s check-ins (up to 366 days)' },
   tally: { timeoutSeconds: 60, why: 'hourly timer: closes every group’s ended day, catching up at most 35 missed days' },
   lottery: { timeoutSeconds: 20, why: 'publishing writes one inbox message per member (up to 500); draws read 1,000 entries a page' },
