@@ -49,3 +49,21 @@ describe('H5 build (dist/h5)', () => {
     }
   })
 })
+
+describe('H5 build: the image preview', () => {
+  // Taro's H5 `previewImage` shows the images in its Swiper component, which brings the Swiper library
+  // (~190 KiB of JS) into the build; photos and QR codes open in our own viewer instead
+  // (miniprogram/platform/preview-image.h5.ts → components/image-viewer). A call to Taro.previewImage in page
+  // code (instead of platform/preview-image) would bring it back.
+  const scripts = fs.readdirSync(path.join(H5_DIR, 'js')).filter((name) => name.endsWith('.js'))
+  const holding = (marker: string) => scripts.filter((name) => fs.readFileSync(path.join(H5_DIR, 'js', name), 'utf8').includes(marker))
+
+  it('ships no Swiper (neither the library nor Taro’s swiper element)', () => {
+    expect(holding('swiper-wrapper')).toEqual([])
+    expect(holding('taro-swiper-core')).toEqual([])
+  })
+
+  it('ships the image viewer', () => {
+    expect(holding('image-viewer').length).toBeGreaterThan(0)
+  })
+})
