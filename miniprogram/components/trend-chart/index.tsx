@@ -28,10 +28,16 @@ interface CanvasQueryResult {
 const MAX_TRIES = 10
 
 function pixelRatio(): number {
-  try {
-    return Taro.getWindowInfo().pixelRatio || 2
-  } catch {
-    return 2
+  // In H5 the browser's own: Taro's H5 getWindowInfo brings a browser-detection library (platform.js, ~15 KiB).
+  // An if/else on the build constant, so the bundler drops the other branch and its import.
+  if (process.env.TARO_ENV === 'h5') {
+    return window.devicePixelRatio || 2
+  } else {
+    try {
+      return Taro.getWindowInfo().pixelRatio || 2
+    } catch {
+      return 2
+    }
   }
 }
 
