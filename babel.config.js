@@ -90,7 +90,7 @@ function contractsWithoutSchemas({ types: t }) {
 /**
  * The app shows each text where a page asks for it: this writes the Chinese of `t('key')` in place of the call
  * (and `fillText('…', params)` for `t('key', params)`; a key built as `t(`prefix.${x}`)` becomes a lookup in
- * just the texts that start so), so a bundle carries the texts its own pages show — an admin page's texts go
+ * just the texts that start so, and `t(cond ? 'a' : 'b')` a choice between two texts), so a bundle carries the texts its own pages show — an admin page's texts go
  * to the admin subpackage — and not the whole table (`i18n/*.ts`). A call it cannot resolve (a key held in a
  * variable, an unknown key) is left to `t()`, which then brings the table back: write keys out (see
  * `components/admission-entries`). The server and the tests, which do not use this file, keep `t()`.
@@ -129,6 +129,28 @@ function loadTexts() {
   return texts
 }
 
+/**
+ * The text expression for a key expression, or null when it cannot be resolved: a key written out (`'a.b'`), a key
+ * built from one value (`\`a.${x}\``: a lookup in the texts whose keys start and end so), or a choice between such
+ * keys (`cond ? 'a.on' : 'a.off'`: the same choice between their texts).
+ */
+function textOf(t, keyNode, texts) {
+  if (t.isStringLiteral(keyNode)) return texts.has(keyNode.value) ? t.stringLiteral(texts.get(keyNode.value)) : null
+  if (t.isTemplateLiteral(keyNode) && keyNode.expressions.length === 1 && !t.isTSType(keyNode.expressions[0])) {
+    const [head, tail] = keyNode.quasis.map((quasi) => quasi.value.cooked)
+    const entries = [...texts].filter(([key]) => key.startsWith(head) && key.endsWith(tail) && key.length >= head.length + tail.length)
+    if (entries.length === 0) return null
+    const table = t.objectExpression(entries.map(([key, zh]) => t.objectProperty(t.stringLiteral(key.slice(head.length, key.length - tail.length)), t.stringLiteral(zh))))
+    return t.memberExpression(table, keyNode.expressions[0], true)
+  }
+  if (t.isConditionalExpression(keyNode)) {
+    const consequent = textOf(t, keyNode.consequent, texts)
+    const alternate = consequent && textOf(t, keyNode.alternate, texts)
+    return alternate ? t.conditionalExpression(keyNode.test, consequent, alternate) : null
+  }
+  return null
+}
+
 function inlineTexts(api) {
   const t = api.types
   if (typeof api.addExternalDependency === 'function') {
@@ -148,19 +170,8 @@ function inlineTexts(api) {
         const binding = callPath.scope.getBinding('t')
         if (!binding || binding.kind !== 'module' || !/[\\/]?i18n[\\/]strings$/.test(binding.path.parent.source.value)) return
         const [keyNode, params] = node.arguments
-        let text = null
-        if (t.isStringLiteral(keyNode)) {
-          if (!this.texts.has(keyNode.value)) return
-          text = t.stringLiteral(this.texts.get(keyNode.value))
-        } else if (t.isTemplateLiteral(keyNode) && keyNode.expressions.length === 1 && !t.isTSType(keyNode.expressions[0])) {
-          const [head, tail] = keyNode.quasis.map((quasi) => quasi.value.cooked)
-          const entries = [...this.texts].filter(([key]) => key.startsWith(head) && key.endsWith(tail) && key.length >= head.length + tail.length)
-          if (entries.length === 0) return
-          const table = t.objectExpression(entries.map(([key, zh]) => t.objectProperty(t.stringLiteral(key.slice(head.length, key.length - tail.length)), t.stringLiteral(zh))))
-          text = t.memberExpression(table, keyNode.expressions[0], true)
-        } else {
-          return
-        }
+        const text = textOf(t, keyNode, this.texts)
+        if (!text) return
         if (!params) return callPath.replaceWith(text)
         if (!state.fillText) {
           state.fillText = callPath.scope.getProgramParent().generateUidIdentifier('fillText')

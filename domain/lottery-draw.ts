@@ -33,7 +33,8 @@
  *   verifyDraw({ version: 1, lotteryId, commitment, seed, entrants, digest, rounds: [round0, round1] }).ok // true
  */
 import { sha256 } from 'js-sha256'
-import type { LOTTERY_DRAW_STRINGS } from '../i18n/lottery-draw'
+import { fillText } from '../i18n/fill'
+import { LOTTERY_DRAW_STRINGS } from '../i18n/lottery-draw'
 import { t } from '../i18n/strings'
 import { DomainError } from './errors'
 
@@ -316,8 +317,12 @@ export function explainDraw(draw: PublishedDraw): DrawReport {
   }
 }
 
+/**
+ * A problem's text, from the draw's own texts: `t(problem.key)` (a key the app's build cannot write out) would
+ * bring every text of the app into the lottery pages' bundle (babel.config.js, inlineTexts).
+ */
 function text(problem: DrawProblem): string {
-  return t(problem.key, problem.params)
+  return fillText(LOTTERY_DRAW_STRINGS[problem.key].zh, problem.params)
 }
 
 // ————— the stream and the selection —————
@@ -437,7 +442,7 @@ function wellFormed(value: unknown): unknown {
 }
 
 function hexBytes(hex: string, problem: 'lotteryDraw.problem.seedMalformed' | 'lotteryDraw.problem.digestMalformed' | 'lotteryDraw.error.randomness'): number[] {
-  if (typeof hex !== 'string' || !HASH_HEX_PATTERN.test(hex)) throw new DomainError('INVALID_INPUT', t(problem))
+  if (typeof hex !== 'string' || !HASH_HEX_PATTERN.test(hex)) throw new DomainError('INVALID_INPUT', text({ key: problem }))
   const bytes: number[] = []
   for (let i = 0; i < 64; i += 2) bytes.push(parseInt(hex.slice(i, i + 2), 16))
   return bytes

@@ -64,9 +64,9 @@ describe('daily check-in in the H5 app (Chromium)', () => {
     expect(src).toMatch(/^\/photos\/[a-f0-9]{32}\.png\?exp=\d+&sig=[a-f0-9]{64}$/)
     expect((await fetch(`${app.runtime.url}${src}`)).status).toBe(200)
 
-    // Tapped, the photo opens full screen (Taro's previewImage overlay), and a tap closes it.
+    // Tapped, the photo opens full screen (components/image-viewer), and a tap closes it.
     await click(app.page, '#checkin-done-photo')
-    const preview = app.page.locator('.preview-image')
+    const preview = app.page.locator('#image-viewer')
     await preview.waitFor({ state: 'visible', timeout: 15000 })
     expect(await preview.locator('img').first().getAttribute('src')).toContain(src.split('?')[0])
     await preview.click()

@@ -1,9 +1,9 @@
 /** One check-in as members see it: heading, time, note, photo (full screen on tap), tags and the like row. See README.md. */
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { CheckinView, LikeSummary } from '../../../contracts/checkin'
 import { formatLocal } from '../../../domain/local-time'
 import { t } from '../../../i18n/strings'
+import { previewImage } from '../../platform/preview-image'
 import { likeLine, previewRequest } from './utils'
 import './index.scss'
 
@@ -41,7 +41,7 @@ export default function CheckinEntry({ entry, timezone, heading, idPrefix, likes
           className="checkin-entry__photo"
           src={src}
           mode="aspectFill"
-          onClick={() => Taro.previewImage(previewRequest(src, photoUrls ?? [src]))}
+          onClick={() => previewImage(previewRequest(src, photoUrls ?? [src]))}
         />
       )}
       {(entry.taskTitle || entry.makeUp || (like && onLike)) && (

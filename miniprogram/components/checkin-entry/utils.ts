@@ -18,7 +18,7 @@ export function likeLine(likes: LikeSummary): string {
   return likes.count > Math.min(NAMES_IN_LINE, likes.names.length) ? t('checkin.likedByMore', { names, count: likes.count }) : t('checkin.likedBy', { names })
 }
 
-/** What `Taro.previewImage` takes: the tapped photo and the others beside it (so a swipe goes through the list). */
+/** What `previewImage` (platform/preview-image) takes: the tapped photo and the others beside it (so a swipe goes through the list). */
 export function previewRequest(current: string, urls: Array<string | null | undefined>): { current: string; urls: string[] } {
   const list = [...new Set(urls.filter((url): url is string => typeof url === 'string' && url !== ''))]
   return { current, urls: list.includes(current) ? list : [current, ...list] }

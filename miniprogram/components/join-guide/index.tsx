@@ -4,12 +4,12 @@
  */
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { confirmJoined, type JoinGuideView } from '../../../contracts/admission'
 import { formatLocal } from '../../../domain/local-time'
 import { t } from '../../../i18n/strings'
 import { useAction } from '../../hooks/use-action'
+import { previewImage } from '../../platform/preview-image'
 import { joinWays } from './utils'
 import './index.scss'
 
@@ -22,7 +22,7 @@ export default function JoinGuide({ groupId, view: initial }: JoinGuideProps) {
   const [view, setView] = useState(initial)
   const confirm = useAction(confirmJoined)
   const ways = joinWays(view)
-  const preview = (url: string) => Taro.previewImage({ current: url, urls: [url] }).catch(() => undefined)
+  const preview = (url: string) => previewImage({ current: url, urls: [url] })
 
   const onConfirm = async () => {
     const next = await confirm.run({ groupId })

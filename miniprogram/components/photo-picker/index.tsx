@@ -4,11 +4,11 @@
  */
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { t } from '../../../i18n/strings'
 import { ApiError } from '../../api/client'
 import { uploadCheckinPhoto } from '../../api/upload-photo'
+import { chooseImage } from '../../platform/choose-image'
 import './index.scss'
 
 export interface PhotoPickerProps {
@@ -32,8 +32,7 @@ export default function PhotoPicker({ groupId, pathPrefix, value, onChange, idPr
     setError('')
     let path: string
     try {
-      const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      path = chosen.tempFilePaths[0]
+      path = await chooseImage({ sizeType: 'compressed' })
     } catch {
       return // cancelled
     }

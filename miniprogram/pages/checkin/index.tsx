@@ -42,6 +42,7 @@ import LoadMore from '../../components/load-more'
 import { useAction } from '../../hooks/use-action'
 import { usePageData } from '../../hooks/use-page-data'
 import { usePagedAction } from '../../hooks/use-paged-action'
+import { previewImage } from '../../platform/preview-image'
 import { clockTime, shortDay } from './utils'
 import './index.scss'
 
@@ -272,7 +273,7 @@ function MyCheckin({ overview, checkin, onEdited }: { overview: CheckinOverview;
         </View>
       )}
       {src ? (
-        <Image id="checkin-done-photo" className="checkin-photo" src={src} mode="aspectFill" onClick={() => Taro.previewImage({ current: src, urls: [src] })} />
+        <Image id="checkin-done-photo" className="checkin-photo" src={src} mode="aspectFill" onClick={() => previewImage({ current: src, urls: [src] })} />
       ) : (
         <PhotoPicker groupId={overview.groupId} pathPrefix={overview.photoPathPrefix} value={null} addLabel={t('checkin.addPhoto')} onChange={(id) => (id ? void save({ photoFileId: id }) : undefined)} />
       )}

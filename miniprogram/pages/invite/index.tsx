@@ -2,16 +2,17 @@
  * Invite page (pages/invite/index?id=<groupId>): the caller's invite code for the group — a mini program
  * code in WeChat (opens the apply page with the invite as its scene), a QR code of the H5 apply link
  * locally — so whoever scans it is recorded as invited by the caller. Members see it when the group allows
- * member invites; the function refuses otherwise.
+ * member invites; the function refuses otherwise. Tapping the code opens it full screen (platform/preview-image).
  */
 import { Image, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { getInviteCode } from '../../../contracts/admission'
 import { t } from '../../../i18n/strings'
 import ErrorState from '../../components/error-state'
 import PageShell from '../../components/page-shell'
 import { usePageData } from '../../hooks/use-page-data'
+import { previewImage } from '../../platform/preview-image'
 import './index.scss'
 
 export default function InvitePage() {
@@ -24,7 +25,7 @@ export default function InvitePage() {
       {state.status === 'error' && <ErrorState id="invite-error" message={state.error.message} onRetry={reload} />}
       {state.status === 'ready' && (
         <View id="invite-card" className="invite-card">
-          <Image id="invite-image" className="invite-card__image" src={state.data.imageUrl} mode="aspectFit" showMenuByLongpress />
+          <Image id="invite-image" className="invite-card__image" src={state.data.imageUrl} mode="aspectFit" showMenuByLongpress onClick={() => previewImage({ urls: [state.data.imageUrl] })} />
           <Text className="invite-card__hint">{t('invite.hint')}</Text>
           {state.data.link && (
             <View className="invite-card__link">
@@ -35,7 +36,7 @@ export default function InvitePage() {
             </View>
           )}
           {process.env.TARO_ENV === 'weapp' && (
-            <Button id="invite-save" type="primary" block onClick={() => Taro.previewImage({ urls: [state.data.imageUrl] })}>
+            <Button id="invite-save" type="primary" block onClick={() => previewImage({ urls: [state.data.imageUrl] })}>
               {t('invite.save')}
             </Button>
           )}

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react'
 import { Image, Picker, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import {
   getJoinGuideSettings,
@@ -24,6 +24,7 @@ import FormField from '../../../../components/form-field'
 import PageShell from '../../../../components/page-shell'
 import { useAction } from '../../../../hooks/use-action'
 import { usePageData } from '../../../../hooks/use-page-data'
+import { chooseImage } from '../../../../platform/choose-image'
 import './index.scss'
 
 export default function JoinGuidePage() {
@@ -125,7 +126,7 @@ function ImageSlot({ id, groupId, pathPrefix, slot, onChange }: { id: string; gr
     setError('')
     let path: string
     try {
-      path = (await Taro.chooseImage({ count: 1, sizeType: ['original'], sourceType: ['album', 'camera'] })).tempFilePaths[0]
+      path = await chooseImage({ sizeType: 'original' })
     } catch {
       return // cancelled
     }

@@ -54,7 +54,7 @@ function CreateForm({ groupId, timezone, photoPathPrefix }: { groupId: string; t
   const publish = async () => {
     const problem = formProblem(form)
     if (problem) {
-      create.setError(t(problem))
+      create.setError(problem === 'lotteryCreate.noName' ? t('lotteryCreate.noName') : t('lotteryCreate.badNumber'))
       return
     }
     const lottery = await create.run(toCreateInput(form, { groupId, requestId, timezone }))

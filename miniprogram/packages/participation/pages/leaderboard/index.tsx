@@ -29,7 +29,7 @@ export default function LeaderboardPage() {
       <View id="period-tabs" className="ranking-tabs">
         {PERIOD_TABS.map((tab) => (
           <View key={tab.period} id={`period-${tab.period}`} className={`ranking-tab${tab.period === period ? ' is-active' : ''}`} onClick={() => setPeriod(tab.period)}>
-            <Text>{t(tab.label)}</Text>
+            <Text>{tab.label}</Text>
           </View>
         ))}
       </View>
@@ -37,7 +37,7 @@ export default function LeaderboardPage() {
         <View id="metric-tabs" className="ranking-metrics">
           {METRIC_TABS.map((tab) => (
             <View key={tab.metric} id={`metric-${tab.metric}`} className={`ranking-metric${tab.metric === metric ? ' is-active' : ''}`} onClick={() => setMetric(tab.metric)}>
-              <Text>{t(tab.label)}</Text>
+              <Text>{tab.label}</Text>
             </View>
           ))}
         </View>
