@@ -1,6 +1,6 @@
-/** Page config of the inbox page (pages/inbox/index). */
+/** Page config of the inbox page (packages/member/pages/inbox/index). */
 import type { PageConfig } from '@tarojs/taro'
-import { t } from '../../../i18n/strings'
+import { t } from '../../../../../i18n/strings'
 
 const pageConfig: PageConfig = {
   navigationBarTitleText: t('inbox.pageTitle'),

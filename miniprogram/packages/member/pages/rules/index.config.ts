@@ -1,6 +1,6 @@
-/** Page config of pages/rules/index?id=<groupId>. */
+/** Page config of packages/member/pages/rules/index?id=<groupId>. */
 import type { PageConfig } from '@tarojs/taro'
-import { t } from '../../../i18n/strings'
+import { t } from '../../../../../i18n/strings'
 
 const pageConfig: PageConfig = {
   navigationBarTitleText: t('rules.pageTitle'),

@@ -1,6 +1,6 @@
-/** Page config of the invite page (pages/invite/index?id=<groupId>). */
+/** Page config of the invite page (packages/member/pages/invite/index?id=<groupId>). */
 import type { PageConfig } from '@tarojs/taro'
-import { t } from '../../../i18n/strings'
+import { t } from '../../../../../i18n/strings'
 
 const pageConfig: PageConfig = {
   navigationBarTitleText: t('invite.pageTitle'),

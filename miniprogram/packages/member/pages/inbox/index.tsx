@@ -1,21 +1,23 @@
 /**
- * Inbox page (pages/inbox/index): the caller's messages, newest first — decisions on applications,
- * removals, ownership — with the unread count; tapping one marks it read and opens its link; 全部已读
+ * Inbox page (packages/member/pages/inbox/index): the caller's messages, newest first — decisions on applications,
+ * removals, ownership — with the unread count; tapping one marks it read and opens its link (a message stored
+ * before its page moved carries the old path: `currentPageUrl` gives today's); 全部已读
  * marks every message read. Above them, 群动态: the caller's groups with new announcements or rules to confirm
  * (components/board-notices), which are group-wide and read where they are, not messages.
  */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Badge, Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
-import { formatPhoneLocal } from '../../../domain/local-time'
-import { listInbox, markInboxRead, type InboxItem } from '../../../contracts/inbox'
-import { t } from '../../../i18n/strings'
-import { callAction } from '../../api/client'
-import ErrorState from '../../components/error-state'
-import PageShell from '../../components/page-shell'
-import LoadMore from '../../components/load-more'
-import BoardNotices from '../../components/board-notices'
-import { usePagedAction } from '../../hooks/use-paged-action'
+import { formatPhoneLocal } from '../../../../../domain/local-time'
+import { listInbox, markInboxRead, type InboxItem } from '../../../../../contracts/inbox'
+import { t } from '../../../../../i18n/strings'
+import { currentPageUrl } from '../../../../../contracts/routes'
+import { callAction } from '../../../../api/client'
+import ErrorState from '../../../../components/error-state'
+import PageShell from '../../../../components/page-shell'
+import LoadMore from '../../../../components/load-more'
+import BoardNotices from '../../../../components/board-notices'
+import { usePagedAction } from '../../../../hooks/use-paged-action'
 import './index.scss'
 
 export default function InboxPage() {
@@ -25,7 +27,7 @@ export default function InboxPage() {
   async function open(item: InboxItem) {
     if (!item.read) await callAction(markInboxRead, { messageId: item.id }).catch(() => undefined)
     reload()
-    if (item.link) Taro.navigateTo({ url: item.link })
+    if (item.link) Taro.navigateTo({ url: currentPageUrl(item.link) })
   }
 
   async function markAll() {

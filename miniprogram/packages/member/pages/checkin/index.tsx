@@ -1,5 +1,5 @@
 /**
- * Check-in page (pages/checkin/index?id=<groupId>): the member's daily loop — today's task, the check-in
+ * Check-in page (packages/member/pages/checkin/index?id=<groupId>): the member's daily loop — today's task, the check-in
  * form (note, optional photo, link to the task), streak counters and the month calendar, make-up check-ins
  * (补卡) when the group allows them, the daily reminder, and a day's feed (who checked in, newest first; back
  * through past days). The calendar changes month (‹ ›) and a tapped day shows that day's own entry and that
@@ -27,21 +27,21 @@ import {
   type CheckinResult,
   type CheckinView,
   type LikeSummary,
-} from '../../../contracts/checkin'
-import { SUBSCRIBE_TEMPLATES, configuredTemplateIds } from '../../../contracts/subscribe-templates'
-import { t } from '../../../i18n/strings'
-import { callAction, errorMessage } from '../../api/client'
-import CheckinCalendar from '../../components/checkin-calendar'
-import { monthOfDayKey as monthOf, shiftDayKey as shiftDay } from '../../components/checkin-calendar/utils'
-import CheckinEntry from '../../components/checkin-entry'
-import ErrorState from '../../components/error-state'
-import FormField from '../../components/form-field'
-import PageShell from '../../components/page-shell'
-import PhotoPicker from '../../components/photo-picker'
-import LoadMore from '../../components/load-more'
-import { useAction } from '../../hooks/use-action'
-import { usePageData } from '../../hooks/use-page-data'
-import { usePagedAction } from '../../hooks/use-paged-action'
+} from '../../../../../contracts/checkin'
+import { SUBSCRIBE_TEMPLATES, configuredTemplateIds } from '../../../../../contracts/subscribe-templates'
+import { t } from '../../../../../i18n/strings'
+import { callAction, errorMessage } from '../../../../api/client'
+import CheckinCalendar from '../../../../components/checkin-calendar'
+import { monthOfDayKey as monthOf, shiftDayKey as shiftDay } from '../../../../components/checkin-calendar/utils'
+import CheckinEntry from '../../../../components/checkin-entry'
+import ErrorState from '../../../../components/error-state'
+import FormField from '../../../../components/form-field'
+import PageShell from '../../../../components/page-shell'
+import PhotoPicker from '../../../../components/photo-picker'
+import LoadMore from '../../../../components/load-more'
+import { useAction } from '../../../../hooks/use-action'
+import { usePageData } from '../../../../hooks/use-page-data'
+import { usePagedAction } from '../../../../hooks/use-paged-action'
 import { clockTime, shortDay } from './utils'
 import './index.scss'
 

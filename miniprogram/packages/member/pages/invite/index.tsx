@@ -1,5 +1,5 @@
 /**
- * Invite page (pages/invite/index?id=<groupId>): the caller's invite code for the group — a mini program
+ * Invite page (packages/member/pages/invite/index?id=<groupId>): the caller's invite code for the group — a mini program
  * code in WeChat (opens the apply page with the invite as its scene), a QR code of the H5 apply link
  * locally — so whoever scans it is recorded as invited by the caller. Members see it when the group allows
  * member invites; the function refuses otherwise.
@@ -7,11 +7,11 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
-import { getInviteCode } from '../../../contracts/admission'
-import { t } from '../../../i18n/strings'
-import ErrorState from '../../components/error-state'
-import PageShell from '../../components/page-shell'
-import { usePageData } from '../../hooks/use-page-data'
+import { getInviteCode } from '../../../../../contracts/admission'
+import { t } from '../../../../../i18n/strings'
+import ErrorState from '../../../../components/error-state'
+import PageShell from '../../../../components/page-shell'
+import { usePageData } from '../../../../hooks/use-page-data'
 import './index.scss'
 
 export default function InvitePage() {

@@ -7,8 +7,8 @@
  *   applyPageInput({ scene: 'i_0123456789' })   // { inviteId: 'i_0123456789' }
  *   applyPageInput({ id: 'demo-reading' })       // { groupId: 'demo-reading' }
  */
-import type { MyApplicationView } from '../../../contracts/admission'
-import { isOpen } from '../../../domain/admission'
+import type { MyApplicationView } from '../../../../../contracts/admission'
+import { isOpen } from '../../../../../domain/admission'
 
 export type ApplyPageInput = { groupId: string; inviteId?: string } | { inviteId: string }
 

@@ -1,5 +1,5 @@
 /**
- * Apply page (pages/apply/index?scene=<inviteId> | ?id=<groupId>): the group's card, then — by where the
+ * Apply page (packages/join/pages/apply/index?scene=<inviteId> | ?id=<groupId>): the group's card, then — by where the
  * visitor stands — "already a member", their application's status (components/application-status), and
  * the application form (application-form.tsx) when they may apply or are editing a pending application.
  */
@@ -7,16 +7,16 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import { getApplyPage, type ApplyPageView } from '../../../contracts/admission'
-import { pageUrl } from '../../../contracts/routes'
-import { t } from '../../../i18n/strings'
-import { isOpen } from '../../../domain/admission'
-import ApplicationStatus from '../../components/application-status'
-import { mustWaitToReapply } from '../../components/application-status/utils'
-import ErrorState from '../../components/error-state'
-import JoinGuide from '../../components/join-guide'
-import PageShell from '../../components/page-shell'
-import { usePageData } from '../../hooks/use-page-data'
+import { getApplyPage, type ApplyPageView } from '../../../../../contracts/admission'
+import { pageUrl } from '../../../../../contracts/routes'
+import { t } from '../../../../../i18n/strings'
+import { isOpen } from '../../../../../domain/admission'
+import ApplicationStatus from '../../../../components/application-status'
+import { mustWaitToReapply } from '../../../../components/application-status/utils'
+import ErrorState from '../../../../components/error-state'
+import JoinGuide from '../../../../components/join-guide'
+import PageShell from '../../../../components/page-shell'
+import { usePageData } from '../../../../hooks/use-page-data'
 import ApplicationForm from './application-form'
 import { applyPageInput } from './utils'
 import './index.scss'

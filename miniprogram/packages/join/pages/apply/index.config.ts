@@ -1,6 +1,6 @@
-/** Page config of the apply page (pages/apply/index?scene=<inviteId> | ?id=<groupId>). */
+/** Page config of the apply page (packages/join/pages/apply/index?scene=<inviteId> | ?id=<groupId>). */
 import type { PageConfig } from '@tarojs/taro'
-import { t } from '../../../i18n/strings'
+import { t } from '../../../../../i18n/strings'
 
 const pageConfig: PageConfig = {
   navigationBarTitleText: t('apply.pageTitle'),

@@ -1,6 +1,6 @@
-/** Page config of the members page (pages/members/index?id=<groupId>). */
+/** Page config of the members page (packages/member/pages/members/index?id=<groupId>). */
 import type { PageConfig } from '@tarojs/taro'
-import { t } from '../../../i18n/strings'
+import { t } from '../../../../../i18n/strings'
 
 const pageConfig: PageConfig = {
   navigationBarTitleText: t('members.pageTitle'),

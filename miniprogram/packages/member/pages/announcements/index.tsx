@@ -1,5 +1,5 @@
 /**
- * Announcements page (pages/announcements/index?id=<groupId>): pinned announcements on top, then the rest
+ * Announcements page (packages/member/pages/announcements/index?id=<groupId>): pinned announcements on top, then the rest
  * newest first with "load more"; the caller's unread ones say 未读, and once shown they are marked read
  * (`markAnnouncementsRead`: the group page's badge starts over, admins count the reader). Admins get a way to
  * 管理公告 (packages/admin/pages/announcements), where they post, pin, edit and delete.
@@ -8,17 +8,17 @@ import { useEffect, useRef } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
-import { listAnnouncements, markAnnouncementsRead, type AnnouncementView } from '../../../contracts/board'
-import { pageUrl } from '../../../contracts/routes'
-import { formatLocal } from '../../../domain/local-time'
-import { t } from '../../../i18n/strings'
-import { callAction } from '../../api/client'
-import AnnouncementCard from '../../components/announcement-card'
-import { unreadIds } from '../../components/announcement-card/utils'
-import ErrorState from '../../components/error-state'
-import PageShell from '../../components/page-shell'
-import LoadMore from '../../components/load-more'
-import { usePagedAction } from '../../hooks/use-paged-action'
+import { listAnnouncements, markAnnouncementsRead, type AnnouncementView } from '../../../../../contracts/board'
+import { pageUrl } from '../../../../../contracts/routes'
+import { formatLocal } from '../../../../../domain/local-time'
+import { t } from '../../../../../i18n/strings'
+import { callAction } from '../../../../api/client'
+import AnnouncementCard from '../../../../components/announcement-card'
+import { unreadIds } from '../../../../components/announcement-card/utils'
+import ErrorState from '../../../../components/error-state'
+import PageShell from '../../../../components/page-shell'
+import LoadMore from '../../../../components/load-more'
+import { usePagedAction } from '../../../../hooks/use-paged-action'
 import './index.scss'
 
 export default function AnnouncementsPage() {

@@ -6,7 +6,7 @@
  * @example
  *   clockTime('2026-11-23T00:05:00.000Z', 'Asia/Shanghai')   // '08:05'
  */
-import { formatLocal } from '../../../domain/local-time'
+import { formatLocal } from '../../../../../domain/local-time'
 
 /** '08:05' in the group's timezone. */
 export function clockTime(iso: string, timezone: string): string {

@@ -1,4 +1,4 @@
-import type { MyApplicationView } from '../../../contracts/admission'
+import type { MyApplicationView } from '../../../../../contracts/admission'
 import { applyPageInput, decodeScene, emptyForm, formFrom } from './utils'
 
 describe('apply page params', () => {

@@ -1,20 +1,20 @@
 /**
- * Rules page (pages/rules/index?id=<groupId>): the group's current rules (version and date), what changed
+ * Rules page (packages/member/pages/rules/index?id=<groupId>): the group's current rules (version and date), what changed
  * since the version the member last acknowledged (added / removed / changed clauses), the acknowledge
  * button, and for admins the way to 编辑群规 (packages/admin/pages/rules), which publishes the next version.
  */
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import { acknowledgeRules, getRules, type RulesView } from '../../../contracts/board'
-import { pageUrl } from '../../../contracts/routes'
-import { formatLocal } from '../../../domain/local-time'
-import type { ClauseChange } from '../../../domain/rules'
-import { t } from '../../../i18n/strings'
-import ErrorState from '../../components/error-state'
-import PageShell from '../../components/page-shell'
-import { useAction } from '../../hooks/use-action'
-import { usePageData } from '../../hooks/use-page-data'
+import { acknowledgeRules, getRules, type RulesView } from '../../../../../contracts/board'
+import { pageUrl } from '../../../../../contracts/routes'
+import { formatLocal } from '../../../../../domain/local-time'
+import type { ClauseChange } from '../../../../../domain/rules'
+import { t } from '../../../../../i18n/strings'
+import ErrorState from '../../../../components/error-state'
+import PageShell from '../../../../components/page-shell'
+import { useAction } from '../../../../hooks/use-action'
+import { usePageData } from '../../../../hooks/use-page-data'
 import './index.scss'
 
 export default function RulesPage() {

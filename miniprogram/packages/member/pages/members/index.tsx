@@ -1,5 +1,5 @@
 /**
- * Members page (pages/members/index?id=<groupId>): the roster with roles (群主 / 管理员 / 成员). Admin
+ * Members page (packages/member/pages/members/index?id=<groupId>): the roster with roles (群主 / 管理员 / 成员). Admin
  * actions appear by the viewer's role — the owner promotes / demotes admins, transfers ownership and
  * removes anyone; admins remove plain members — and every member but the owner may leave. The function
  * checks each action again on the server. The roster loads a page at a time (加载更多). Members are named
@@ -9,14 +9,14 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Cell, CellGroup, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import { changeMemberRole, leaveGroup, listMembers, removeMember, transferOwnership, type RosterMember, type RosterPage } from '../../../contracts/members'
-import { canChangeRole, canLeave, canRemoveMember, canTransferOwnership } from '../../../domain/roles'
-import { t } from '../../../i18n/strings'
-import ErrorState from '../../components/error-state'
-import PageShell from '../../components/page-shell'
-import LoadMore from '../../components/load-more'
-import { useAction } from '../../hooks/use-action'
-import { usePagedAction } from '../../hooks/use-paged-action'
+import { changeMemberRole, leaveGroup, listMembers, removeMember, transferOwnership, type RosterMember, type RosterPage } from '../../../../../contracts/members'
+import { canChangeRole, canLeave, canRemoveMember, canTransferOwnership } from '../../../../../domain/roles'
+import { t } from '../../../../../i18n/strings'
+import ErrorState from '../../../../components/error-state'
+import PageShell from '../../../../components/page-shell'
+import LoadMore from '../../../../components/load-more'
+import { useAction } from '../../../../hooks/use-action'
+import { usePagedAction } from '../../../../hooks/use-paged-action'
 import './index.scss'
 
 export default function MembersPage() {
