@@ -70,4 +70,13 @@ describe('a new announcement and rules version reach a member (Chromium)', () =>
     await click(page, '#persona-admin')
     await expectText(page, '#announcements-list', '已读 1/20')
   })
+
+  it('a link with the path a page had before it moved into a subpackage (an old inbox message) opens it where it is now', async () => {
+    const { page } = app
+    await page.goto(`${app.runtime.url}/pages/announcements/index?id=${DEMO_GROUP_ID}`)
+    await click(page, '#persona-member')
+    await expectText(page, '#announcements', '本月共读')
+    expect(new URL(page.url()).pathname).toBe(`/${ROUTES.announcements}`)
+    expect(new URL(page.url()).searchParams.get('id')).toBe(DEMO_GROUP_ID)
+  })
 })
