@@ -12,7 +12,8 @@
  * use are built into it (`mini.optimizeMainPackage`). The group home preloads the subpackages its taps lead
  * to (`SUBPACKAGE_PRELOADS`, app.json's `preloadRule`), so a tap there does not wait on a download.
  * `MOVED_PAGES` keeps the paths pages had before they moved working (old inbox links, sent subscribe
- * messages, printed invite codes): the app redirects them (`app.ts`, WeChat's onPageNotFound).
+ * messages, printed invite codes): the app redirects them (`app.ts`, WeChat's onPageNotFound), and the inbox
+ * opens a stored link through `currentPageUrl`.
  *
  * @example
  *   pageUrl('checkin', { id: 'g1' })        // '/packages/member/pages/checkin/index?id=g1'  (Taro.navigateTo, inbox links)
