@@ -101,14 +101,18 @@ export function i18nKeysIn(dist: string): { count: number; files: string[] } {
 /**
  * Libraries only subpackage pages need, each by a string its built code always holds: dayjs (the admin pages' date
  * math; main-package code formats with `domain/local-time.ts`), uCharts (the dashboard), js-sha256 and the draw
- * algorithm (the lottery pages). One import of them from a main-package page or component brings them into every
- * visitor's download.
+ * algorithm (the lottery pages), NutUI (every component names its `nut-` class; the home page and the group home
+ * use `components/app-button` and its siblings) and valibot (the apply form's schema; main-package code names its
+ * actions through `miniprogram/api/main-actions.ts`). One import of them from a main-package page or component
+ * brings them into every visitor's download.
  */
 export const SUBPACKAGE_ONLY_MODULES: ReadonlyArray<{ name: string; marker: string }> = [
   { name: 'dayjs', marker: 'isDayjs' },
   { name: 'uCharts', marker: '[uCharts]' },
   { name: 'js-sha256', marker: '1116352408' },
   { name: 'the draw algorithm', marker: ENTRANTS_FORMAT_LINE },
+  { name: 'NutUI', marker: '"nut-' },
+  { name: 'valibot', marker: 'abortPipeEarly' },
 ]
 
 /** Which of SUBPACKAGE_ONLY_MODULES the main package's JS holds, each with the files (`dayjs in vendors.js`). */

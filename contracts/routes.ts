@@ -5,16 +5,21 @@
  * links all come from here, so moving a page (e.g. into another subpackage) is one edit here plus moving its
  * folder to `miniprogram/<package root>/<path>`.
  *
- * Packages: the main package is what every visitor downloads before the first page shows, so it holds the
- * pages anyone may open (home, group, apply, the member pages). Pages only owners and admins open (the
- * review queue, admission settings, publishing) live in the `admin` subpackage, which WeChat downloads
- * the first time one of them opens; modules only they use are built into it (`mini.optimizeMainPackage`).
+ * Packages: the main package is what every visitor downloads before the first page shows, so it holds only
+ * the first screen: the home page (我的社群) and the group home (the hub). Everything else lives in a
+ * subpackage, which WeChat downloads the first time one of its pages opens (a QR code or a message opening a
+ * subpackage page directly downloads the main package and that subpackage); modules only a subpackage's pages
+ * use are built into it (`mini.optimizeMainPackage`). The group home preloads the subpackages its taps lead
+ * to (`SUBPACKAGE_PRELOADS`, app.json's `preloadRule`), so a tap there does not wait on a download.
+ * `MOVED_PAGES` keeps the paths pages had before they moved working (old inbox links, sent subscribe
+ * messages, printed invite codes): the app redirects them (`app.ts`, WeChat's onPageNotFound), and the inbox
+ * opens a stored link through `currentPageUrl`.
  *
  * @example
- *   pageUrl('checkin', { id: 'g1' })        // '/pages/checkin/index?id=g1'   (Taro.navigateTo, inbox links)
- *   wechatPagePath('apply', { id: 'g1' })   // 'pages/apply/index?id=g1'      (subscribe messages, wxacode)
+ *   pageUrl('checkin', { id: 'g1' })        // '/packages/member/pages/checkin/index?id=g1'  (Taro.navigateTo, inbox links)
+ *   wechatPagePath('apply', { id: 'g1' })   // 'packages/join/pages/apply/index?id=g1'       (subscribe messages, wxacode)
  *   pageUrl('review', { id: 'g1' })         // '/packages/admin/pages/review/index?id=g1'
- *   pageUrl('inbox')                         // '/pages/inbox/index'
+ *   pageUrl('group', { id: 'g1' })          // '/pages/group/index?id=g1'                    (the main package)
  */
 
 /** The subpackages by name, with their root folder (under `miniprogram/` and in the build). */
@@ -24,6 +29,10 @@ export const SUBPACKAGE_ROOTS = {
   lottery: 'packages/lottery',
   /** Members' participation pages (leaderboard, my progress, my groups' numbers): off the main package. */
   participation: 'packages/participation',
+  /** Applying to a group (申请加入, the invite code's page), with the application form and its draft. */
+  join: 'packages/join',
+  /** A member's pages the group home links to: check-in, rules, announcements, inbox, members, invite. */
+  member: 'packages/member',
 } as const
 
 export type SubpackageName = keyof typeof SUBPACKAGE_ROOTS
@@ -38,15 +47,15 @@ export interface Route {
 export const ROUTE_TABLE = {
   index: { path: 'pages/index/index' },
   group: { path: 'pages/group/index' },
-  apply: { path: 'pages/apply/index' },
+  apply: { package: 'join', path: 'pages/apply/index' },
   review: { package: 'admin', path: 'pages/review/index' },
-  members: { path: 'pages/members/index' },
-  invite: { path: 'pages/invite/index' },
-  inbox: { path: 'pages/inbox/index' },
+  members: { package: 'member', path: 'pages/members/index' },
+  invite: { package: 'member', path: 'pages/invite/index' },
+  inbox: { package: 'member', path: 'pages/inbox/index' },
   admissionSettings: { package: 'admin', path: 'pages/admission-settings/index' },
-  checkin: { path: 'pages/checkin/index' },
-  rules: { path: 'pages/rules/index' },
-  announcements: { path: 'pages/announcements/index' },
+  checkin: { package: 'member', path: 'pages/checkin/index' },
+  rules: { package: 'member', path: 'pages/rules/index' },
+  announcements: { package: 'member', path: 'pages/announcements/index' },
   tasks: { package: 'admin', path: 'pages/tasks/index' },
   joinGuide: { package: 'admin', path: 'pages/join-guide/index' },
   lottery: { package: 'lottery', path: 'pages/lottery/index' },
@@ -136,4 +145,62 @@ function queryString(params: Record<string, string>): string {
   return Object.entries(params)
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
     .join('&')
+}
+
+/**
+ * Subpackages WeChat downloads in the background when a page opens (app.json's `preloadRule`), by page: the
+ * group home's taps lead to the member pages and, for a visitor, to 申请加入. On any network: a member on a
+ * slow one should not wait on the tap (WeChat allows 2 MB of preloads per page; these are far under).
+ */
+export const SUBPACKAGE_PRELOADS: Partial<Record<RouteName, SubpackageName[]>> = {
+  group: ['member', 'join'],
+}
+
+/** app.json's `preloadRule`: each page's full path → the roots of the subpackages it preloads. */
+export const APP_PRELOAD_RULE: Record<string, { network: 'all'; packages: string[] }> = Object.fromEntries(
+  (Object.entries(SUBPACKAGE_PRELOADS) as Array<[RouteName, SubpackageName[]]>).map(([name, packages]) => [ROUTES[name], { network: 'all', packages: packages.map((sub) => SUBPACKAGE_ROOTS[sub]) }]),
+)
+
+/**
+ * Where pages used to be, by their old path: they moved from the main package into subpackages, and links
+ * already out there carry the old path (inbox messages stored with their link, sent subscribe messages,
+ * printed invite codes). Only ever appended to.
+ */
+export const MOVED_PAGES: Readonly<Record<string, RouteName>> = {
+  'pages/apply/index': 'apply',
+  'pages/members/index': 'members',
+  'pages/invite/index': 'invite',
+  'pages/inbox/index': 'inbox',
+  'pages/checkin/index': 'checkin',
+  'pages/rules/index': 'rules',
+  'pages/announcements/index': 'announcements',
+}
+
+/**
+ * The current URL of a link that may carry a moved page's old path (with or without the leading `/`, query
+ * kept), or the link itself when its page did not move.
+ *
+ * @example
+ *   currentPageUrl('/pages/checkin/index?id=g1')   // '/packages/member/pages/checkin/index?id=g1'
+ *   currentPageUrl('/pages/group/index?id=g1')     // '/pages/group/index?id=g1'
+ */
+export function currentPageUrl(link: string): string {
+  const [pathPart, ...rest] = link.split('?')
+  const moved = MOVED_PAGES[pathPart.replace(/^\/+/, '')]
+  if (!moved) return link
+  return `/${ROUTES[moved]}${rest.length > 0 ? `?${rest.join('?')}` : ''}`
+}
+
+/**
+ * Where WeChat should go instead of a page it could not find (app `onPageNotFound`: a QR code, a subscribe
+ * message or a share opening a moved page's old path), or null when that path never was a page.
+ *
+ * @example
+ *   movedPageRedirect('pages/apply/index', { scene: 'i_01' })   // '/packages/join/pages/apply/index?scene=i_01'
+ */
+export function movedPageRedirect(path: string, query: Record<string, string> = {}): string | null {
+  const moved = MOVED_PAGES[path.replace(/^\/+/, '')]
+  if (!moved) return null
+  const search = queryString(query)
+  return `/${ROUTES[moved]}${search ? `?${search}` : ''}`
 }

@@ -32,7 +32,7 @@ import type { WechatServices } from '../usecases/ports/wechat'
 import type { RandomSource } from '../usecases/ports/random'
 import type { ExportStorage } from '../usecases/ports/exports'
 
-/** Invite QR codes encode `<PUBLIC_URL>/pages/apply/index?scene=…` (default: the runtime's own address). */
+/** Invite QR codes encode `<PUBLIC_URL>/packages/join/pages/apply/index?scene=…` (`ROUTES.apply`) (default: the runtime's own address). */
 export const localWechatServices = createLocalWechatServices({
   appBaseUrl: process.env.PUBLIC_URL ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '8787'}`,
 })

@@ -1,14 +1,16 @@
 /**
- * The mini program's app.json: its main-package pages and its subpackages, both from the routes table
- * (contracts/routes.ts; the first page is the home page), and the window style (also the H5 title bar).
+ * The mini program's app.json: its main-package pages, its subpackages and which pages preload which
+ * subpackages (`preloadRule`), all from the routes table (contracts/routes.ts; the first page is the home
+ * page), and the window style (also the H5 title bar).
  */
 import type { AppConfig } from '@tarojs/taro'
-import { APP_PAGES, APP_SUBPACKAGES } from '../contracts/routes'
+import { APP_PAGES, APP_PRELOAD_RULE, APP_SUBPACKAGES } from '../contracts/routes'
 import { t } from '../i18n/strings'
 
 const appConfig: AppConfig = {
   pages: APP_PAGES,
   subPackages: APP_SUBPACKAGES,
+  preloadRule: APP_PRELOAD_RULE,
   window: {
     navigationBarTitleText: t('app.title'),
     navigationBarBackgroundColor: '#ffffff',

@@ -1,6 +1,6 @@
 /**
  * WechatServices for the local runtime and tests: the invite "code" is a real QR PNG (the `qrcode`
- * package) of the H5 apply link `<appBaseUrl>/pages/apply/index?scene=<scene>`; there is no phone-number
+ * package) of the H5 apply link `<appBaseUrl>/packages/join/pages/apply/index?scene=<scene>`; there is no phone-number
  * button, so a code is refused (the local form takes a typed number instead); subscribe messages are kept
  * in `sent` so tests can see them. Photo links are signed `/photos/…` paths (`photo-links.ts`; a `cloud://`
  * id, which only tests register here, is linked as is); deleting a file unlinks the uploaded file (only
@@ -9,7 +9,7 @@
  * @example
  *   const services = createLocalWechatServices({ appBaseUrl: 'http://127.0.0.1:8787' })
  *   (await services.createInviteCode({ scene: 'i_0123456789', page: ROUTES.apply })).link
- *   // 'http://127.0.0.1:8787/pages/apply/index?scene=i_0123456789'
+ *   // 'http://127.0.0.1:8787/packages/join/pages/apply/index?scene=i_0123456789'
  */
 import fs from 'node:fs'
 import path from 'node:path'

@@ -4,10 +4,10 @@
  * with the `checkin` function. WeChat tells the function who the caller is.
  */
 import Taro from '@tarojs/taro'
-import { registerPhoto } from '../../contracts/checkin'
 import type { ErrorCode } from '../../domain/errors'
 import { t } from '../../i18n/strings'
 import { ApiError } from './api-error'
+import { REGISTER_PHOTO } from './main-actions'
 import { cloudPhotoPath } from './photo-path'
 import type { Transport } from './transport-types'
 
@@ -24,7 +24,7 @@ export const transport: Transport = {
     const nonce = `${Date.now()}${Math.random().toString(16).slice(2, 10)}`
     const uploaded = await Taro.cloud.uploadFile({ cloudPath: cloudPhotoPath(where.pathPrefix, nonce, extension), filePath })
     // Recorded as the caller's (membership, own path, daily quota); only then may a check-in use it.
-    const result = (await send(registerPhoto.fn, { action: registerPhoto.action, input: { groupId: where.groupId, fileId: uploaded.fileID } })) as
+    const result = (await send(REGISTER_PHOTO.fn, { action: REGISTER_PHOTO.action, input: { groupId: where.groupId, fileId: uploaded.fileID } })) as
       | { ok?: boolean; data?: { photoId?: string }; error?: { code?: ErrorCode; message?: string } }
       | undefined
     if (result?.ok && result.data?.photoId) return result.data.photoId

@@ -137,11 +137,11 @@ describe('sizes: what the main package carries', () => {
   it('names the subpackage-only libraries the main package holds, and where (not those in subpackages)', () => {
     const dist = fakeWeappBuild({
       'app.json': JSON.stringify({ pages: ['pages/index/index'], subPackages: [{ root: 'packages/admin', pages: ['pages/dashboard/index'] }] }),
-      'vendors.js': 'O.isDayjs=S;var k=[1116352408,1899447441]',
+      'vendors.js': 'O.isDayjs=S;var k=[1116352408,1899447441];var c="nut-button";const g={abortEarly:void 0,abortPipeEarly:void 0}',
       'pages/index/index.js': 'var d=e.isDayjs(x)',
       'packages/admin/pages/dashboard/index.js': 'console.log("[uCharts] 未获取到")',
     })
-    expect(subpackageOnlyModulesIn(dist)).toEqual(['dayjs in pages/index/index.js, vendors.js', 'js-sha256 in vendors.js'])
+    expect(subpackageOnlyModulesIn(dist)).toEqual(['dayjs in pages/index/index.js, vendors.js', 'js-sha256 in vendors.js', 'NutUI in vendors.js', 'valibot in vendors.js'])
     fs.writeFileSync(path.join(dist, 'vendors.js'), 'var x=1')
     fs.writeFileSync(path.join(dist, 'pages/index/index.js'), 'var y=2')
     expect(subpackageOnlyModulesIn(dist)).toEqual([])

@@ -10,13 +10,14 @@ import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { inviteIdFor } from '../../usecases/admission'
 import { click, expectText, fill, visible } from '../support/h5-page'
 import { useH5App } from '../support/h5-app'
+import { ROUTES } from '../../contracts/routes'
 
 describe('admission journey in the H5 app (Chromium)', () => {
   const app = useH5App()
 
   it('visitor applies through the invite link, admin approves, visitor sees the membership', async () => {
     const invite = inviteIdFor(DEMO_GROUP_ID, personaOpenid('admin'))
-    await app.page.goto(`${app.runtime.url}/pages/apply/index?scene=${encodeURIComponent(invite)}`)
+    await app.page.goto(`${app.runtime.url}/${ROUTES.apply}?scene=${encodeURIComponent(invite)}`)
     await click(app.page, '#persona-visitor')
     await expectText(app.page, '#apply-group-name', '早起读书会·郑州3群')
     await expectText(app.page, '#apply-inviter', '王强-郑州-理财顾问')
@@ -77,7 +78,7 @@ describe('admission journey in the H5 app (Chromium)', () => {
     await click(app.page, '#persona-admin')
     await expectText(app.page, '#group-viewer-role', '管理员')
     await click(app.page, '#entry-invite')
-    await expectText(app.page, '#invite-link', `/pages/apply/index?scene=${inviteIdFor(DEMO_GROUP_ID, personaOpenid('admin'))}`)
+    await expectText(app.page, '#invite-link', `/${ROUTES.apply}?scene=${inviteIdFor(DEMO_GROUP_ID, personaOpenid('admin'))}`)
     const src = await visible(app.page, '#invite-image img').getAttribute('src')
     expect(src).toMatch(/^data:image\/png;base64,/)
 
@@ -93,7 +94,7 @@ describe('admission journey in the H5 app (Chromium)', () => {
       questions: expect.arrayContaining([expect.objectContaining({ id: 'q4', label: '所在城市', kind: 'text', required: true })]),
     })
 
-    await app.page.goto(`${app.runtime.url}/pages/members/index?id=${DEMO_GROUP_ID}`)
+    await app.page.goto(`${app.runtime.url}/${ROUTES.members}?id=${DEMO_GROUP_ID}`)
     await expectText(app.page, '#member-0', '群主')
     await expectText(app.page, '#members-roster', '陈晨-郑州-数据分析师')
     // An admin may remove members but not the owner, and cannot promote.

@@ -17,6 +17,7 @@ import { inviteIdFor } from '../../usecases/admission'
 import { click, expectText, fill, visible } from '../support/h5-page'
 import { useH5App } from '../support/h5-app'
 import { FIXED_NOW } from '../support/fixture'
+import { ROUTES } from '../../contracts/routes'
 
 const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 
@@ -71,7 +72,7 @@ describe('auto-approval and 需补充 (Chromium)', () => {
     await expectText(app.page, '#settings-message', '已保存')
 
     // The visitor opens the invite link and applies.
-    await app.page.goto(`${app.runtime.url}/pages/apply/index?scene=${inviteIdFor(DEMO_GROUP_ID, admin)}`)
+    await app.page.goto(`${app.runtime.url}/${ROUTES.apply}?scene=${inviteIdFor(DEMO_GROUP_ID, admin)}`)
     await click(app.page, '#persona-visitor')
     await expectText(app.page, '#apply-inviter', '王强')
     await click(app.page, '#apply-accept-rules')

@@ -9,6 +9,7 @@ import { DEMO_GROUP_ID } from '../../local-runtime/demo/personas'
 import { click, expectText, fill, visible } from '../support/h5-page'
 import { useH5App } from '../support/h5-app'
 import { FIXED_NOW } from '../support/fixture'
+import { ROUTES } from '../../contracts/routes'
 
 describe('a new announcement and rules version reach a member (Chromium)', () => {
   const app = useH5App({ now: () => FIXED_NOW })
@@ -16,7 +17,7 @@ describe('a new announcement and rules version reach a member (Chromium)', () =>
   it('banner and badges until the member confirms and reads; the admins then count one reader', async () => {
     const { page } = app
     // The member has confirmed version 1.
-    await page.goto(`${app.runtime.url}/pages/rules/index?id=${DEMO_GROUP_ID}`)
+    await page.goto(`${app.runtime.url}/${ROUTES.rules}?id=${DEMO_GROUP_ID}`)
     await click(page, '#persona-member')
     await click(page, '#rules-acknowledge')
     await expectText(page, '#rules-acknowledged', '你已确认第 1 版群规')
@@ -40,11 +41,11 @@ describe('a new announcement and rules version reach a member (Chromium)', () =>
     await click(page, '#persona-member')
     await expectText(page, '#rules-banner', '群规已更新，请确认')
     await expectText(page, '#entry-announcements-badge', '3')
-    await page.goto(`${app.runtime.url}/pages/inbox/index`)
+    await page.goto(`${app.runtime.url}/${ROUTES.inbox}`)
     await expectText(page, `#board-notice-${DEMO_GROUP_ID}`, '3 条新公告 · 群规待确认')
 
     // Reading the announcements marks them read.
-    await page.goto(`${app.runtime.url}/pages/announcements/index?id=${DEMO_GROUP_ID}`)
+    await page.goto(`${app.runtime.url}/${ROUTES.announcements}?id=${DEMO_GROUP_ID}`)
     await expectText(page, '#announcements', '本周共读改到周日')
     let reads = 0
     for (let i = 0; i < 100 && reads < 3; i++) {
@@ -68,5 +69,14 @@ describe('a new announcement and rules version reach a member (Chromium)', () =>
     await page.goto(`${app.runtime.url}/packages/admin/pages/announcements/index?id=${DEMO_GROUP_ID}`)
     await click(page, '#persona-admin')
     await expectText(page, '#announcements-list', '已读 1/20')
+  })
+
+  it('a link with the path a page had before it moved into a subpackage (an old inbox message) opens it where it is now', async () => {
+    const { page } = app
+    await page.goto(`${app.runtime.url}/pages/announcements/index?id=${DEMO_GROUP_ID}`)
+    await click(page, '#persona-member')
+    await expectText(page, '#announcements', '本月共读')
+    expect(new URL(page.url()).pathname).toBe(`/${ROUTES.announcements}`)
+    expect(new URL(page.url()).searchParams.get('id')).toBe(DEMO_GROUP_ID)
   })
 })

@@ -15,6 +15,7 @@ import type { PhotoStorage } from '../../usecases/photos'
 import { click, expectText, visible } from '../support/h5-page'
 import { useH5App } from '../support/h5-app'
 import { FIXED_NOW } from '../support/fixture'
+import { ROUTES } from '../../contracts/routes'
 
 const NO_PHOTOS: PhotoStorage = { photoLinks: async () => ({}), deleteFiles: async () => undefined }
 const MEMBER = personaOpenid('member')
@@ -33,7 +34,7 @@ describe('a member browsing last month’s calendar in the H5 app (Chromium)', (
     await makeUpCheckin(at(MEMBER, '2026-10-21T12:00:00Z'), { groupId: DEMO_GROUP_ID, day: '2026-10-19', note: '补十九日' }, NO_PHOTOS)
     await likeCheckin(at(ADMIN, '2026-11-23T01:00:00Z'), { groupId: DEMO_GROUP_ID, checkinId: oct20.checkin.id, liked: true })
 
-    await app.page.goto(`${app.runtime.url}/pages/checkin/index?id=${DEMO_GROUP_ID}`)
+    await app.page.goto(`${app.runtime.url}/${ROUTES.checkin}?id=${DEMO_GROUP_ID}`)
     await click(app.page, '#persona-member')
     await expectText(app.page, '#calendar-title', '2026-11')
     await click(app.page, '#calendar-prev')

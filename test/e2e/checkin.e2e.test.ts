@@ -13,6 +13,7 @@ import { DEMO_GROUP_ID } from '../../local-runtime/demo/personas'
 import { click, expectText, fill, visible } from '../support/h5-page'
 import { useH5App } from '../support/h5-app'
 import { FIXED_NOW } from '../support/fixture'
+import { ROUTES } from '../../contracts/routes'
 
 const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 
@@ -74,7 +75,7 @@ describe('daily check-in in the H5 app (Chromium)', () => {
   })
 
   it('an admin publishes new rules; the member sees what changed and acknowledges', async () => {
-    await app.page.goto(`${app.runtime.url}/pages/rules/index?id=${DEMO_GROUP_ID}`)
+    await app.page.goto(`${app.runtime.url}/${ROUTES.rules}?id=${DEMO_GROUP_ID}`)
     await click(app.page, '#persona-member')
     await click(app.page, '#rules-acknowledge')
     await expectText(app.page, '#rules-acknowledged', '你已确认第 1 版群规')
@@ -88,7 +89,7 @@ describe('daily check-in in the H5 app (Chromium)', () => {
     await click(app.page, '#rules-publish')
     await expectText(app.page, '#rules-version', '第 2 版')
 
-    await app.page.goto(`${app.runtime.url}/pages/rules/index?id=${DEMO_GROUP_ID}`)
+    await app.page.goto(`${app.runtime.url}/${ROUTES.rules}?id=${DEMO_GROUP_ID}`)
     await click(app.page, '#persona-member')
     await expectText(app.page, '#rules-changes', '每周日晚 8 点语音分享')
     await expectText(app.page, '#rules-changes', '新增')

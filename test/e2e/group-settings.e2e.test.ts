@@ -11,9 +11,10 @@ import { DEMO_GROUP_ID } from '../../local-runtime/demo/personas'
 import { click, expectText, visible } from '../support/h5-page'
 import { useH5App } from '../support/h5-app'
 import { FIXED_NOW } from '../support/fixture'
+import { ROUTES } from '../../contracts/routes'
 
 const SETTINGS = `/packages/admin/pages/group-settings/index?id=${DEMO_GROUP_ID}`
-const CHECKIN = `/pages/checkin/index?id=${DEMO_GROUP_ID}`
+const CHECKIN = `/${ROUTES.checkin}?id=${DEMO_GROUP_ID}`
 /** The H5 picker's row height (Taro's weui picker). */
 const ROW = 34
 

@@ -8,12 +8,13 @@ import { applicationId } from '../../domain/admission'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { click, expectText, fill, visible } from '../support/h5-page'
 import { useH5App } from '../support/h5-app'
+import { ROUTES } from '../../contracts/routes'
 
 describe('no silent loss on the apply page (Chromium)', () => {
   const app = useH5App()
 
   it('keeps the draft across leaving and returning, refuses an over-long paste visibly, and asks before withdrawing', async () => {
-    await app.page.goto(`${app.runtime.url}/pages/apply/index?id=${DEMO_GROUP_ID}`)
+    await app.page.goto(`${app.runtime.url}/${ROUTES.apply}?id=${DEMO_GROUP_ID}`)
     await click(app.page, '#persona-visitor')
     await expectText(app.page, '#apply-group-name', '早起读书会·郑州3群')
     await fill(app.page, '#apply-name', '陈晨')
@@ -22,7 +23,7 @@ describe('no silent loss on the apply page (Chromium)', () => {
     // Leave for the group page and come back: the draft is there.
     await app.page.goto(`${app.runtime.url}/pages/group/index?id=${DEMO_GROUP_ID}`)
     await expectText(app.page, '#group-name', '早起读书会·郑州3群')
-    await app.page.goto(`${app.runtime.url}/pages/apply/index?id=${DEMO_GROUP_ID}`)
+    await app.page.goto(`${app.runtime.url}/${ROUTES.apply}?id=${DEMO_GROUP_ID}`)
     await expectText(app.page, '#apply-draft-restored', '已恢复上次未提交的草稿')
     expect(await visible(app.page, '#apply-name input').inputValue()).toBe('陈晨')
     expect(await visible(app.page, '#apply-region input').inputValue()).toBe('郑州')

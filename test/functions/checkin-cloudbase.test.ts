@@ -106,11 +106,11 @@ describe('the reminders job', () => {
     expect(send).toHaveBeenCalledWith({
       touser: MEMBER,
       templateId: 'tmpl_checkin',
-      page: `pages/checkin/index?id=${GROUP}`,
+      page: `packages/member/pages/checkin/index?id=${GROUP}`,
       data: { thing1: { value: '晨读打卡·测试群' }, thing2: { value: '今天还没打卡，读完来打卡吧' } },
     })
     const inbox = await store.find('inboxMessages', { where: { openid: MEMBER } })
-    expect(inbox).toMatchObject([{ kind: 'checkin.reminder', title: '「晨读打卡·测试群」今天还没打卡', link: `/pages/checkin/index?id=${GROUP}` }])
+    expect(inbox).toMatchObject([{ kind: 'checkin.reminder', title: '「晨读打卡·测试群」今天还没打卡', link: `/packages/member/pages/checkin/index?id=${GROUP}` }])
     expect(await store.count('inboxMessages', { openid: extra })).toBe(0)
 
     expect(await job({ action: 'run', input: {} }, { store, caller: userCaller(MEMBER), now: at('2026-11-24T12:00:00Z') })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

@@ -31,7 +31,7 @@ describe('需补充: asking the applicant', () => {
     // Who asked stays with the admins.
     expect(JSON.stringify(page)).not.toContain(ADMIN)
     const [message] = (await fx.api.as(APPLICANT).call(listInbox, {})).items
-    expect(message).toMatchObject({ kind: 'application.needsInfo', title: '「周末徒步·郑州群」的管理员请你补充信息', link: `/pages/apply/index?id=${GROUP}` })
+    expect(message).toMatchObject({ kind: 'application.needsInfo', title: '「周末徒步·郑州群」的管理员请你补充信息', link: `/packages/join/pages/apply/index?id=${GROUP}` })
     expect(message.body).toContain('你在郑州哪个区？')
     expect(await fx.store.find('auditLogs', { where: { groupId: GROUP, action: 'application.ask' } })).toEqual([expect.objectContaining({ actorOpenid: ADMIN, targetOpenid: APPLICANT })])
   })

@@ -12,7 +12,7 @@ describe('npm start banner', () => {
     expect(text).toContain(`照片 / photos: ${path.resolve('data', 'uploads')}`)
     expect(text).toContain(`停止后删除 ${path.resolve('data')} 即可从头再来`)
     expect(text).toContain('切换身份 / Switch persona: 页面顶部「切换身份（开发模式）」一栏，点 新访客、申请人、成员、管理员、群主')
-    expect(applyLink).toBe('http://127.0.0.1:8787/pages/apply/index?id=demo-reading')
+    expect(applyLink).toBe('http://127.0.0.1:8787/packages/join/pages/apply/index?id=demo-reading')
   })
 
   it('says so when dev mode or the demo is off', () => {

@@ -5,9 +5,9 @@ import { createFakeOpenapi } from '../fakes/wx-openapi'
 describe('WechatServices on CloudBase (openapi fake)', () => {
   it('makes an invite code with getUnlimited, stores it in cloud storage and returns a temp URL', async () => {
     const sdk = createFakeOpenapi()
-    const image = await createCloudbaseWechatServices(sdk).createInviteCode({ scene: 'i_0123456789', page: 'pages/apply/index' })
+    const image = await createCloudbaseWechatServices(sdk).createInviteCode({ scene: 'i_0123456789', page: 'packages/join/pages/apply/index' })
     expect(sdk.calls).toEqual([
-      { api: 'wxacode.getUnlimited', args: { scene: 'i_0123456789', page: 'pages/apply/index', checkPath: false } },
+      { api: 'wxacode.getUnlimited', args: { scene: 'i_0123456789', page: 'packages/join/pages/apply/index', checkPath: false } },
       { api: 'uploadFile', args: { cloudPath: 'invite-codes/i_0123456789.png', fileContent: { bytes: 17 } } },
       { api: 'getTempFileURL', args: { fileList: ['cloud://env-test.bucket/invite-codes/i_0123456789.png'] } },
     ])

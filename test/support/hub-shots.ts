@@ -7,6 +7,7 @@ import { DEMO_GROUP_ID } from '../../local-runtime/demo/personas'
 import { launchChromium } from './browser'
 import { requireH5Build } from './h5-page'
 import { FIXED_NOW, makeStore } from './fixture'
+import { ROUTES } from '../../contracts/routes'
 
 async function main(out: string) {
   const store = await makeStore({ seed: true })
@@ -39,7 +40,7 @@ async function main(out: string) {
     await page.waitForTimeout(1500)
     await page.screenshot({ path: `${out}/announcements-from-hub.png` })
     console.log(await page.evaluate(() => [document.body, document.querySelector('.taro_page'), document.querySelector('#app')].map((el) => el && getComputedStyle(el).backgroundColor)))
-    await shot('members', `${runtime.url}/pages/members/index?id=${DEMO_GROUP_ID}`, '#members-roster')
+    await shot('members', `${runtime.url}/${ROUTES.members}?id=${DEMO_GROUP_ID}`, '#members-roster')
   } finally {
     await browser.close()
     await runtime.close()

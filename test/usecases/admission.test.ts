@@ -263,7 +263,7 @@ describe('invites', () => {
     const invite = await getInviteCode(fx.ctx(ADMIN), fx.services, { groupId: GROUP })
     expect(invite.inviteId).toBe(inviteIdFor(GROUP, ADMIN))
     expect(invite.scene.length).toBeLessThanOrEqual(32)
-    expect(invite.link).toBe(`http://127.0.0.1:8787/pages/apply/index?scene=${invite.inviteId}`)
+    expect(invite.link).toBe(`http://127.0.0.1:8787/packages/join/pages/apply/index?scene=${invite.inviteId}`)
     expect(invite.imageUrl).toMatch(/^data:image\/png;base64,/)
     await expect(getInviteCode(fx.ctx(ADMIN), fx.services, { groupId: GROUP })).resolves.toMatchObject({ inviteId: invite.inviteId })
     expect(await fx.store.count('invites', { groupId: GROUP })).toBe(1)

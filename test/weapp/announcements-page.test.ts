@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 /**
- * The built announcements page (dist/weapp/pages/announcements/index) in miniprogram-simulate, on the real
+ * The built announcements page (dist/weapp/packages/member/pages/announcements/index) in miniprogram-simulate, on the real
  * handlers and the seeded demo community (the month's book list pinned, a meet-up not), with more older
  * announcements put in the store so the list runs past one page: a member sees the pinned one first and
  * loads the rest; what it showed unread is marked read (the admins' count goes up); admins get the way to
@@ -13,8 +13,9 @@ import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { ANNOUNCEMENT_PAGE_SIZE } from '../../usecases/announcements'
 import { setUpWeappPages } from './backend'
 import { waitFor } from './simulate-page'
+import { ROUTES } from '../../contracts/routes'
 
-const PAGE = 'pages/announcements/index'
+const PAGE = ROUTES.announcements
 const DAY_MS = 24 * 60 * 60 * 1000
 /** Older than the seeded meet-up (two days ago), newest first: with it, three more than one page. */
 const EXTRA = ANNOUNCEMENT_PAGE_SIZE + 2

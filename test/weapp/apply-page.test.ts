@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 /**
- * The built apply page (dist/weapp/pages/apply/index) in miniprogram-simulate, calling the real
+ * The built apply page (dist/weapp/packages/join/pages/apply/index) in miniprogram-simulate, calling the real
  * `admission` handlers on an in-memory SQLite store seeded with the demo community: a visitor opened
  * through the admin's invite scene submits an application. Needs `npm run build:weapp` first.
  */
@@ -10,6 +10,7 @@ import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { inviteIdFor } from '../../usecases/admission'
 import { setUpWeappPages } from './backend'
 import { waitFor, type WeappPage } from './simulate-page'
+import { ROUTES } from '../../contracts/routes'
 
 describe('weapp apply page', () => {
   const weapp = setUpWeappPages()
@@ -18,7 +19,7 @@ describe('weapp apply page', () => {
   it('submits an application from the invite scene and shows it pending', async () => {
     const scene = encodeURIComponent(inviteIdFor(DEMO_GROUP_ID, personaOpenid('admin')))
     const callFunction = weapp.backend.callFunctionAs(personaOpenid('visitor'))
-    page = await weapp.open('pages/apply/index', { query: { scene }, callFunction })
+    page = await weapp.open(ROUTES.apply, { query: { scene }, callFunction })
     await page.waitForText('#apply-group-name', '早起读书会·郑州3群')
     expect(page.text('#apply-inviter')).toContain('王强-郑州-理财顾问')
 
@@ -58,7 +59,7 @@ describe('weapp apply page', () => {
       data: { action: 'ask', input: { groupId: DEMO_GROUP_ID, applicationId: `${DEMO_GROUP_ID}:${visitor}`, question: '你一般几点起床读书？' } },
     })) as { data: { outcome: string } }
     expect(asked.data.outcome).toBe('asked')
-    page = await weapp.open('pages/apply/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(visitor) })
+    page = await weapp.open(ROUTES.apply, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(visitor) })
     await page.waitForText('#apply-status', '我的申请：需补充')
     expect(page.text('#apply-follow-up-question-0')).toBe('问：你一般几点起床读书？')
     expect(page.query('#apply-form')).toBeNull()
@@ -73,7 +74,7 @@ describe('weapp apply page', () => {
   })
 
   it('shows the applicant persona its pending application, and withdraws it', async () => {
-    page = await weapp.open('pages/apply/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('applicant')) })
+    page = await weapp.open(ROUTES.apply, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('applicant')) })
     await page.waitForText('#apply-status', '我的申请：审核中')
     expect(page.query('#apply-form')).toBeNull()
     page.tap('#apply-withdraw')
@@ -84,7 +85,7 @@ describe('weapp apply page', () => {
   })
 
   it('does not send an incomplete form: the shared schema names the missing field', async () => {
-    page = await weapp.open('pages/apply/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs('o_weapp_new') })
+    page = await weapp.open(ROUTES.apply, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs('o_weapp_new') })
     await page.waitForText('#apply-group-name', '早起读书会·郑州3群')
     page.tap('#apply-accept-rules')
     await new Promise((resolve) => setTimeout(resolve, 50))
@@ -98,14 +99,14 @@ describe('weapp apply page', () => {
     await weapp.backend.store.update('groups', DEMO_GROUP_ID, {
       joinGuide: { groupQr: null, personalQr: null, instructions: '加群主微信 zaoqi-dushu 备注昵称', updatedAt: new Date().toISOString() },
     })
-    page = await weapp.open('pages/apply/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
+    page = await weapp.open(ROUTES.apply, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
     await page.waitForText('#join-guide-instructions', '加群主微信 zaoqi-dushu 备注昵称')
     expect(page.text('#join-guide-nickname')).toContain('入群后请把群昵称改为')
     expect(page.query('#join-guide-confirm')).not.toBeNull()
   })
 
   it('keeps an over-long intro whole and says by how much it is over (never cut silently)', async () => {
-    page = await weapp.open('pages/apply/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs('o_weapp_paste') })
+    page = await weapp.open(ROUTES.apply, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs('o_weapp_paste') })
     await page.waitForText('#apply-group-name', '早起读书会·郑州3群')
     page.input('#apply-about', '读'.repeat(2000))
     await page.waitForText('#apply-about-counter', '2000/300')

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 /**
- * The built check-in page (dist/weapp/pages/checkin/index) in miniprogram-simulate, calling the real
+ * The built check-in page (dist/weapp/packages/member/pages/checkin/index) in miniprogram-simulate, calling the real
  * function handlers on an in-memory SQLite store seeded with the demo community (member persona: a 5-day
  * streak up to yesterday, not checked in today). Tap 打卡 → 「打卡成功」 with the new streak, today is marked in
  * the calendar and the streak goes to 6; the member edits today's note; browses last month's calendar (a tapped
@@ -16,13 +16,14 @@ import { shiftMonthKey } from '../../miniprogram/components/checkin-calendar/uti
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { setUpWeappPages } from './backend'
 import { waitFor, type WeappPage } from './simulate-page'
+import { ROUTES } from '../../contracts/routes'
 
 describe('weapp check-in page', () => {
   const weapp = setUpWeappPages()
   let page: WeappPage | null = null
 
   it('tap 打卡: today is marked in the calendar and the streak goes from 5 to 6', async () => {
-    page = await weapp.open('pages/checkin/index', {
+    page = await weapp.open(ROUTES.checkin, {
       query: { id: DEMO_GROUP_ID },
       callFunction: weapp.backend.callFunctionAs(personaOpenid('member')),
     })
@@ -47,7 +48,7 @@ describe('weapp check-in page', () => {
   })
 
   it('edits today’s note: the card shows the new note, marked 已编辑', async () => {
-    page = await weapp.open('pages/checkin/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
+    page = await weapp.open(ROUTES.checkin, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
     await page.waitForText('#checkin-done', '今日已打卡')
     expect(page.query('#checkin-done-edited')).toBeNull()
     page.tap('#checkin-edit')
@@ -72,7 +73,7 @@ describe('weapp check-in page', () => {
       viewId: opaqueViewId(checkinId(DEMO_GROUP_ID, member, day)),
     }
     await weapp.backend.store.create('checkins', doc)
-    page = await weapp.open('pages/checkin/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(member) })
+    page = await weapp.open(ROUTES.checkin, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(member) })
     await page.waitForText('#calendar-title', monthOf(today))
     page.tap('#calendar-prev')
     await page.waitForText('#calendar-title', lastMonth)
@@ -101,7 +102,7 @@ describe('weapp check-in page', () => {
       previews.push({ current: options.current, urls: options.urls })
       options.success?.()
     }
-    page = await weapp.open('pages/checkin/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
+    page = await weapp.open(ROUTES.checkin, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
     const item = `#feed-${answer.data.checkin.id}`
     // (The demo's admin may have checked in earlier today: then that check-in is the one answered.)
     await page.waitForText(item, answer.data.checkin.note)
@@ -121,7 +122,7 @@ describe('weapp check-in page', () => {
   })
 
   it('shows FORBIDDEN to a visitor', async () => {
-    page = await weapp.open('pages/checkin/index', {
+    page = await weapp.open(ROUTES.checkin, {
       query: { id: DEMO_GROUP_ID },
       callFunction: weapp.backend.callFunctionAs(personaOpenid('visitor')),
     })

@@ -9,6 +9,7 @@
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { setUpWeappPages } from './backend'
 import { waitFor, type WeappPage } from './simulate-page'
+import { ROUTES } from '../../contracts/routes'
 
 describe('weapp group page', () => {
   const weapp = setUpWeappPages()
@@ -151,7 +152,7 @@ describe('weapp group page', () => {
     page.tap('#hub-pinned')
     await waitFor(() => openedUrls.length === 2, 5000, () => 'a navigateTo after tapping the tile and the pinned row')
     expect(openedUrls[0]).toContain(`id=${DEMO_GROUP_ID}`)
-    expect(openedUrls[1]).toBe(`/pages/announcements/index?id=${DEMO_GROUP_ID}`)
+    expect(openedUrls[1]).toBe(`/${ROUTES.announcements}?id=${DEMO_GROUP_ID}`)
   })
 
   it('gives an admin the 管理 tiles, review first; a visitor neither the today panel nor member tiles', async () => {

@@ -10,6 +10,7 @@
  */
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { setUpWeappPages } from './backend'
+import { ROUTES } from '../../contracts/routes'
 
 const PAGE = 'packages/admin/pages/group-settings/index'
 
@@ -54,7 +55,7 @@ describe('weapp group settings page', () => {
     expect((await weapp.backend.store.get('groups', DEMO_GROUP_ID))?.makeUp).toEqual({ enabled: true, windowDays: 1, monthlyLimit: 5 })
     page.unload()
 
-    const checkin = await weapp.open('pages/checkin/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
+    const checkin = await weapp.open(ROUTES.checkin, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
     const makeUp = await checkin.waitForText('#makeup', '补卡（本月还可补')
     // One day back at most: a single candidate (or none when yesterday is checked).
     expect(checkin.query('#makeup')!.querySelectorAll('button, .nut-button').length).toBeLessThanOrEqual(1)

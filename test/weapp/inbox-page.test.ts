@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 /**
- * The built inbox page (dist/weapp/pages/inbox/index) in miniprogram-simulate, on the real handlers: a member
+ * The built inbox page (dist/weapp/packages/member/pages/inbox/index) in miniprogram-simulate, on the real handlers: a member
  * with more messages than one page reads the first page, taps 加载更多 for the rest, and marks all read.
  * Needs `npm run build:weapp` first.
  */
@@ -10,6 +10,7 @@ import { INBOX_PAGE_SIZE } from '../../usecases/inbox/read'
 import { deliverToInbox } from '../../usecases/inbox/deliver'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { setUpWeappPages } from './backend'
+import { ROUTES } from '../../contracts/routes'
 
 describe('weapp inbox', () => {
   const weapp = setUpWeappPages()
@@ -25,7 +26,7 @@ describe('weapp inbox', () => {
   })
 
   it('shows the newest page first, loads the rest on 加载更多, then has no more to load', async () => {
-    const page = await weapp.open('pages/inbox/index', { callFunction: weapp.backend.callFunctionAs(reader) })
+    const page = await weapp.open(ROUTES.inbox, { callFunction: weapp.backend.callFunctionAs(reader) })
     await page.waitForText('#inbox-unread', `${total} 条未读`)
     // Not a member anywhere: no group news.
     expect(page.query('#board-notices')).toBeNull()
@@ -39,7 +40,7 @@ describe('weapp inbox', () => {
   })
 
   it('shows another member only their own messages, with nothing more to load, and 群动态 of their group', async () => {
-    const page = await weapp.open('pages/inbox/index', { callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
+    const page = await weapp.open(ROUTES.inbox, { callFunction: weapp.backend.callFunctionAs(personaOpenid('member')) })
     await page.waitForText('#inbox-unread', '条未读')
     // One group-wide notice, not a message per member: the demo's two announcements and its rules.
     await page.waitForText(`#board-notice-${DEMO_GROUP_ID}`, '早起读书会·郑州3群')

@@ -12,6 +12,7 @@ import { listAnnouncements, type AnnouncementList } from '../../contracts/board'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { setUpWeappPages } from './backend'
 import { waitFor } from './simulate-page'
+import { ROUTES } from '../../contracts/routes'
 
 const PAGE = 'packages/admin/pages/announcements/index'
 
@@ -56,7 +57,7 @@ describe('weapp admins’ announcements page', () => {
     await page.waitForText('#announcements-list', '下周共读：《平凡的世界》')
     page.unload()
 
-    const announcements = await weapp.open('pages/announcements/index', { query: { id: DEMO_GROUP_ID }, callFunction: member })
+    const announcements = await weapp.open(ROUTES.announcements, { query: { id: DEMO_GROUP_ID }, callFunction: member })
     const shown = await announcements.waitForText(`#announcement-${list.data.pinned[0].id}`, '下周共读：《平凡的世界》')
     expect(shown).toContain('置顶')
     // The newest pin comes first, above the month's book list.

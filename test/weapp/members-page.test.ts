@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 /**
- * The built members page (dist/weapp/pages/members/index) in miniprogram-simulate, on the real handlers:
+ * The built members page (dist/weapp/packages/member/pages/members/index) in miniprogram-simulate, on the real handlers:
  * the roster marks the viewer's own row from `isViewer` and names members by opaque keys; the owner
  * promotes a member with the key, and nothing the page sends or shows carries an OPENID.
  * Needs `npm run build:weapp` first.
@@ -10,6 +10,7 @@
 import { listMembers, type RosterPage } from '../../contracts/members'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { setUpWeappPages } from './backend'
+import { ROUTES } from '../../contracts/routes'
 
 describe('weapp members page', () => {
   const weapp = setUpWeappPages()
@@ -24,7 +25,7 @@ describe('weapp members page', () => {
     const member = personaOpenid('member')
     const roster = await rosterAs(member)
     const own = roster.items.findIndex((m) => m.isViewer)
-    const page = await weapp.open('pages/members/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(member) })
+    const page = await weapp.open(ROUTES.members, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(member) })
     await page.waitForText(`#member-${own}`, '（我）')
     expect(page.text('#member-0')).toContain('群主')
     expect(page.query('#remove-0')).toBeNull()
@@ -36,7 +37,7 @@ describe('weapp members page', () => {
     const roster = await rosterAs(OWNER)
     const index = roster.items.findIndex((m) => m.role === 'member')
     const target = roster.items[index]
-    const page = await weapp.open('pages/members/index', { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(OWNER) })
+    const page = await weapp.open(ROUTES.members, { query: { id: DEMO_GROUP_ID }, callFunction: weapp.backend.callFunctionAs(OWNER) })
     await page.waitForText(`#role-${index}`, '设为管理员')
     page.tap(`#role-${index}`)
     await page.waitForText('#members-message', `设为管理员：${target.nickname}`)

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 /**
- * The built rules page (dist/weapp/pages/rules/index) in miniprogram-simulate, on the real handlers and the
+ * The built rules page (dist/weapp/packages/member/pages/rules/index) in miniprogram-simulate, on the real handlers and the
  * seeded demo community (rules version 1, acknowledged by nobody): a member reads version 1 and acknowledges
  * it; an admin gets the way to 编辑群规; after an admin publishes version 2 (manage-rules-page.test.ts drives
  * the editor), the member sees what changed since version 1 and is asked to acknowledge again. Needs `npm run build:weapp` first.
@@ -10,8 +10,9 @@
 import { getRules, publishRules, type RulesView } from '../../contracts/board'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { setUpWeappPages } from './backend'
+import { ROUTES } from '../../contracts/routes'
 
-const PAGE = 'pages/rules/index'
+const PAGE = ROUTES.rules
 
 describe('weapp rules page', () => {
   const weapp = setUpWeappPages()

@@ -106,6 +106,15 @@ interface HarnessState {
   loadingPagePath: string | null
   componentIds: Map<string, string>
   currentPages: PageInstance[]
+  /** What the app registered with `wx.onPageNotFound`. */
+  pageNotFoundListeners: Array<(result: PageNotFound) => void>
+}
+
+/** What WeChat passes to `onPageNotFound` when it is asked to open a page the app does not have. */
+export interface PageNotFound {
+  path: string
+  query: Record<string, string>
+  isEntryPage: boolean
 }
 
 let harness: HarnessState | null = null
@@ -126,6 +135,7 @@ function setUpHarness(): HarnessState {
     loadingPagePath: null,
     componentIds: new Map(),
     currentPages: [],
+    pageNotFoundListeners: [],
   }
 
   // The cloud API the build calls. Taro copies `wx.cloud` when its runtime starts, so this object
@@ -138,7 +148,8 @@ function setUpHarness(): HarnessState {
       return { errMsg: 'cloud.callFunction:ok', result: await state.callFunction({ name, data }) }
     },
   }
-  globals.wx = { cloud }
+  // `onPageNotFound` records the app's listeners (miniprogram-simulate's does nothing), for `openMissingPage`.
+  globals.wx = { cloud, onPageNotFound: (listener: (result: PageNotFound) => void) => state.pageNotFoundListeners!.push(listener) }
   // miniprogram-simulate merges its wx API into the existing global `wx` and defines `Component`.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const simulate = require('miniprogram-simulate') as Simulate
@@ -261,6 +272,16 @@ export async function loadWeappPage(pagePath: string, options: LoadPageOptions):
     },
   }
   return page
+}
+
+/**
+ * What WeChat does when asked to open a page the app does not have (a QR code, a subscribe message or a share
+ * carrying an old path): call the app's `onPageNotFound` listeners. Loads the app first if no page has.
+ */
+export function openMissingPage(result: PageNotFound): number {
+  const state = setUpHarness()
+  for (const listener of state.pageNotFoundListeners) listener(result)
+  return state.pageNotFoundListeners.length
 }
 
 /** Poll until `condition` holds; real timers, so the page's async work actually runs. */

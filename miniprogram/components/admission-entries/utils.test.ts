@@ -3,8 +3,8 @@ import { admissionEntries } from './utils'
 describe('admission entries on the group page', () => {
   it('offers visitors the apply page', () => {
     expect(admissionEntries('demo-reading', null)).toEqual([
-      { key: 'apply', label: 'groupEntry.apply', url: '/pages/apply/index?id=demo-reading' },
-      { key: 'inbox', label: 'groupEntry.inbox', url: '/pages/inbox/index' },
+      { key: 'apply', label: 'groupEntry.apply', url: '/packages/join/pages/apply/index?id=demo-reading' },
+      { key: 'inbox', label: 'groupEntry.inbox', url: '/packages/member/pages/inbox/index' },
     ])
   })
 

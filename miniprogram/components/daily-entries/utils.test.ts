@@ -3,7 +3,7 @@ import { dailyEntries, entryBadge } from './utils'
 describe('dailyEntries', () => {
   it('gives members the daily pages, admins also publishing, visitors nothing', () => {
     expect(dailyEntries('g1', null)).toEqual([])
-    expect(dailyEntries('g1', 'member').map((e) => e.url)).toEqual(['/pages/checkin/index?id=g1', '/pages/rules/index?id=g1', '/pages/announcements/index?id=g1'])
+    expect(dailyEntries('g1', 'member').map((e) => e.url)).toEqual(['/packages/member/pages/checkin/index?id=g1', '/packages/member/pages/rules/index?id=g1', '/packages/member/pages/announcements/index?id=g1'])
     expect(dailyEntries('g1', 'admin').map((e) => e.key)).toEqual(['checkin', 'rules', 'announcements', 'tasks', 'manageAnnouncements', 'manageRules', 'groupSettings'])
     expect(dailyEntries('g1', 'admin').slice(3).map((e) => e.url)).toEqual([
       '/packages/admin/pages/tasks/index?id=g1',

@@ -4,9 +4,9 @@
  * WeChat build or outside dev mode. See README.md.
  */
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { t } from '../../../i18n/strings'
 import type { DevSession } from '../../api/dev-session'
+import AppButton from '../app-button'
 import { personaButtonId, personaLabel, shouldShowPersonaSwitcher } from './utils'
 import './index.scss'
 
@@ -27,17 +27,16 @@ export default function DevPersonaSwitcher({ session, currentKey, onChange }: De
         {session.personas.map((persona) => {
           const active = persona.key === currentKey
           return (
-            <Button
+            <AppButton
               key={persona.key}
               id={personaButtonId(persona.key)}
-              data-active={active ? 'true' : 'false'}
               className={active ? 'dev-persona-switcher__button is-active' : 'dev-persona-switcher__button'}
               type={active ? 'primary' : 'default'}
               size="small"
               onClick={() => onChange(persona.key)}
             >
               {personaLabel(persona)}
-            </Button>
+            </AppButton>
           )
         })}
       </View>

@@ -1,10 +1,13 @@
 /**
  * A failed load: the ApiError's message (already user-facing Chinese) and a retry button.
  * The caller names the container (e.g. `group-error`); the button is always `retry-button`.
+ * Built without NutUI (components/empty-state, components/app-button): every page shows it, the main
+ * package's too.
  */
 import { View } from '@tarojs/components'
-import { Button, Empty } from '@nutui/nutui-react-taro'
 import { t } from '../../../i18n/strings'
+import AppButton from '../app-button'
+import EmptyState from '../empty-state'
 import './index.scss'
 
 export interface ErrorStateProps {
@@ -16,12 +19,13 @@ export interface ErrorStateProps {
 export default function ErrorState({ id, message, onRetry }: ErrorStateProps) {
   return (
     <View id={id} className="error-state">
-      <Empty image={<View className="empty-illustration is-error" />} imageSize={72} description={message} />
-      <View className="error-state__actions">
-        <Button id="retry-button" type="primary" size="small" onClick={onRetry}>
-          {t('common.retry')}
-        </Button>
-      </View>
+      <EmptyState tone="error" description={message}>
+        <View className="error-state__actions">
+          <AppButton id="retry-button" type="primary" size="small" onClick={onRetry}>
+            {t('common.retry')}
+          </AppButton>
+        </View>
+      </EmptyState>
     </View>
   )
 }

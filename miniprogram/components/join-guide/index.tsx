@@ -4,12 +4,13 @@
  */
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
-import { confirmJoined, type JoinGuideView } from '../../../contracts/admission'
+import type { JoinGuideView } from '../../../contracts/admission'
 import { formatLocal } from '../../../domain/local-time'
 import { t } from '../../../i18n/strings'
+import { CONFIRM_JOINED } from '../../api/main-actions'
 import { useAction } from '../../hooks/use-action'
 import { previewImage } from '../../platform/preview-image'
+import AppButton from '../app-button'
 import { joinWays } from './utils'
 import './index.scss'
 
@@ -20,7 +21,7 @@ export interface JoinGuideProps {
 
 export default function JoinGuide({ groupId, view: initial }: JoinGuideProps) {
   const [view, setView] = useState(initial)
-  const confirm = useAction(confirmJoined)
+  const confirm = useAction(CONFIRM_JOINED)
   const ways = joinWays(view)
   const preview = (url: string) => previewImage({ current: url, urls: [url] })
 
@@ -67,9 +68,9 @@ export default function JoinGuide({ groupId, view: initial }: JoinGuideProps) {
       ) : (
         ways.length > 0 && (
           <View className="join-guide__confirm">
-            <Button id="join-guide-confirm" type="primary" block loading={confirm.busy} onClick={onConfirm}>
+            <AppButton id="join-guide-confirm" type="primary" block loading={confirm.busy} onClick={onConfirm}>
               {t('joinGuide.confirm')}
-            </Button>
+            </AppButton>
           </View>
         )
       )}

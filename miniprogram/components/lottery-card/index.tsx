@@ -4,11 +4,11 @@
  */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Tag } from '@nutui/nutui-react-taro'
 import type { Role } from '../../../domain/group'
 import { formatLocal } from '../../../domain/local-time'
 import { t } from '../../../i18n/strings'
 import { usePageData } from '../../hooks/use-page-data'
+import AppTag from '../app-tag'
 import { LIST_LOTTERIES } from './list-open'
 import { featured, lotteriesUrl, lotteryUrl, phaseTagType, phaseText, prizeLine } from './utils'
 import './index.scss'
@@ -33,7 +33,7 @@ export default function LotteryCard({ groupId, viewerRole }: { groupId: string; 
           <Text className="lottery-card__meta">{prizeLine(lottery)}</Text>
           <View className="lottery-card__head">
             <Text className="lottery-card__meta">{t('lotteryCard.closes', { time: formatLocal(lottery.closesAt, state.data.timezone) })}</Text>
-            <Tag type={phaseTagType(lottery.phase)}>{phaseText(lottery.phase)}</Tag>
+            <AppTag type={phaseTagType(lottery.phase)}>{phaseText(lottery.phase)}</AppTag>
           </View>
         </View>
       ) : (

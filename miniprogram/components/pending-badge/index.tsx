@@ -5,10 +5,10 @@
  */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { getPendingCounts } from '../../../contracts/admission'
 import { pageUrl } from '../../../contracts/routes'
 import type { Role } from '../../../domain/group'
 import { t } from '../../../i18n/strings'
+import { GET_PENDING_COUNTS } from '../../api/main-actions'
 import { usePageData } from '../../hooks/use-page-data'
 import { managesGroup, pendingRows } from './utils'
 import './index.scss'
@@ -26,7 +26,7 @@ export default function PendingBadge({ groups, variant }: PendingBadgeProps) {
 }
 
 function Counts({ groups, variant }: PendingBadgeProps) {
-  const { state } = usePageData(getPendingCounts, {})
+  const { state } = usePageData(GET_PENDING_COUNTS, {})
   if (state.status !== 'ready') return null
   const rows = pendingRows(state.data, groups)
   if (rows.length === 0) return null

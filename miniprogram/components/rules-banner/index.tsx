@@ -1,9 +1,9 @@
 /** The group home's 群规已更新，请确认 banner, until the member confirms. See README.md. */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
 import type { BoardBadges } from '../../../contracts/board'
 import { t } from '../../../i18n/strings'
+import AppButton from '../app-button'
 import { rulesBanner } from './utils'
 import './index.scss'
 
@@ -17,9 +17,9 @@ export default function RulesBanner({ groupId, board }: { groupId: string; board
         <Text className="rules-banner__title">{t('board.rulesUpdated')}</Text>
         <Text className="rules-banner__hint">{t('board.rulesUpdatedHint', { version: banner.version })}</Text>
       </View>
-      <Button id="rules-banner-confirm" size="small" type="primary" onClick={open}>
+      <AppButton id="rules-banner-confirm" size="small" type="primary" onClick={open}>
         {t('board.confirmRules')}
-      </Button>
+      </AppButton>
     </View>
   )
 }

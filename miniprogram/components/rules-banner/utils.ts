@@ -3,7 +3,7 @@
  * confirmed rules version is behind the group's.
  *
  * @example
- *   rulesBanner('g1', { unreadAnnouncements: 0, rulesToConfirm: 3 })  // { version: 3, url: '/pages/rules/index?id=g1' }
+ *   rulesBanner('g1', { unreadAnnouncements: 0, rulesToConfirm: 3 })  // { version: 3, url: '/packages/member/pages/rules/index?id=g1' }
  *   rulesBanner('g1', null)                                           // null (a visitor)
  */
 import type { BoardBadges } from '../../../contracts/board'

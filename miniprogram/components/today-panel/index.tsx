@@ -1,10 +1,10 @@
 /** The group home's today panel: today's task, my check-in (done + streak, or a big 去打卡), the latest pinned announcement. See README.md. */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
 import type { GroupToday } from '../../../contracts/group'
 import { pageUrl } from '../../../contracts/routes'
 import { t } from '../../../i18n/strings'
+import AppButton from '../app-button'
 import { checkinLine, taskLine } from './utils'
 import './index.scss'
 
@@ -25,9 +25,9 @@ export default function TodayPanel({ groupId, today }: { groupId: string; today:
             {checkinLine(today)}
           </Text>
           {!today.checkedIn && (
-            <Button id="hub-checkin-go" type="primary" size="large" block onClick={openCheckin}>
+            <AppButton id="hub-checkin-go" type="primary" size="large" block onClick={openCheckin}>
               {t('hub.checkinGo')}
-            </Button>
+            </AppButton>
           )}
         </View>
       </View>

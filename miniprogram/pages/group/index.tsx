@@ -4,32 +4,35 @@
  * task, their check-in and the pinned announcement (components/today-panel, from the same call), the open
  * lottery, large entries to every page (components/hub-tiles) and how to get into the WeChat group
  * (components/join-guide); for a visitor their own application's status or 申请加入. Re-fetches when it shows
- * again and when the H5 dev persona changes.
+ * again and when the H5 dev persona changes. In the main package: no NutUI and no contract values (actions
+ * from `api/main-actions.ts`); see README "Keeping the main package small".
  */
 import { Text, View } from '@tarojs/components'
 import { useRef } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import { getGroupProfile, type GroupProfile } from '../../../contracts/group'
-import { getApplyPage, getJoinGuide } from '../../../contracts/admission'
+import type { GroupProfile } from '../../../contracts/group'
 import { pageUrl } from '../../../contracts/routes'
 import JoinGuide from '../../components/join-guide'
 import { shortTime } from '../../components/application-status/utils'
 import type { Role } from '../../../domain/group'
 import { t } from '../../../i18n/strings'
+import AppButton from '../../components/app-button'
+import AppTag from '../../components/app-tag'
 import ErrorState from '../../components/error-state'
+import LoadingRows from '../../components/loading-rows'
 import PageShell from '../../components/page-shell'
 import HubTiles from '../../components/hub-tiles'
 import TodayPanel from '../../components/today-panel'
 import PendingBadge from '../../components/pending-badge'
 import LotteryCard from '../../components/lottery-card'
 import RulesBanner from '../../components/rules-banner'
+import { GET_APPLY_PAGE, GET_GROUP_PROFILE, GET_JOIN_GUIDE } from '../../api/main-actions'
 import { usePageData } from '../../hooks/use-page-data'
 import './index.scss'
 
 export default function GroupPage() {
   const groupId = useRouter().params.id ?? ''
-  const { state, reload } = usePageData(getGroupProfile, { groupId })
+  const { state, reload } = usePageData(GET_GROUP_PROFILE, { groupId })
   // Back from the rules or announcements page: the banner and the badges say what is still new.
   const shown = useRef(false)
   useDidShow(() => {
@@ -39,7 +42,7 @@ export default function GroupPage() {
 
   return (
     <PageShell name="group-page">
-      {state.status === 'loading' && <Skeleton rows={6} animated />}
+      {state.status === 'loading' && <LoadingRows rows={6} />}
       {state.status === 'error' && <ErrorState id="group-error" message={state.error.message} onRetry={reload} />}
       {state.status === 'ready' && <GroupCard profile={state.data} />}
     </PageShell>
@@ -56,12 +59,12 @@ function GroupCard({ profile }: { profile: GroupProfile }) {
           {profile.name}
         </Text>
         <View className="group-card__tags">
-          <Tag type="primary">
+          <AppTag type="primary">
             <Text id="group-topic">{profile.topic}</Text>
-          </Tag>
-          <Tag type={profile.status === 'open' ? 'success' : 'default'}>
+          </AppTag>
+          <AppTag type={profile.status === 'open' ? 'success' : 'default'}>
             <Text id="group-status">{profile.status === 'open' ? t('group.statusOpen') : profile.status === 'archived' ? t('lifecycle.archived') : t('group.closed')}</Text>
-          </Tag>
+          </AppTag>
         </View>
         <Text id="group-intro" className="group-card__intro">
           {profile.intro}
@@ -106,7 +109,7 @@ function GroupCard({ profile }: { profile: GroupProfile }) {
 
 /** A member: how to get into the WeChat group (beside the nickname to use there). */
 function MemberJoinGuide({ groupId }: { groupId: string }) {
-  const { state } = usePageData(getJoinGuide, { groupId })
+  const { state } = usePageData(GET_JOIN_GUIDE, { groupId })
   return state.status === 'ready' ? <JoinGuide groupId={groupId} view={state.data} /> : null
 }
 
@@ -115,7 +118,7 @@ function MemberJoinGuide({ groupId }: { groupId: string }) {
  * again) instead of 申请加入, which shows only when they may apply.
  */
 function MyApplication({ groupId }: { groupId: string }) {
-  const { state } = usePageData(getApplyPage, { groupId })
+  const { state } = usePageData(GET_APPLY_PAGE, { groupId })
   if (state.status !== 'ready') return null
   const { myApplication: mine, timezone } = state.data
   const openApply = () => Taro.navigateTo({ url: pageUrl('apply', { id: groupId }) })
@@ -153,13 +156,13 @@ function MyApplication({ groupId }: { groupId: string }) {
         </>
       )}
       {waiting ? (
-        <Button id="group-application-view" block type={mine?.status === 'needsInfo' ? 'primary' : 'default'} fill={mine?.status === 'needsInfo' ? 'solid' : 'outline'} onClick={openApply}>
+        <AppButton id="group-application-view" block type={mine?.status === 'needsInfo' ? 'primary' : 'default'} fill={mine?.status === 'needsInfo' ? 'solid' : 'outline'} onClick={openApply}>
           {mine?.status === 'needsInfo' ? t('groupStatus.answer') : t('groupStatus.view')}
-        </Button>
+        </AppButton>
       ) : (
-        <Button id="entry-apply" type="primary" block onClick={openApply}>
+        <AppButton id="entry-apply" type="primary" block onClick={openApply}>
           {mine?.status === 'rejected' ? t('apply.reapply') : t('groupEntry.apply')}
-        </Button>
+        </AppButton>
       )}
     </View>
   )

@@ -1,17 +1,22 @@
 /**
  * Home page (我的社群): the caller's groups from `listMyGroups`, each opening its group card; an empty
- * state when there are none; and, in the H5 dev mode, a shortcut to the demo group.
+ * state when there are none; and, in the H5 dev mode, a shortcut to the demo group. In the main package:
+ * no NutUI and no contract values (actions from `api/main-actions.ts`); see README "Keeping the main package
+ * small".
  */
 import { Text, View } from '@tarojs/components'
 import { useRef } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Badge, Button, Cell, CellGroup, Empty, Skeleton } from '@nutui/nutui-react-taro'
 import { badgeText, noticeLines } from '../../components/board-notices/utils'
-import { listMyGroups, type MyGroup } from '../../../contracts/group'
+import type { MyGroup } from '../../../contracts/group'
 import { t } from '../../../i18n/strings'
+import AppButton from '../../components/app-button'
+import EmptyState from '../../components/empty-state'
 import ErrorState from '../../components/error-state'
+import LoadingRows from '../../components/loading-rows'
 import PageShell from '../../components/page-shell'
 import PendingBadge from '../../components/pending-badge'
+import { LIST_MY_GROUPS } from '../../api/main-actions'
 import { usePageData } from '../../hooks/use-page-data'
 import { useDevPersona } from '../../hooks/use-dev-persona'
 import './index.scss'
@@ -23,7 +28,7 @@ function openGroup(groupId: string): void {
 
 export default function HomePage() {
   const { session } = useDevPersona()
-  const { state, reload } = usePageData(listMyGroups, {})
+  const { state, reload } = usePageData(LIST_MY_GROUPS, {})
   // Back from a group: its badges say what is still new.
   const shown = useRef(false)
   useDidShow(() => {
@@ -34,22 +39,22 @@ export default function HomePage() {
   return (
     <PageShell name="home-page">
       <Text className="section-title">{t('home.myGroups')}</Text>
-      {state.status === 'loading' && <Skeleton rows={3} animated />}
+      {state.status === 'loading' && <LoadingRows rows={3} />}
       {state.status === 'error' && <ErrorState id="my-groups-error" message={state.error.message} onRetry={reload} />}
       {state.status === 'ready' && <PendingBadge groups={state.data} variant="index" />}
       {state.status === 'ready' && <MyGroupList groups={state.data} />}
       {state.status === 'ready' && state.data.some((group) => group.role !== 'member') && (
         <View className="home-page__demo">
-          <Button id="open-groups-overview" fill="outline" block onClick={() => Taro.navigateTo({ url: pageUrl('groupsOverview') })}>
+          <AppButton id="open-groups-overview" fill="outline" block onClick={() => Taro.navigateTo({ url: pageUrl('groupsOverview') })}>
             {t('overview.entry')}
-          </Button>
+          </AppButton>
         </View>
       )}
       {session.devMode && session.demoGroupId !== '' && (
         <View className="home-page__demo">
-          <Button id="open-demo-group" type="primary" fill="outline" block onClick={() => openGroup(session.demoGroupId)}>
+          <AppButton id="open-demo-group" type="primary" fill="outline" block onClick={() => openGroup(session.demoGroupId)}>
             {t('home.openDemo')}
-          </Button>
+          </AppButton>
         </View>
       )}
     </PageShell>
@@ -61,26 +66,23 @@ function MyGroupList({ groups }: { groups: MyGroup[] }) {
     return (
       <View id="my-groups" className="my-groups">
         <View id="my-groups-empty">
-          <Empty image={<View className="empty-illustration" />} imageSize={72} description={t('home.noGroups')} />
+          <EmptyState description={t('home.noGroups')} />
         </View>
       </View>
     )
   }
   return (
     <View id="my-groups" className="my-groups">
-      <CellGroup>
-        {groups.map((group, index) => (
-          <View key={group.id} id={`my-group-${group.id}`} onClick={() => openGroup(group.id)}>
-            <Cell
-              clickable
-              isLast={index === groups.length - 1}
-              title={<GroupTitle group={group} />}
-              description={<GroupDescription group={group} />}
-              extra={t(`role.${group.role}`)}
-            />
+      {groups.map((group) => (
+        <View key={group.id} id={`my-group-${group.id}`} className="my-groups__row" hoverClass="my-groups__row--pressed" onClick={() => openGroup(group.id)}>
+          <View className="my-groups__main">
+            <GroupTitle group={group} />
+            <GroupDescription group={group} />
           </View>
-        ))}
-      </CellGroup>
+          <Text className="my-groups__role">{t(`role.${group.role}`)}</Text>
+          <Text className="my-groups__chevron">›</Text>
+        </View>
+      ))}
     </View>
   )
 }
@@ -94,12 +96,12 @@ function GroupTitle({ group }: { group: MyGroup }) {
       <Text className="my-groups__name">{group.name}</Text>
       {unread !== '' && (
         <View id={`my-group-badge-${group.id}`} className="my-groups__badge">
-          <Badge value={unread} />
+          <Text className="my-groups__count">{unread}</Text>
         </View>
       )}
       {unread === '' && rules && (
         <View id={`my-group-badge-${group.id}`} className="my-groups__badge">
-          <Badge dot />
+          <View className="my-groups__dot" />
         </View>
       )}
     </View>

@@ -1,9 +1,0 @@
-/** Page config of the inbox page (pages/inbox/index). */
-import type { PageConfig } from '@tarojs/taro'
-import { t } from '../../../i18n/strings'
-
-const pageConfig: PageConfig = {
-  navigationBarTitleText: t('inbox.pageTitle'),
-}
-
-export default pageConfig
