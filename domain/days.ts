@@ -157,7 +157,11 @@ export function dayOfMonth(day: string): number {
 
 /** The day key of day-of-month `date` in `month` ('YYYY-MM'). */
 export function dayInMonth(month: string, date: number): string {
-  return dayjs.utc(`${month}-01`).date(date).format('YYYY-MM-DD')
+  // Plain Date arithmetic for the usual case (the check-in overview lists up to 31 days per request).
+  const midnight = Number.isInteger(date) && date >= 1 && date <= 31 ? utcMidnight(`${month}-01`) : null
+  if (!midnight) return dayjs.utc(`${month}-01`).date(date).format('YYYY-MM-DD')
+  midnight.setUTCDate(date)
+  return dayKeyOfUtc(midnight)
 }
 
 export function daysInMonth(month: string): number {
