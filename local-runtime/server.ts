@@ -35,6 +35,7 @@ import { createRateLimiter, type RateLimiter } from '../platform/rate-limit'
 import { invokeFunction, isFunctionName } from './functions'
 import { routeUpload } from './uploads'
 import { readLocalExport } from '../platform/export-files-local'
+import { createReadCache, isCachedAction } from './read-cache'
 
 export interface LocalRuntimeOptions {
   store: Store
@@ -53,6 +54,11 @@ export interface LocalRuntimeOptions {
   rateLimiter?: RateLimiter
   /** The address people reach this runtime by through a proxy (`PUBLIC_URL`); its host is accepted in `Host`. */
   publicUrl?: string
+  /**
+   * Keep the answers of hot read-only actions until the store changes (`local-runtime/read-cache.ts`). Defaults to
+   * true; only a store with a change version (the SQLite one) can have it.
+   */
+  readCache?: boolean
 }
 
 export interface LocalRuntime {
@@ -111,6 +117,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const staticDir = options.staticDir === undefined ? path.resolve('dist/h5') : options.staticDir
   const uploadDir = options.uploadDir ?? path.join(os.tmpdir(), 'shequn-uploads')
   const rateLimiter = options.rateLimiter ?? createRateLimiter()
+  const readCache = options.readCache === false ? null : createReadCache(options.store)
+  const clock = options.now ?? (() => new Date())
   const server = http.createServer((req, res) => {
     res.setHeader('X-Content-Type-Options', 'nosniff')
     route(req, res).catch((error) => {
@@ -147,13 +155,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       const name = apiMatch[1]
       if (!isFunctionName(name)) return sendJson(res, 404, failure('NOT_FOUND', t('error.unknownAction')))
       if (!isJsonContentType(req.headers['content-type'])) return sendJson(res, 415, failure('INVALID_INPUT', t('server.error.contentType')))
-      const body = await readJsonBody(req)
-      if (body === 'tooLarge') return sendJson(res, 413, failure('INVALID_INPUT', t('server.error.tooLarge', { max: MAX_BODY_BYTES / 1024 })))
+      const read = await readJsonBody(req)
+      if (read === 'tooLarge') return sendJson(res, 413, failure('INVALID_INPUT', t('server.error.tooLarge', { max: MAX_BODY_BYTES / 1024 })))
+      const body = read?.value
       // A function's event is an object ({ action, input }); an array, a scalar or bad JSON is refused here.
       if (!isPlainObject(body)) return sendJson(res, 400, failure('INVALID_INPUT', t('validate.object')))
       const event = body
-      const result = await invokeFunction(options.store, name, event, requestCaller(req), { now: options.now, rateLimiter })
-      return sendJson(res, 200, result)
+      const caller = requestCaller(req)
+      const invoke = () => invokeFunction(options.store, name, event, caller, { now: options.now, rateLimiter })
+      if (readCache && caller.kind === 'user' && isCachedAction(name, event.action)) {
+        // The caller is decided above, per request; the cache keys on it (see read-cache.ts).
+        return sendPayload(res, 200, await readCache.serve({ fn: name, action: event.action as string, openid: caller.openid, body: read!.text, at: clock() }, invoke))
+      }
+      return sendJson(res, 200, await invoke())
     }
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, failure('NOT_FOUND', t('error.NOT_FOUND')))
     if (staticDir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(staticDir, url.pathname, res)
@@ -232,14 +246,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body)
+  sendPayload(res, status, JSON.stringify(body))
+}
+
+function sendPayload(res: http.ServerResponse, status: number, payload: string): void {
   // A length rather than chunked encoding: one write of headers and body, no chunk framing.
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(payload) })
   res.end(payload)
 }
 
-/** The parsed JSON body (`{}` when empty), undefined when it is not JSON, 'tooLarge' past `MAX_BODY_BYTES`. */
-function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
+/** The body text and its parsed JSON (`{}` when empty), undefined when it is not JSON, 'tooLarge' past `MAX_BODY_BYTES`. */
+function readJsonBody(req: http.IncomingMessage): Promise<{ text: string; value: unknown } | 'tooLarge' | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -252,7 +269,8 @@ function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
     req.on('end', () => {
       if (tooLarge) return resolve('tooLarge')
       try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'))
+        const text = Buffer.concat(chunks).toString('utf8') || '{}'
+        resolve({ text, value: JSON.parse(text) })
       } catch {
         resolve(undefined)
       }

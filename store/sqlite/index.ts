@@ -60,6 +60,12 @@ export type SqliteStore = Store & {
   checkpoint(): void
   /** Close the database. Call it once no operation is in flight (`await whenIdle()`). */
   close(): void
+  /**
+   * A value that changes whenever committed data may have changed: after every write or writing transaction of
+   * this store (committed or not), and, on a file, when another connection (another process) commits. Equal
+   * values mean every read outside a transaction would answer the same (what the local runtime's read cache keys on).
+   */
+  changeVersion(): string
 }
 
 const MAX_CACHED_STATEMENTS = 500
@@ -110,6 +116,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
         return run()
       } finally {
         counts.changed(collection)
+        writes++
         checkpointer?.wrote()
       }
     }
@@ -117,7 +124,10 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
     return queue.run(async () => committed())
   }
 
-  const counts = new CountCache(isFile ? db.prepare('PRAGMA data_version').pluck() : null)
+  const dataVersion = isFile ? db.prepare('PRAGMA data_version').pluck() : null
+  const counts = new CountCache(dataVersion)
+  /** Writes and writing transactions finished (committed or not) by this store: see `changeVersion`. */
+  let writes = 0
 
   // --- schema (before the reading connection opens, so it finds the tables) ---
 
@@ -197,12 +207,15 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
           throw error
         } finally {
           for (const collection of written) counts.changed(collection)
+          if (written.size > 0) writes++
           checkpointer?.wrote()
         }
       })
     },
 
     whenIdle: () => queue.run(async () => undefined),
+
+    changeVersion: () => (dataVersion ? `${writes}:${String(dataVersion.get())}` : String(writes)),
 
     checkpoint(): void {
       if (isFile) db.pragma('wal_checkpoint(TRUNCATE)')
