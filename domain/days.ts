@@ -140,7 +140,11 @@ function dayKeyOfUtc(date: Date): string {
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return dayjs.utc(to).diff(dayjs.utc(from), 'day')
+  // Two UTC midnights are whole days apart: plain arithmetic (every streak in a check-in answer asks).
+  const start = utcMidnight(from)
+  const end = start ? utcMidnight(to) : null
+  if (!start || !end) return dayjs.utc(to).diff(dayjs.utc(from), 'day')
+  return Math.round((end.getTime() - start.getTime()) / 86_400_000)
 }
 
 /** 'YYYY-MM' of a day key. */
