@@ -26,7 +26,7 @@ import http from 'node:http'
 import os from 'node:os'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import type { ActionResult } from '../contracts/define'
+import type { ActionResult, FunctionName } from '../contracts/define'
 import { t } from '../i18n/strings'
 import type { Store } from '../store/port'
 import { STRANGER, callerOpenid, userCaller, type Caller } from '../usecases/context'
@@ -92,6 +92,9 @@ export function isAllowedHostHeader(header: string | undefined, port: number, pu
   return name === 'localhost' || name === '[::1]' || /^127(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(name)
 }
 
+/** A function call's target, `/api/<name>` and nothing else: origin form, nothing to decode (the hot path). */
+const PLAIN_API_TARGET = /^\/api\/([A-Za-z0-9_-]+)$/
+
 /** The request target as a URL, or null unless it is origin form (`/path?query`) with a decodable, NUL- and backslash-free path. */
 export function parseRequestTarget(target: string | undefined): URL | null {
   if (!target || !target.startsWith('/') || target.startsWith('//') || /[\\\0]/.test(target)) return null
@@ -139,6 +142,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     if (checkHost && !isAllowedHostHeader(req.headers.host, port, publicHost)) {
       return refuse(res, isApi, 421, 'FORBIDDEN', t('server.error.host'))
     }
+    // `/api/<function>` (the hot path) needs no parsing: origin form, nothing to decode, and no other route takes it.
+    const plainApi = PLAIN_API_TARGET.exec(req.url ?? '')
+    if (plainApi && isFunctionName(plainApi[1])) return callFunction(plainApi[1], req, res)
     const url = parseRequestTarget(req.url)
     if (!url) return refuse(res, isApi, 400, 'INVALID_INPUT', t('server.error.badTarget'))
     if (url.pathname === '/api/_dev/session' && req.method === 'GET') {
@@ -151,27 +157,32 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Uploads and photos first; a function call (the hot path) is neither, so it skips them.
     if (!(apiMatch && isFunctionName(apiMatch[1])) && (await routeUpload(req, res, url, { dir: uploadDir, openid: callerOpenid({ caller: requestCaller(req) }), store: options.store, now: options.now ?? (() => new Date()), rateLimiter }))) return
     if (apiMatch) {
-      if (req.method !== 'POST') return sendJson(res, 405, failure('INVALID_INPUT', t('validate.object')))
       const name = apiMatch[1]
-      if (!isFunctionName(name)) return sendJson(res, 404, failure('NOT_FOUND', t('error.unknownAction')))
-      if (!isJsonContentType(req.headers['content-type'])) return sendJson(res, 415, failure('INVALID_INPUT', t('server.error.contentType')))
-      const read = await readJsonBody(req)
-      if (read === 'tooLarge') return sendJson(res, 413, failure('INVALID_INPUT', t('server.error.tooLarge', { max: MAX_BODY_BYTES / 1024 })))
-      const body = read?.value
-      // A function's event is an object ({ action, input }); an array, a scalar or bad JSON is refused here.
-      if (!isPlainObject(body)) return sendJson(res, 400, failure('INVALID_INPUT', t('validate.object')))
-      const event = body
-      const caller = requestCaller(req)
-      const invoke = () => invokeFunction(options.store, name, event, caller, { now: options.now, rateLimiter })
-      if (readCache && caller.kind === 'user' && isCachedAction(name, event.action)) {
-        // The caller is decided above, per request; the cache keys on it (see read-cache.ts).
-        return sendPayload(res, 200, await readCache.serve({ fn: name, action: event.action as string, openid: caller.openid, body: read!.text, at: clock() }, invoke))
-      }
-      return sendJson(res, 200, await invoke())
+      if (!isFunctionName(name)) return req.method !== 'POST' ? sendJson(res, 405, failure('INVALID_INPUT', t('validate.object'))) : sendJson(res, 404, failure('NOT_FOUND', t('error.unknownAction')))
+      return callFunction(name, req, res)
     }
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, failure('NOT_FOUND', t('error.NOT_FOUND')))
     if (staticDir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(staticDir, url.pathname, res)
     res.writeHead(404).end()
+  }
+
+  /** `POST /api/<name>`: the function's handler with the caller this request names. */
+  async function callFunction(name: FunctionName, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, failure('INVALID_INPUT', t('validate.object')))
+    if (!isJsonContentType(req.headers['content-type'])) return sendJson(res, 415, failure('INVALID_INPUT', t('server.error.contentType')))
+    const read = await readJsonBody(req)
+    if (read === 'tooLarge') return sendJson(res, 413, failure('INVALID_INPUT', t('server.error.tooLarge', { max: MAX_BODY_BYTES / 1024 })))
+    const body = read?.value
+    // A function's event is an object ({ action, input }); an array, a scalar or bad JSON is refused here.
+    if (!isPlainObject(body)) return sendJson(res, 400, failure('INVALID_INPUT', t('validate.object')))
+    const event = body
+    const caller = requestCaller(req)
+    const invoke = () => invokeFunction(options.store, name, event, caller, { now: options.now, rateLimiter })
+    if (readCache && caller.kind === 'user' && isCachedAction(name, event.action)) {
+      // The caller is decided above, per request; the cache keys on it (see read-cache.ts).
+      return sendPayload(res, 200, await readCache.serve({ fn: name, action: event.action as string, openid: caller.openid, body: read!.text, at: clock() }, invoke))
+    }
+    return sendJson(res, 200, await invoke())
   }
 
   /** A user named by the dev header (dev mode, loopback only), else a stranger. Never a timer or the console. */

@@ -148,8 +148,8 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
    * writes move the collection's version when they finish, another connection's commits move `data_version`).
    * Take it before the read it stamps, so a commit by another process in between only makes the stamp older.
    */
-  function stampOf(collection: CollectionName): string {
-    return `${epoch}:${collectionVersions.get(collection) ?? 0}:${dataVersion ? String(dataVersion.get()) : ''}`
+  function stampOf(collection: CollectionName, committedByOthers: string = dataVersion ? String(dataVersion.get()) : ''): string {
+    return `${epoch}:${collectionVersions.get(collection) ?? 0}:${committedByOthers}`
   }
 
   // --- schema (before the reading connection opens, so it finds the tables) ---
@@ -207,6 +207,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
       return queue.run(async () => {
         let finished = false
         const written = new Set<CollectionName>()
+        let othersSeen: string | undefined
         const step = <T>(run: () => T): Promise<T> => {
           if (finished) return Promise.reject(new Error('this transaction has already finished'))
           return settle(run)
@@ -221,7 +222,10 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
           get: (collection, id) =>
             step(() => {
               if (written.has(collection)) return writer.get(collection, id, null)
-              const stamp = stampOf(collection)
+              // BEGIN IMMEDIATE holds the write lock, so no other connection commits until this one ends: one
+              // look at data_version serves the whole transaction.
+              othersSeen ??= dataVersion ? String(dataVersion.get()) : ''
+              const stamp = stampOf(collection, othersSeen)
               return docs.committed(collection, id, stamp) ?? writer.get(collection, id, stamp)
             }),
           create: (collection, doc) => writeStep(collection, () => writer.create(collection, doc)),
