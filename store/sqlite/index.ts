@@ -193,7 +193,9 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
         const stamp = stampOf(collection)
         return docs.committed(collection, id, stamp) ?? on.get(collection, id, stamp)
       }),
-    find: (collection, options = {}) => read('find', (on) => on.find(collection, options, stampOf(collection))),
+    // A query's rows are parsed through the kept documents too, but not stamped: a stamp costs a look at
+    // data_version, and the documents a query lists are seldom then read by id.
+    find: (collection, options = {}) => read('find', (on) => on.find(collection, options, null)),
     count: (collection, filter) => read('count', (on) => counts.count(collection, filter, () => on.count(collection, filter))),
     create: (collection, doc) => write('create', collection, () => writer.create(collection, doc)),
     set: (collection, doc) => write('set', collection, () => writer.set(collection, doc)),
