@@ -28,6 +28,8 @@ import { rateLimitOf } from '../platform/rate-limit'
 /** How far behind the clock a served answer's time-derived fields may be. */
 export const READ_CACHE_TTL_MS = 1000
 export const MAX_READ_CACHE_ENTRIES = 2000
+/** Past this many characters of kept answers, the cache starts over (entries older than the TTL are dead anyway). */
+export const MAX_READ_CACHE_CHARS = 16 * 2 ** 20
 
 /** A store that says when its committed data changed (the SQLite adapter does). */
 export interface ChangeVersioned {
@@ -72,6 +74,7 @@ export function hasChangeVersion(store: unknown): store is ChangeVersioned {
 export function createReadCache(store: unknown, ttlMs = READ_CACHE_TTL_MS): ReadCache | null {
   if (!hasChangeVersion(store)) return null
   const entries = new Map<string, Entry>()
+  let chars = 0
   return {
     get size() {
       return entries.size
@@ -84,11 +87,19 @@ export function createReadCache(store: unknown, ttlMs = READ_CACHE_TTL_MS): Read
       if (entry && entry.version === version && at >= entry.computedAt && at - entry.computedAt < ttlMs) return entry.payload
       const result = await compute()
       const payload = JSON.stringify(result)
-      if (result.ok && store.changeVersion() === version && Number.isFinite(at)) {
-        if (entries.size >= MAX_READ_CACHE_ENTRIES) entries.clear()
-        entries.set(key, { version, computedAt: at, payload })
-      } else if (entry) {
+      // What is kept now (another request may have replaced it, or the cache started over, meanwhile).
+      const kept = entries.get(key)
+      if (kept) {
         entries.delete(key)
+        chars -= kept.payload.length
+      }
+      if (result.ok && store.changeVersion() === version && Number.isFinite(at)) {
+        if (entries.size >= MAX_READ_CACHE_ENTRIES || chars + payload.length > MAX_READ_CACHE_CHARS) {
+          entries.clear()
+          chars = 0
+        }
+        entries.set(key, { version, computedAt: at, payload })
+        chars += payload.length
       }
       return payload
     },

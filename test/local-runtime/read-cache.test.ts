@@ -164,3 +164,21 @@ describe('createReadCache', () => {
     expect(createReadCache({})).toBeNull()
   })
 })
+
+describe('createReadCache bounds', () => {
+  it('starts over rather than keep more than its character budget, counting a replaced answer once', async () => {
+    const { MAX_READ_CACHE_CHARS } = await import('../../local-runtime/read-cache')
+    const cache = createReadCache({ changeVersion: () => 'v' })!
+    const big = 'x'.repeat(Math.floor(MAX_READ_CACHE_CHARS / 4) - 100)
+    const serve = (openid: string, ms: number) => cache.serve({ fn: 'checkin', action: 'feed', openid, body: '{}', at: new Date(ms) }, async () => ({ ok: true, data: big }))
+    await serve('o_0', 0)
+    await serve('o_1', 0)
+    // o_1 recomputed three times once stale: still one answer's worth.
+    for (let i = 1; i <= 3; i++) await serve('o_1', i * READ_CACHE_TTL_MS)
+    await serve('o_2', 0)
+    expect(cache.size).toBe(3)
+    await serve('o_3', 0)
+    await serve('o_4', 0)
+    expect(cache.size).toBe(1)
+  })
+})
