@@ -88,7 +88,9 @@ async function startRuntime(): Promise<string> {
   })
   const limiter = createRateLimiter()
   const rateLimiter: RateLimiter = { take: (limit, identity) => (limiter.take(limit, identity), true) }
-  const runtime = await startLocalRuntime({ store, port: 0, staticDir: null, rateLimiter, uploadDir: path.join(dir, 'uploads') })
+  // BENCH_HTTP_READ_CACHE=0: without the runtime's read cache, to see what the read routes cost on their own.
+  const readCache = process.env.BENCH_HTTP_READ_CACHE !== '0'
+  const runtime = await startLocalRuntime({ store, port: 0, staticDir: null, rateLimiter, uploadDir: path.join(dir, 'uploads'), readCache })
   return runtime.url
 }
 

@@ -140,7 +140,11 @@ function dayKeyOfUtc(date: Date): string {
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return dayjs.utc(to).diff(dayjs.utc(from), 'day')
+  // Two UTC midnights are whole days apart: plain arithmetic (every streak in a check-in answer asks).
+  const start = utcMidnight(from)
+  const end = start ? utcMidnight(to) : null
+  if (!start || !end) return dayjs.utc(to).diff(dayjs.utc(from), 'day')
+  return Math.round((end.getTime() - start.getTime()) / 86_400_000)
 }
 
 /** 'YYYY-MM' of a day key. */
@@ -157,7 +161,11 @@ export function dayOfMonth(day: string): number {
 
 /** The day key of day-of-month `date` in `month` ('YYYY-MM'). */
 export function dayInMonth(month: string, date: number): string {
-  return dayjs.utc(`${month}-01`).date(date).format('YYYY-MM-DD')
+  // Plain Date arithmetic for the usual case (the check-in overview lists up to 31 days per request).
+  const midnight = Number.isInteger(date) && date >= 1 && date <= 31 ? utcMidnight(`${month}-01`) : null
+  if (!midnight) return dayjs.utc(`${month}-01`).date(date).format('YYYY-MM-DD')
+  midnight.setUTCDate(date)
+  return dayKeyOfUtc(midnight)
 }
 
 export function daysInMonth(month: string): number {

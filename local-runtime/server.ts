@@ -26,7 +26,7 @@ import http from 'node:http'
 import os from 'node:os'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import type { ActionResult } from '../contracts/define'
+import type { ActionResult, FunctionName } from '../contracts/define'
 import { t } from '../i18n/strings'
 import type { Store } from '../store/port'
 import { STRANGER, callerOpenid, userCaller, type Caller } from '../usecases/context'
@@ -35,6 +35,7 @@ import { createRateLimiter, type RateLimiter } from '../platform/rate-limit'
 import { invokeFunction, isFunctionName } from './functions'
 import { routeUpload } from './uploads'
 import { readLocalExport } from '../platform/export-files-local'
+import { createReadCache, isCachedAction } from './read-cache'
 
 export interface LocalRuntimeOptions {
   store: Store
@@ -53,6 +54,11 @@ export interface LocalRuntimeOptions {
   rateLimiter?: RateLimiter
   /** The address people reach this runtime by through a proxy (`PUBLIC_URL`); its host is accepted in `Host`. */
   publicUrl?: string
+  /**
+   * Keep the answers of hot read-only actions until the store changes (`local-runtime/read-cache.ts`). Defaults to
+   * true; only a store with a change version (the SQLite one) can have it.
+   */
+  readCache?: boolean
 }
 
 export interface LocalRuntime {
@@ -86,6 +92,9 @@ export function isAllowedHostHeader(header: string | undefined, port: number, pu
   return name === 'localhost' || name === '[::1]' || /^127(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(name)
 }
 
+/** A function call's target, `/api/<name>` and nothing else: origin form, nothing to decode (the hot path). */
+const PLAIN_API_TARGET = /^\/api\/([A-Za-z0-9_-]+)$/
+
 /** The request target as a URL, or null unless it is origin form (`/path?query`) with a decodable, NUL- and backslash-free path. */
 export function parseRequestTarget(target: string | undefined): URL | null {
   if (!target || !target.startsWith('/') || target.startsWith('//') || /[\\\0]/.test(target)) return null
@@ -111,6 +120,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const staticDir = options.staticDir === undefined ? path.resolve('dist/h5') : options.staticDir
   const uploadDir = options.uploadDir ?? path.join(os.tmpdir(), 'shequn-uploads')
   const rateLimiter = options.rateLimiter ?? createRateLimiter()
+  const readCache = options.readCache === false ? null : createReadCache(options.store)
+  const clock = options.now ?? (() => new Date())
   const server = http.createServer((req, res) => {
     res.setHeader('X-Content-Type-Options', 'nosniff')
     route(req, res).catch((error) => {
@@ -131,6 +142,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     if (checkHost && !isAllowedHostHeader(req.headers.host, port, publicHost)) {
       return refuse(res, isApi, 421, 'FORBIDDEN', t('server.error.host'))
     }
+    // `/api/<function>` (the hot path) needs no parsing: origin form, nothing to decode, and no other route takes it.
+    const plainApi = PLAIN_API_TARGET.exec(req.url ?? '')
+    if (plainApi && isFunctionName(plainApi[1])) return callFunction(plainApi[1], req, res)
     const url = parseRequestTarget(req.url)
     if (!url) return refuse(res, isApi, 400, 'INVALID_INPUT', t('server.error.badTarget'))
     if (url.pathname === '/api/_dev/session' && req.method === 'GET') {
@@ -143,21 +157,32 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Uploads and photos first; a function call (the hot path) is neither, so it skips them.
     if (!(apiMatch && isFunctionName(apiMatch[1])) && (await routeUpload(req, res, url, { dir: uploadDir, openid: callerOpenid({ caller: requestCaller(req) }), store: options.store, now: options.now ?? (() => new Date()), rateLimiter }))) return
     if (apiMatch) {
-      if (req.method !== 'POST') return sendJson(res, 405, failure('INVALID_INPUT', t('validate.object')))
       const name = apiMatch[1]
-      if (!isFunctionName(name)) return sendJson(res, 404, failure('NOT_FOUND', t('error.unknownAction')))
-      if (!isJsonContentType(req.headers['content-type'])) return sendJson(res, 415, failure('INVALID_INPUT', t('server.error.contentType')))
-      const body = await readJsonBody(req)
-      if (body === 'tooLarge') return sendJson(res, 413, failure('INVALID_INPUT', t('server.error.tooLarge', { max: MAX_BODY_BYTES / 1024 })))
-      // A function's event is an object ({ action, input }); an array, a scalar or bad JSON is refused here.
-      if (!isPlainObject(body)) return sendJson(res, 400, failure('INVALID_INPUT', t('validate.object')))
-      const event = body
-      const result = await invokeFunction(options.store, name, event, requestCaller(req), { now: options.now, rateLimiter })
-      return sendJson(res, 200, result)
+      if (!isFunctionName(name)) return req.method !== 'POST' ? sendJson(res, 405, failure('INVALID_INPUT', t('validate.object'))) : sendJson(res, 404, failure('NOT_FOUND', t('error.unknownAction')))
+      return callFunction(name, req, res)
     }
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, failure('NOT_FOUND', t('error.NOT_FOUND')))
     if (staticDir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(staticDir, url.pathname, res)
     res.writeHead(404).end()
+  }
+
+  /** `POST /api/<name>`: the function's handler with the caller this request names. */
+  async function callFunction(name: FunctionName, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, failure('INVALID_INPUT', t('validate.object')))
+    if (!isJsonContentType(req.headers['content-type'])) return sendJson(res, 415, failure('INVALID_INPUT', t('server.error.contentType')))
+    const read = await readJsonBody(req)
+    if (read === 'tooLarge') return sendJson(res, 413, failure('INVALID_INPUT', t('server.error.tooLarge', { max: MAX_BODY_BYTES / 1024 })))
+    const body = read?.value
+    // A function's event is an object ({ action, input }); an array, a scalar or bad JSON is refused here.
+    if (!isPlainObject(body)) return sendJson(res, 400, failure('INVALID_INPUT', t('validate.object')))
+    const event = body
+    const caller = requestCaller(req)
+    const invoke = () => invokeFunction(options.store, name, event, caller, { now: options.now, rateLimiter })
+    if (readCache && caller.kind === 'user' && isCachedAction(name, event.action)) {
+      // The caller is decided above, per request; the cache keys on it (see read-cache.ts).
+      return sendPayload(res, 200, await readCache.serve({ fn: name, action: event.action as string, openid: caller.openid, body: read!.text, at: clock() }, invoke))
+    }
+    return sendJson(res, 200, await invoke())
   }
 
   /** A user named by the dev header (dev mode, loopback only), else a stranger. Never a timer or the console. */
@@ -232,14 +257,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body)
+  sendPayload(res, status, JSON.stringify(body))
+}
+
+function sendPayload(res: http.ServerResponse, status: number, payload: string): void {
   // A length rather than chunked encoding: one write of headers and body, no chunk framing.
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(payload) })
   res.end(payload)
 }
 
-/** The parsed JSON body (`{}` when empty), undefined when it is not JSON, 'tooLarge' past `MAX_BODY_BYTES`. */
-function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
+/** The body text and its parsed JSON (`{}` when empty), undefined when it is not JSON, 'tooLarge' past `MAX_BODY_BYTES`. */
+function readJsonBody(req: http.IncomingMessage): Promise<{ text: string; value: unknown } | 'tooLarge' | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -252,7 +280,8 @@ function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
     req.on('end', () => {
       if (tooLarge) return resolve('tooLarge')
       try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'))
+        const text = Buffer.concat(chunks).toString('utf8') || '{}'
+        resolve({ text, value: JSON.parse(text) })
       } catch {
         resolve(undefined)
       }

@@ -381,17 +381,23 @@ async function linkedTasksById(store: Pick<Store, 'find'>, docs: CheckinDoc[]): 
   return Object.fromEntries(found.map((task) => [task._id, task]))
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
 /** The title of the task a check-in linked: stored (make-ups), else its task's if that was published when the member checked in. */
 export function taskTitleOf(doc: CheckinDoc, tasks: Record<string, DailyTaskDoc>): string | null {
   if (doc.taskTitle !== null || !doc.taskId) return doc.taskTitle
   const task = tasks[doc.taskId]
-  return task && isPublished(task, new Date(doc.checkedInAt)) ? task.title : null
+  if (!task) return null
+  // Both instants are `toISOString()` text, which orders as the instants do: no Date per view of a feed.
+  const published = ISO_INSTANT.test(doc.checkedInAt) ? task.publishAt <= doc.checkedInAt : isPublished(task, new Date(doc.checkedInAt))
+  return published ? task.title : null
 }
 
 export function toCheckinView(doc: CheckinDoc, viewer: string, photoLinks: Record<string, string> = {}, tasks: Record<string, DailyTaskDoc> = {}): CheckinView {
   return {
-    // The document id names the author; other members see only an opaque one.
-    id: opaqueViewId(doc._id),
+    // The document id names the author; other members see only an opaque one (stored on the check-in since likes
+    // came, `opaqueViewId(_id)` by construction; hashed here for older ones).
+    id: doc.viewId ?? opaqueViewId(doc._id),
     day: doc.day,
     note: doc.note,
     photoUrl: doc.photoFileId ? (photoLinks[doc.photoFileId] ?? null) : null,

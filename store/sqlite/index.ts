@@ -23,6 +23,11 @@
  * writes, a worker thread with its own connection takes over checkpointing (passive: it never blocks a reader
  * or a writer), and `close()` stops it before closing, so the writing connection still closes last.
  *
+ * Parsing a document's JSON is most of what a read costs, so the store keeps what it parsed (`DocCache`) and gives
+ * every reader a copy (copying costs a fraction of parsing): a row whose text is the one parsed before is not
+ * parsed again, and a `get` of a document read as committed since the last write to its collection (and since the
+ * last commit by another connection: `PRAGMA data_version`) needs no SQL at all.
+ *
  * @example
  *   const store = createSqliteStore({ filename: '.data/local.db' })
  *   await store.create('groups', group)
@@ -60,6 +65,12 @@ export type SqliteStore = Store & {
   checkpoint(): void
   /** Close the database. Call it once no operation is in flight (`await whenIdle()`). */
   close(): void
+  /**
+   * A value that changes whenever committed data may have changed: after every write or writing transaction of
+   * this store (committed or not), and, on a file, when another connection (another process) commits. Equal
+   * values mean every read outside a transaction would answer the same (what the local runtime's read cache keys on).
+   */
+  changeVersion(): string
 }
 
 const MAX_CACHED_STATEMENTS = 500
@@ -88,7 +99,9 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
     // In WAL mode NORMAL syncs at checkpoints, not at every commit: still durable across a crash of the process.
     db.pragma('synchronous = NORMAL')
   }
-  const writer = connection(db)
+  /** Parsed documents and whether they are the committed ones (see DocCache); both connections share it. */
+  const docs = new DocCache()
+  const writer = connection(db, docs)
   const checkpointer = isFile ? new BackgroundCheckpointer(db, filename) : null
 
   const queue = new SerialQueue()
@@ -109,7 +122,8 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
       try {
         return run()
       } finally {
-        counts.changed(collection)
+        changed(collection)
+        writes++
         checkpointer?.wrote()
       }
     }
@@ -117,7 +131,26 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
     return queue.run(async () => committed())
   }
 
-  const counts = new CountCache(isFile ? db.prepare('PRAGMA data_version').pluck() : null)
+  const dataVersion = isFile ? db.prepare('PRAGMA data_version').pluck() : null
+  const counts = new CountCache(dataVersion)
+  /** Writes and writing transactions finished (committed or not) by this store: see `changeVersion`. */
+  let writes = 0
+  /** Per collection, writes finished (committed or not) by this store; `epoch` moves for all (schema changes). */
+  const collectionVersions = new Map<CollectionName, number>()
+  let epoch = 0
+  function changed(collection: CollectionName | null): void {
+    counts.changed(collection)
+    if (collection === null) epoch++
+    else collectionVersions.set(collection, (collectionVersions.get(collection) ?? 0) + 1)
+  }
+  /**
+   * What committed documents of `collection` are as of now: equal stamps, equal committed documents (this store's
+   * writes move the collection's version when they finish, another connection's commits move `data_version`).
+   * Take it before the read it stamps, so a commit by another process in between only makes the stamp older.
+   */
+  function stampOf(collection: CollectionName, committedByOthers: string = dataVersion ? String(dataVersion.get()) : ''): string {
+    return `${epoch}:${collectionVersions.get(collection) ?? 0}:${committedByOthers}`
+  }
 
   // --- schema (before the reading connection opens, so it finds the tables) ---
 
@@ -140,7 +173,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
 
   /** Reads outside transactions: a read-only connection on a file (WAL: the last committed snapshot), none in memory. */
   const readerDb = isFile ? new Database(filename, { readonly: true }) : null
-  const reader = readerDb ? connection(readerDb) : null
+  const reader = readerDb ? connection(readerDb, docs) : null
 
   /** A read outside a transaction: now, on committed data; in memory, after an open transaction finishes. */
   function read<T>(operation: string, run: (on: Connection) => T): Promise<T> {
@@ -154,8 +187,15 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
   // --- the store ---
 
   return {
-    get: (collection, id) => read('get', (on) => on.get(collection, id)),
-    find: (collection, options = {}) => read('find', (on) => on.find(collection, options)),
+    // Outside a transaction every read is of committed data, so what it parses is stamped as such.
+    get: (collection, id) =>
+      read('get', (on) => {
+        const stamp = stampOf(collection)
+        return docs.committed(collection, id, stamp) ?? on.get(collection, id, stamp)
+      }),
+    // A query's rows are parsed through the kept documents too, but not stamped: a stamp costs a look at
+    // data_version, and the documents a query lists are seldom then read by id.
+    find: (collection, options = {}) => read('find', (on) => on.find(collection, options, null)),
     count: (collection, filter) => read('count', (on) => counts.count(collection, filter, () => on.count(collection, filter))),
     create: (collection, doc) => write('create', collection, () => writer.create(collection, doc)),
     set: (collection, doc) => write('set', collection, () => writer.set(collection, doc)),
@@ -169,6 +209,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
       return queue.run(async () => {
         let finished = false
         const written = new Set<CollectionName>()
+        let othersSeen: string | undefined
         const step = <T>(run: () => T): Promise<T> => {
           if (finished) return Promise.reject(new Error('this transaction has already finished'))
           return settle(run)
@@ -178,7 +219,17 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
           return step(run)
         }
         const tx: Transaction = {
-          get: (collection, id) => step(() => writer.get(collection, id)),
+          // A collection this transaction has not written reads as committed (it holds the write lock, so nobody
+          // else commits meanwhile); one it wrote may read its own uncommitted writes, never stamped.
+          get: (collection, id) =>
+            step(() => {
+              if (written.has(collection)) return writer.get(collection, id, null)
+              // BEGIN IMMEDIATE holds the write lock, so no other connection commits until this one ends: one
+              // look at data_version serves the whole transaction.
+              othersSeen ??= dataVersion ? String(dataVersion.get()) : ''
+              const stamp = stampOf(collection, othersSeen)
+              return docs.committed(collection, id, stamp) ?? writer.get(collection, id, stamp)
+            }),
           create: (collection, doc) => writeStep(collection, () => writer.create(collection, doc)),
           set: (collection, doc) => writeStep(collection, () => writer.set(collection, doc)),
           update: (collection, id, patch) => writeStep(collection, () => writer.update(collection, id, patch)),
@@ -196,13 +247,16 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
           if (db.inTransaction) writer.rollback()
           throw error
         } finally {
-          for (const collection of written) counts.changed(collection)
+          for (const collection of written) changed(collection)
+          if (written.size > 0) writes++
           checkpointer?.wrote()
         }
       })
     },
 
     whenIdle: () => queue.run(async () => undefined),
+
+    changeVersion: () => (dataVersion ? `${writes}:${String(dataVersion.get())}` : String(writes)),
 
     checkpoint(): void {
       if (isFile) db.pragma('wal_checkpoint(TRUNCATE)')
@@ -325,19 +379,20 @@ function settle<T>(run: () => T): Promise<T> {
 
 /** The document operations on one connection, each SQL text prepared once. */
 interface Connection {
-  get<C extends CollectionName>(collection: C, id: string): Doc<C> | null
+  /** `stamp`: the read is of committed data as of that stamp (`stampOf`), null when it may be uncommitted. */
+  get<C extends CollectionName>(collection: C, id: string, stamp?: string | null): Doc<C> | null
   create<C extends CollectionName>(collection: C, doc: Doc<C>): void
   set<C extends CollectionName>(collection: C, doc: Doc<C>): void
   update<C extends CollectionName>(collection: C, id: string, patch: Patch<Doc<C>>): void
   remove(collection: CollectionName, id: string): void
-  find<C extends CollectionName>(collection: C, options: FindOptions<Doc<C>>): Array<Doc<C>>
+  find<C extends CollectionName>(collection: C, options: FindOptions<Doc<C>>, stamp?: string | null): Array<Doc<C>>
   count<C extends CollectionName>(collection: C, filter: Filter<Doc<C>> | undefined): number
   begin(): void
   commit(): void
   rollback(): void
 }
 
-function connection(db: Database.Database): Connection {
+function connection(db: Database.Database, docs: DocCache): Connection {
   /** Prepared statements by SQL text: preparing parses the SQL, so each distinct statement is prepared once. */
   const statements = new Map<string, Database.Statement>()
   function prepared(sql: string): Database.Statement {
@@ -354,9 +409,9 @@ function connection(db: Database.Database): Connection {
   const commit = db.prepare('COMMIT')
   const rollback = db.prepare('ROLLBACK')
 
-  function get<C extends CollectionName>(collection: C, id: string): Doc<C> | null {
+  function get<C extends CollectionName>(collection: C, id: string, stamp: string | null = null): Doc<C> | null {
     const row = prepared(`SELECT _id, doc FROM ${table(collection)} WHERE _id = ?`).get(id) as Row | undefined
-    return row ? parseDoc<C>(row) : null
+    return row ? docs.parse<C>(collection, row, stamp) : null
   }
 
   return {
@@ -365,7 +420,9 @@ function connection(db: Database.Database): Connection {
     create(collection, doc) {
       const id = documentId(doc)
       try {
-        prepared(`INSERT INTO ${table(collection)} (_id, doc) VALUES (?, ?)`).run(id, JSON.stringify(doc))
+        const text = JSON.stringify(doc)
+        prepared(`INSERT INTO ${table(collection)} (_id, doc) VALUES (?, ?)`).run(id, text)
+        docs.wrote(collection, id, text, doc)
       } catch (error) {
         if (isPrimaryKeyViolation(error)) throw new StoreConflictError(collection, id)
         throw error
@@ -374,9 +431,11 @@ function connection(db: Database.Database): Connection {
 
     set(collection, doc) {
       const id = documentId(doc)
+      const text = JSON.stringify(doc)
       prepared(
         `INSERT INTO ${table(collection)} (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`,
-      ).run(id, JSON.stringify(doc))
+      ).run(id, text)
+      docs.wrote(collection, id, text, doc)
     },
 
     update(collection, id, patch) {
@@ -388,14 +447,16 @@ function connection(db: Database.Database): Connection {
         if (value === undefined || field === '_id') continue
         merged[field] = value
       }
-      prepared(`UPDATE ${table(collection)} SET doc = ? WHERE _id = ?`).run(JSON.stringify(merged), id)
+      const text = JSON.stringify(merged)
+      prepared(`UPDATE ${table(collection)} SET doc = ? WHERE _id = ?`).run(text, id)
+      docs.wrote(collection, id, text, merged)
     },
 
     remove(collection, id) {
       prepared(`DELETE FROM ${table(collection)} WHERE _id = ?`).run(id)
     },
 
-    find(collection, options) {
+    find(collection, options, stamp = null) {
       const limit = resolveLimit(options.limit, options.bulk === true)
       const skip = resolveSkip(options.skip)
       if (limit === 0) return []
@@ -408,7 +469,7 @@ function connection(db: Database.Database): Connection {
       orderTerms.push('_id ASC')
       const sql = `SELECT _id, doc FROM ${table(collection)}${where.sql} ORDER BY ${orderTerms.join(', ')} LIMIT ? OFFSET ?`
       const rows = prepared(sql).all(...where.params, limit, skip) as Row[]
-      return rows.map((row) => parseDoc(row))
+      return rows.map((row) => docs.parse(collection, row, stamp))
     },
 
     count(collection, filter) {
@@ -532,8 +593,106 @@ function sqlValue(value: unknown): SqlValue {
 
 
 
-function parseDoc<C extends CollectionName>(row: Row): Doc<C> {
-  return { ...(JSON.parse(row.doc) as Doc<C>), _id: row._id }
+const MAX_CACHED_DOCS = 20_000
+
+/**
+ * Documents as parsed from their JSON text, by collection and id. Every read still gives its caller a fresh copy
+ * (callers may change what they get), but copying a parsed document costs a fraction of parsing its text again:
+ * - `parse(row)`: the row's text is the one parsed before (compared in full), so its document is a copy of that
+ *   one — the same value JSON.parse would give; else it is parsed now and kept;
+ * - `committed(id, stamp)`: the document kept for `id` was read as committed under this very stamp (`stampOf`:
+ *   no write of this store to the collection finished since, no other connection committed), so it is still the
+ *   committed one and the read needs no SQL. A read that may see uncommitted writes keeps no stamp.
+ */
+class DocCache {
+  private readonly entries = new Map<string, { text: string; doc: Record<string, unknown>; stamp: string | null }>()
+
+  parse<C extends CollectionName>(collection: CollectionName, row: Row, stamp: string | null): Doc<C> {
+    const key = `${collection}\u0000${row._id}`
+    const entry = this.entries.get(key)
+    if (entry && entry.text === row.doc) {
+      // The same text: a committed read confirms it as of its stamp; an uncommitted one changes nothing it claims.
+      if (stamp !== null) entry.stamp = stamp
+      return copyJson(entry.doc) as Doc<C>
+    }
+    const doc = JSON.parse(row.doc) as Record<string, unknown>
+    doc._id = row._id
+    if (this.entries.size >= MAX_CACHED_DOCS) this.entries.clear()
+    this.entries.set(key, { text: row.doc, doc, stamp })
+    return copyJson(doc) as Doc<C>
+  }
+
+  /**
+   * `doc` was just written as `text` (committed or not: nothing is stamped): keep a copy, so the next read of that
+   * text needs no parse — when the copy is exactly what parsing `text` gives (plain JSON values only), else nothing.
+   */
+  wrote(collection: CollectionName, id: string, text: string, doc: object): void {
+    const key = `${collection}\u0000${id}`
+    const copy = plainCopy(doc)
+    if (copy === NOT_PLAIN || (copy as Record<string, unknown>)._id !== id) return void this.entries.delete(key)
+    if (this.entries.size >= MAX_CACHED_DOCS) this.entries.clear()
+    this.entries.set(key, { text, doc: copy as Record<string, unknown>, stamp: null })
+  }
+
+  committed<C extends CollectionName>(collection: C, id: string, stamp: string): Doc<C> | undefined {
+    const entry = this.entries.get(`${collection}\u0000${id}`)
+    return entry && entry.stamp === stamp ? (copyJson(entry.doc) as Doc<C>) : undefined
+  }
+}
+
+const NOT_PLAIN = Symbol('not plain JSON')
+
+/**
+ * A deep copy of `value` equal to `JSON.parse(JSON.stringify(value))`, or NOT_PLAIN when it might not be: only
+ * strings, finite numbers other than -0, booleans, null, arrays without holes and plain objects, no `undefined`
+ * (JSON would drop or change any of the others).
+ */
+function plainCopy(value: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0) ? value : NOT_PLAIN
+    case 'object': {
+      if (value === null) return null
+      if (Array.isArray(value)) {
+        const copy = new Array<unknown>(value.length)
+        for (let i = 0; i < value.length; i++) {
+          if (!(i in value)) return NOT_PLAIN
+          const item = plainCopy(value[i])
+          if (item === NOT_PLAIN) return NOT_PLAIN
+          copy[i] = item
+        }
+        return copy
+      }
+      const prototype = Object.getPrototypeOf(value)
+      if (prototype !== Object.prototype && prototype !== null) return NOT_PLAIN
+      const copy: Record<string, unknown> = {}
+      for (const key of Object.keys(value)) {
+        const item = plainCopy((value as Record<string, unknown>)[key])
+        if (item === NOT_PLAIN || key === '__proto__' || key === 'toJSON') return NOT_PLAIN
+        copy[key] = item
+      }
+      return copy
+    }
+    default:
+      return NOT_PLAIN
+  }
+}
+
+/** A deep copy of a value JSON.parse made (objects, arrays, strings, numbers, booleans, null), keys in order. */
+function copyJson(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) return value.map(copyJson)
+  const copy: Record<string, unknown> = {}
+  for (const key of Object.keys(value)) {
+    const item = copyJson((value as Record<string, unknown>)[key])
+    // JSON.parse makes "__proto__" an own property; plain assignment would set the prototype instead.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true })
+    else copy[key] = item
+  }
+  return copy
 }
 
 /**
