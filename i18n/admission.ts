@@ -113,7 +113,7 @@ export const ADMISSION_STRINGS = {
   'members.inbox.removedBody': { zh: '原因：{reason}', en: 'Reason: {reason}' },
   'members.inbox.removedNoReason': { zh: '如有疑问请联系群主。', en: 'Ask the owner if in doubt.' },
   'inbox.pageTitle': { zh: '消息', en: 'Inbox' },
-  'inbox.empty': { zh: '暂无消息', en: 'No messages' },
+  'inbox.empty': { zh: '暂无消息：审核结果、新公告和抽奖通知会出现在这里', en: 'No messages: review results, new announcements and lottery notices show up here' },
   'inbox.unread': { zh: '{count} 条未读', en: '{count} unread' },
   'inbox.markAllRead': { zh: '全部已读', en: 'Mark all read' },
   'inbox.error.notFound': { zh: '消息不存在', en: 'Message not found' },

@@ -12,6 +12,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { MAX_LOTTERY_DESCRIPTION, MAX_LOTTERY_TITLE, MAX_PRIZE_NAME, MAX_PRIZE_QUANTITY, MAX_PRIZE_TIERS, createLottery, listLotteries } from '../../../../../contracts/lottery'
 import { pageUrl } from '../../../../../contracts/routes'
+import { COMMON_TIMEZONES } from '../../../../../domain/group-settings'
 import { t } from '../../../../../i18n/strings'
 import ErrorState from '../../../../components/error-state'
 import FormField from '../../../../components/form-field'
@@ -41,6 +42,12 @@ export default function LotteryCreatePage() {
         ))}
     </PageShell>
   )
+}
+
+/** The group's zone as people say it (北京时间), the IANA name only for a zone without a Chinese name. */
+function zoneName(zone: string): string {
+  const common = COMMON_TIMEZONES.find((name) => name === zone)
+  return common ? t(`groupSettings.zone.${common}`) : zone
 }
 
 function CreateForm({ groupId, timezone, photoPathPrefix }: { groupId: string; timezone: string; photoPathPrefix: string }) {
@@ -102,7 +109,7 @@ function CreateForm({ groupId, timezone, photoPathPrefix }: { groupId: string; t
 
       <View id="create-window" className="create-card">
         <Text className="create-card__title">{t('lotteryCreate.window')}</Text>
-        <Text className="create-hint">{t('lotteryCreate.timezone', { timezone })}</Text>
+        <Text className="create-hint">{t('lotteryCreate.timezone', { timezone: zoneName(timezone) })}</Text>
         <Field label={t('lotteryCreate.opens')}>
           {form.opens ? (
             <DateTime id="create-opens" day={form.opens.day} time={form.opens.time} onChange={(day, time) => set('opens', { day, time })} />
