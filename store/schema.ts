@@ -95,10 +95,12 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   ruleAcks: [],
   announcements: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'pinned', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }] }],
   dailyTasks: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'publishAt', direction: 'desc' }] }],
-  // Today's feed; a member's month calendar (groupId + openid + a day range).
+  // Today's feed; a member's month calendar (groupId + openid + a day range, ordered by day then _id, as every
+  // paged query is: with `_id` in the index SQLite serves it from here, instead of walking the whole group's
+  // month through the groupId + day + _id index to skip the sort).
   checkins: [
     { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'day', direction: 'asc' }, { field: 'checkedInAt', direction: 'desc' }] },
-    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'openid', direction: 'asc' }, { field: 'day', direction: 'asc' }] },
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'openid', direction: 'asc' }, { field: 'day', direction: 'asc' }, { field: '_id', direction: 'asc' }] },
   ],
   // No longer written: the counters, runs and calendar live on the membership (`MemberDoc.checkin`); these
   // are read only for memberships that predate that, until their next check-in.
