@@ -23,6 +23,13 @@ describe('askForSubscriptions', () => {
     expect(request).not.toHaveBeenCalled()
   })
 
+  it('asks once for a template two notifications share', async () => {
+    request.mockResolvedValue({ tmpl_remind: 'accept' })
+    const shared = withTemplateIds(SUBSCRIBE_TEMPLATES, { checkinReminder: 'tmpl_remind', inactivityNudge: 'tmpl_remind' })
+    expect(await askForSubscriptions(['checkinReminder', 'inactivityNudge'], { templates: shared, platform: 'weapp' })).toEqual(['tmpl_remind'])
+    expect(request).toHaveBeenCalledWith({ tmplIds: ['tmpl_remind'], entityIds: [] })
+  })
+
   it('treats a refused or failed dialog as no consent', async () => {
     request.mockRejectedValue({ errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.' })
     expect(await askForSubscriptions(['lotteryWon'], { templates: configured, platform: 'weapp' })).toEqual([])

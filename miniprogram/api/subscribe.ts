@@ -21,7 +21,8 @@ export interface SubscribeOptions {
 /** Resolves to the template ids the person accepted; never throws. */
 export async function askForSubscriptions(keys: SubscribeTemplateKey[], options: SubscribeOptions = {}): Promise<string[]> {
   const { templates = SUBSCRIBE_TEMPLATES, platform = process.env.TARO_ENV } = options
-  const tmplIds = configuredTemplateIds(templates, keys)
+  // Two notifications may share one WeChat template (a reminder and a nudge are both 「打卡提醒」): ask once.
+  const tmplIds = [...new Set(configuredTemplateIds(templates, keys))]
   if (platform !== 'weapp' || tmplIds.length === 0) return []
   try {
     const result = (await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] })) as unknown as Record<string, string>

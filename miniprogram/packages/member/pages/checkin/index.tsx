@@ -28,9 +28,9 @@ import {
   type CheckinView,
   type LikeSummary,
 } from '../../../../../contracts/checkin'
-import { SUBSCRIBE_TEMPLATES, configuredTemplateIds } from '../../../../../contracts/subscribe-templates'
 import { t } from '../../../../../i18n/strings'
 import { callAction, errorMessage } from '../../../../api/client'
+import { askForSubscriptions } from '../../../../api/subscribe'
 import CheckinCalendar from '../../../../components/checkin-calendar'
 import { monthOfDayKey as monthOf, shiftDayKey as shiftDay } from '../../../../components/checkin-calendar/utils'
 import CheckinEntry from '../../../../components/checkin-entry'
@@ -370,12 +370,9 @@ function Reminder({ overview }: { overview: CheckinOverview }) {
   const save = async (nextEnabled: boolean, nextTime: string) => {
     setEnabled(nextEnabled)
     setTime(nextTime)
-    // WeChat subscribe messages need the member's consent, asked at a tap. Declining is fine: the
-    // reminder still arrives in the in-app inbox.
-    const tmplIds = configuredTemplateIds(SUBSCRIBE_TEMPLATES, ['checkinReminder'])
-    if (nextEnabled && process.env.TARO_ENV === 'weapp' && tmplIds.length > 0) {
-      await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] }).catch(() => undefined)
-    }
+    // WeChat subscribe messages need the member's consent, asked at a tap: the daily reminder, and the nudge an
+    // admin may send after days without a check-in. Declining is fine: both still arrive in the in-app inbox.
+    if (nextEnabled) await askForSubscriptions(['checkinReminder', 'inactivityNudge'])
     try {
       await callAction(setReminder, { groupId: overview.groupId, enabled: nextEnabled, time: nextTime })
       Taro.showToast({ title: t('checkin.reminderSaved'), icon: 'none' })
