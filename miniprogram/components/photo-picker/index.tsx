@@ -1,14 +1,12 @@
 /**
- * Pick one photo for a check-in and upload it (api/upload-photo.ts): shows the picked photo with a remove
+ * Pick one photo for a check-in and upload it (hooks/use-photo-upload.ts): shows the picked photo with a remove
  * button, or an "add photo" button; reports the uploaded id (or null) through `onChange`.
  */
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { t } from '../../../i18n/strings'
-import { ApiError } from '../../api/client'
-import { uploadCheckinPhoto } from '../../api/upload-photo'
-import { chooseImage } from '../../platform/choose-image'
+import { usePhotoUpload } from '../../hooks/use-photo-upload'
 import './index.scss'
 
 export interface PhotoPickerProps {
@@ -25,27 +23,14 @@ export interface PhotoPickerProps {
 
 export default function PhotoPicker({ groupId, pathPrefix, value, onChange, idPrefix = 'photo', addLabel }: PhotoPickerProps) {
   const [preview, setPreview] = useState<string | null>(null)
-  const [uploading, setUploading] = useState(false)
-  const [error, setError] = useState('')
+  const upload = usePhotoUpload({ groupId, pathPrefix }, { sizeType: 'compressed', failedText: t('checkin.photoFailed') })
+  const { uploading, error } = upload
 
   const pick = async () => {
-    setError('')
-    let path: string
-    try {
-      path = await chooseImage({ sizeType: 'compressed' })
-    } catch {
-      return // cancelled
-    }
-    setUploading(true)
-    try {
-      const id = await uploadCheckinPhoto(path, { groupId, pathPrefix })
-      setPreview(path)
-      onChange(id)
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : t('checkin.photoFailed'))
-    } finally {
-      setUploading(false)
-    }
+    const picked = await upload.pick()
+    if (!picked) return
+    setPreview(picked.path)
+    onChange(picked.photoId)
   }
 
   return (

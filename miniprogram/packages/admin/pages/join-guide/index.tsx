@@ -17,14 +17,12 @@ import {
 import { formatLocal, shiftDay } from '../../../../../domain/days'
 import { DEFAULT_NOT_JOINED_DAYS, JOIN_QR_VALID_DAYS, MAX_JOIN_INSTRUCTIONS } from '../../../../../domain/join-guide'
 import { t } from '../../../../../i18n/strings'
-import { ApiError } from '../../../../api/client'
-import { uploadCheckinPhoto } from '../../../../api/upload-photo'
 import ErrorState from '../../../../components/error-state'
 import FormField from '../../../../components/form-field'
 import PageShell from '../../../../components/page-shell'
 import { useAction } from '../../../../hooks/use-action'
 import { usePageData } from '../../../../hooks/use-page-data'
-import { chooseImage } from '../../../../platform/choose-image'
+import { usePhotoUpload } from '../../../../hooks/use-photo-upload'
 import './index.scss'
 
 export default function JoinGuidePage() {
@@ -120,24 +118,11 @@ function GuideForm({ groupId, settings }: { groupId: string; settings: JoinGuide
 }
 
 function ImageSlot({ id, groupId, pathPrefix, slot, onChange }: { id: string; groupId: string; pathPrefix: string; slot: Slot; onChange: (slot: Slot) => void }) {
-  const [uploading, setUploading] = useState(false)
-  const [error, setError] = useState('')
+  const upload = usePhotoUpload({ groupId, pathPrefix }, { sizeType: 'original', failedText: t('joinGuide.settings.uploadFailed') })
+  const { uploading, error } = upload
   const pick = async () => {
-    setError('')
-    let path: string
-    try {
-      path = await chooseImage({ sizeType: 'original' })
-    } catch {
-      return // cancelled
-    }
-    setUploading(true)
-    try {
-      onChange({ photoId: await uploadCheckinPhoto(path, { groupId, pathPrefix }), url: path })
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : t('joinGuide.settings.uploadFailed'))
-    } finally {
-      setUploading(false)
-    }
+    const picked = await upload.pick()
+    if (picked) onChange({ photoId: picked.photoId, url: picked.path })
   }
   return (
     <View id={id} className="join-guide-slot">
