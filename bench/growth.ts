@@ -1,12 +1,14 @@
 /**
  * Growth: does an action get dearer as a group gets older? The same taps with 500 members and 30, 180 and
- * 365 days of check-in history each, seeded directly into the store (check-ins, month documents, streak
- * counters consistent with each other; not through the use cases, which would take minutes).
+ * 365 days of check-in history each, seeded directly into the store as check-ins leave it (the check-in
+ * documents, and on each membership the counters, runs and calendar they add up to; not through the use
+ * cases, which would take minutes).
  *
  * - ops:  SDK calls per tap through the CloudBase adapter on the recording fake (history put in with
  *         `cloud.seed`, which records nothing) — what CloudBase bills;
- * - time: milliseconds per tap on the SQLite store (in memory, with the schema's indexes) — the fake scans its
- *         collections linearly on every query, so its time would measure the fake, not the product.
+ * - time: milliseconds per tap on the SQLite store (a file in WAL mode, as the runtime keeps it, with the schema's
+ *         indexes) — the fake scans its collections linearly on every query, so its time would measure the fake,
+ *         not the product.
  *         One sample = the mean of 10 taps by 10 different members; the figure is the median of 9 samples (taps
  *         0–89; the warm-up uses 90–94), as one GC pause in a 2 ms sample moved a median of 3 by half.
  *
@@ -18,10 +20,16 @@
  * @example
  *   const figures = await benchGrowth()   // BENCH_GROWTH_DAYS=30,365 for a quicker run
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { checkIn, getCheckinCalendar, getCheckinOverview, listMembers, listTodayFeed, makeUpCheckin, type AnyAction, type InputOf } from '../contracts'
-import { memberId } from '../domain/group'
-import { checkinId, checkinMonthId, checkinStatsId, type CheckinDoc, type CheckinMonthDoc, type CheckinStatsDoc } from '../domain/checkin'
-import { dayOfMonth, localInstant, monthOf, shiftDay } from '../domain/days'
+import { memberId, type MemberDoc } from '../domain/group'
+import { addCheckinToState, checkinId, emptyCheckinState, type CheckinDoc } from '../domain/checkin'
+import { localInstant, monthOf, shiftDay } from '../domain/days'
+import { checkinEvent, checkinPatch, groupCopyOf, newMemberCounters, scoreForEvent, type ParticipationCounters } from '../domain/participation'
+import { DEFAULT_REMINDER_TIME } from '../domain/reminders'
+import { opaqueViewId } from '../usecases/member-keys'
 import { createSqliteStore, type SqliteStore } from '../store/sqlite'
 import { FIXED_NOW, GROUP, seedGroup, testCaller, testMember, type TestCaller } from '../test/support/fixture'
 import { cloudbaseWorld, countOps } from './cloudbase-ops'
@@ -39,25 +47,29 @@ const TAPS_PER_SAMPLE = 10
 
 export const growthOpenid = (index: number) => `o_g${String(index).padStart(4, '0')}`
 
-type HistoryDoc = ['checkins', CheckinDoc] | ['checkinMonths', CheckinMonthDoc] | ['checkinStats', CheckinStatsDoc]
+type HistoryDoc = ['checkins', CheckinDoc] | ['membership', Partial<MemberDoc>]
 
-/** The history documents of one member: `days` days ending the day before yesterday. */
+/**
+ * The history of one member as today's code leaves it: a check-in document for each of `days` days ending the
+ * day before yesterday (with the view id every check-in carries), then what those check-ins wrote on the
+ * membership — the counters, runs and month calendar (`checkin`), the boards' counters, the group's copy and the
+ * reminder — folded day by day through the same domain functions a check-in uses.
+ */
 export function* memberHistory(openid: string, days: number): Generator<HistoryDoc> {
   const first = shiftDay(TODAY, -days)
   const last = shiftDay(TODAY, -2)
-  const months = new Map<string, number[]>()
-  let count = 0
+  const copy = groupCopyOf({ status: 'open' })
+  let state = emptyCheckinState()
+  let counters: ParticipationCounters = newMemberCounters(first)
   for (let day = first; day <= last; day = shiftDay(day, 1)) {
-    count++
-    const checkedInAt = localInstant(day, '07:30', TIMEZONE).toISOString()
-    yield ['checkins', { _id: checkinId(GROUP, openid, day), groupId: GROUP, openid, day, note: '读完了', photoFileId: null, taskId: null, taskTitle: null, makeUp: false, authorName: '张三-郑州-工程师', checkedInAt }]
-    const month = monthOf(day)
-    months.set(month, [...(months.get(month) ?? []), dayOfMonth(day)])
+    const at = localInstant(day, '07:30', TIMEZONE)
+    const id = checkinId(GROUP, openid, day)
+    const checkin: CheckinDoc = { _id: id, groupId: GROUP, openid, day, note: '读完了', photoFileId: null, taskId: null, taskTitle: null, makeUp: false, authorName: '张三-郑州-工程师', checkedInAt: at.toISOString(), viewId: opaqueViewId(id) }
+    yield ['checkins', checkin]
+    state = addCheckinToState(state, checkin, day, at)
+    counters = { ...counters, ...checkinPatch(counters, { earnedOn: day, points: scoreForEvent(copy, checkinEvent(checkin)), streak: state.currentStreak, lastDay: state.lastDay }) }
   }
-  for (const [month, dates] of months) {
-    yield ['checkinMonths', { _id: checkinMonthId(GROUP, openid, month), groupId: GROUP, openid, month, days: dates, makeUpDays: [], makeUpsUsed: 0 }]
-  }
-  yield ['checkinStats', { _id: checkinStatsId(GROUP, openid), groupId: GROUP, openid, totalDays: count, currentStreak: count, longestStreak: count, lastDay: last, makeUpDays: 0, updatedAt: localInstant(last, '07:30', TIMEZONE).toISOString() }]
+  yield ['membership', { ...counters, checkin: state, groupCopy: copy, reminder: { enabled: false, time: DEFAULT_REMINDER_TIME }, joinedAt: localInstant(first, '07:00', TIMEZONE).toISOString() }]
 }
 
 const memberOpenids = () => Array.from({ length: GROWTH_MEMBERS - 3 }, (_, i) => growthOpenid(i))
@@ -104,7 +116,12 @@ const STORE_FLOOR = 'store floor of a make-up'
 /** Ops of each tap (one tap each) on the fake with `days` of history. */
 async function opsAt(days: number): Promise<Map<string, number>> {
   const world = await cloudbaseWorld({ group: GROUP_OPTIONS.group, extraMembers: memberOpenids() })
-  for (const openid of memberOpenids()) for (const [collection, doc] of memberHistory(openid, days)) world.cloud.seed(collection, { ...doc })
+  for (const openid of memberOpenids()) {
+    for (const [kind, doc] of memberHistory(openid, days)) {
+      if (kind === 'checkins') world.cloud.seed(kind, { ...doc })
+      else await world.store.update('members', memberId(GROUP, openid), doc)
+    }
+  }
   const ops = new Map<string, number>()
   for (const tap of GROWTH_TAPS) {
     world.cloud.clearCalls()
@@ -114,25 +131,35 @@ async function opsAt(days: number): Promise<Map<string, number>> {
   return ops
 }
 
-async function sqliteWithHistory(days: number): Promise<SqliteStore> {
-  const store = createSqliteStore({ filename: ':memory:' })
+/**
+ * A SQLite store with `days` of history, on a file in `dir` as the local runtime keeps it (WAL), its log
+ * checkpointed after seeding so every history starts from the same state. Not in memory: an in-memory
+ * database's COMMIT grew with its size here (25 → 100 µs a make-up from 30 to 365 days, measured), while the
+ * same commit on a file stayed flat (about 120 µs at both), so memory would time a store the product does not run.
+ */
+async function sqliteWithHistory(days: number, dir: string): Promise<SqliteStore> {
+  const store = createSqliteStore({ filename: join(dir, `history-${days}-days.db`) })
   await store.ensureSchema()
   await seedGroup(store, GROUP_OPTIONS)
-  let batch: HistoryDoc[] = []
+  let batch: Array<[string, HistoryDoc]> = []
   const flush = async () => {
     const docs = batch
     batch = []
     await store.transaction(async (tx) => {
-      for (const [collection, doc] of docs) await tx.create(collection, doc as never)
+      for (const [openid, [kind, doc]] of docs) {
+        if (kind === 'checkins') await tx.create(kind, doc)
+        else await tx.update('members', memberId(GROUP, openid), doc)
+      }
     })
   }
   for (const openid of memberOpenids()) {
     for (const entry of memberHistory(openid, days)) {
-      batch.push(entry)
+      batch.push([openid, entry])
       if (batch.length >= 5000) await flush()
     }
   }
   await flush()
+  store.checkpoint()
   return store
 }
 
@@ -148,38 +175,43 @@ function collectGarbage(): void {
  * history alike instead of reading as growth of whichever was timed last.
  */
 async function timesAt(daysList: number[]): Promise<Map<number, Map<string, number>>> {
-  const stores = new Map<number, SqliteStore>()
-  for (const days of daysList) stores.set(days, await sqliteWithHistory(days))
-  const apis = new Map([...stores].map(([days, store]) => [days, testCaller(store, { now: () => FIXED_NOW })]))
-  const times = new Map(daysList.map((days) => [days, new Map<string, number>()]))
-  for (const tap of GROWTH_TAPS) {
-    // Seeding a year of history leaves a large heap behind: collect it now, or it lands in some samples.
+  const dir = mkdtempSync(join(tmpdir(), 'bench-growth-'))
+  try {
+    const stores = new Map<number, SqliteStore>()
+    for (const days of daysList) stores.set(days, await sqliteWithHistory(days, dir))
+    const apis = new Map([...stores].map(([days, store]) => [days, testCaller(store, { now: () => FIXED_NOW })]))
+    const times = new Map(daysList.map((days) => [days, new Map<string, number>()]))
+    for (const tap of GROWTH_TAPS) {
+      // Seeding a year of history leaves a large heap behind: collect it now, or it lands in some samples.
+      collectGarbage()
+      for (const api of apis.values()) for (let warm = 90; warm < 95; warm++) await tap.call(api, warm) // statements prepared, code paths jitted
+      const samples = new Map(daysList.map((days) => [days, [] as number[]]))
+      for (let sample = 0; sample < SAMPLES; sample++) {
+        for (const days of daysList) {
+          const api = apis.get(days)!
+          const start = process.hrtime.bigint()
+          for (let i = 0; i < TAPS_PER_SAMPLE; i++) await tap.call(api, sample * TAPS_PER_SAMPLE + i)
+          samples.get(days)!.push(elapsedMs(start) / TAPS_PER_SAMPLE)
+        }
+      }
+      for (const days of daysList) times.get(days)!.set(tap.name, median(samples.get(days)!))
+    }
     collectGarbage()
-    for (const api of apis.values()) for (let warm = 90; warm < 95; warm++) await tap.call(api, warm) // statements prepared, code paths jitted
-    const samples = new Map(daysList.map((days) => [days, [] as number[]]))
+    for (const store of stores.values()) for (let warm = 90; warm < 95; warm++) await makeUpStoreFloor(store, warm)
+    const floorSamples = new Map(daysList.map((days) => [days, [] as number[]]))
     for (let sample = 0; sample < SAMPLES; sample++) {
       for (const days of daysList) {
-        const api = apis.get(days)!
         const start = process.hrtime.bigint()
-        for (let i = 0; i < TAPS_PER_SAMPLE; i++) await tap.call(api, sample * TAPS_PER_SAMPLE + i)
-        samples.get(days)!.push(elapsedMs(start) / TAPS_PER_SAMPLE)
+        for (let i = 0; i < TAPS_PER_SAMPLE; i++) await makeUpStoreFloor(stores.get(days)!, sample * TAPS_PER_SAMPLE + i)
+        floorSamples.get(days)!.push(elapsedMs(start) / TAPS_PER_SAMPLE)
       }
     }
-    for (const days of daysList) times.get(days)!.set(tap.name, median(samples.get(days)!))
+    for (const days of daysList) times.get(days)!.set(STORE_FLOOR, median(floorSamples.get(days)!))
+    for (const store of stores.values()) store.close()
+    return times
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
-  collectGarbage()
-  for (const store of stores.values()) for (let warm = 90; warm < 95; warm++) await makeUpStoreFloor(store, warm)
-  const floorSamples = new Map(daysList.map((days) => [days, [] as number[]]))
-  for (let sample = 0; sample < SAMPLES; sample++) {
-    for (const days of daysList) {
-      const start = process.hrtime.bigint()
-      for (let i = 0; i < TAPS_PER_SAMPLE; i++) await makeUpStoreFloor(stores.get(days)!, sample * TAPS_PER_SAMPLE + i)
-      floorSamples.get(days)!.push(elapsedMs(start) / TAPS_PER_SAMPLE)
-    }
-  }
-  for (const days of daysList) times.get(days)!.set(STORE_FLOOR, median(floorSamples.get(days)!))
-  for (const store of stores.values()) store.close()
-  return times
 }
 
 export async function benchGrowth(log: (line: string) => void = () => undefined): Promise<Figure[]> {

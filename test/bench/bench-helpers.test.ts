@@ -71,14 +71,16 @@ describe('bench options and inputs', () => {
     expect(() => selectedSections('speed')).toThrow('unknown section speed')
   })
 
-  it('seeded history is consistent: one month document per month, the streak counts every day', () => {
+  it('seeded history is what check-ins leave: one document a day, the membership counting every one of them', () => {
     const docs = [...memberHistory('o_x', 30)]
-    const checkins = docs.filter(([c]) => c === 'checkins')
-    const months = docs.filter(([c]) => c === 'checkinMonths').map(([, doc]) => doc as { days: number[] })
-    const [, stats] = docs.find(([c]) => c === 'checkinStats')!
+    const checkins = docs.filter(([kind]) => kind === 'checkins').map(([, doc]) => doc as { day: string; viewId?: string })
+    const [kind, membership] = docs.at(-1)!
     expect(checkins).toHaveLength(29)
-    expect(months.reduce((sum, month) => sum + month.days.length, 0)).toBe(29)
-    expect(stats).toMatchObject({ totalDays: 29, currentStreak: 29 })
+    expect(new Set(checkins.map((doc) => doc.viewId)).size).toBe(29)
+    expect(kind).toBe('membership')
+    const lastDay = checkins.at(-1)!.day
+    expect(membership).toMatchObject({ checkinDays: 29, streak: 29, lastCheckinDay: lastDay, activeDay: lastDay })
+    expect(membership).toMatchObject({ checkin: { totalDays: 29, currentStreak: 29, longestStreak: 29, lastDay, runs: [[checkins[0].day, lastDay]] } })
   })
 })
 
