@@ -82,9 +82,9 @@ export const COLLECTION_INDEXES: { [C in keyof Collections]: IndexSpec[] } = {
   ],
   auditLogs: [{ fields: [{ field: 'groupId', direction: 'asc' }, { field: 'at', direction: 'desc' }] }],
   inboxMessages: [{ fields: [{ field: 'openid', direction: 'asc' }, { field: 'createdAt', direction: 'desc' }] }],
-  // Admission: the review queue, the purge job.
+  // Admission: the review queue (oldest first unless asked otherwise), the purge job.
   applications: [
-    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'status', direction: 'asc' }, { field: 'submittedAt', direction: 'desc' }] },
+    { fields: [{ field: 'groupId', direction: 'asc' }, { field: 'status', direction: 'asc' }, { field: 'submittedAt', direction: 'asc' }] },
     { fields: [{ field: 'status', direction: 'asc' }, { field: 'decidedAt', direction: 'asc' }] },
   ],
   admissionSettings: [],

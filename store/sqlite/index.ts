@@ -157,13 +157,19 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
   function ensureSchemaNow(): CollectionName[] {
     const created: CollectionName[] = []
     const tableExists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
+    const ownIndexes = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND name LIKE ?`)
     db.transaction(() => {
       for (const collection of COLLECTION_NAMES) {
         if (!tableExists.get(collection)) {
           db.exec(`CREATE TABLE ${table(collection)} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
           created.push(collection)
         }
-        for (const index of COLLECTION_INDEXES[collection]) db.exec(createIndexSql(collection, index))
+        const wanted = COLLECTION_INDEXES[collection].map((index) => sqliteIndexOf(collection, index))
+        for (const index of wanted) db.exec(index.sql)
+        // An index an earlier version declared and this one does not: it would only slow every write.
+        for (const { name } of ownIndexes.all(collection, `${collection}__%`) as Array<{ name: string }>) {
+          if (!wanted.some((index) => index.name === name)) db.exec(`DROP INDEX "${name}"`)
+        }
       }
     })()
     return created
@@ -523,13 +529,19 @@ function fieldExpression(field: string): string {
   return field === '_id' ? '_id' : `json_extract(doc, '$.${field}')`
 }
 
-function createIndexSql(collection: CollectionName, index: IndexSpec): string {
-  const name = [collection, ...index.fields.map(({ field, direction }) => `${field}_${direction}`)].join('__')
-  const columns = index.fields.map(
-    ({ field, direction }) => `${fieldExpression(field)} ${direction === 'desc' ? 'DESC' : 'ASC'}`,
-  )
+/**
+ * The SQLite index for a spec of `schema.ts`: its fields, then `_id` ascending — `find` orders every query by
+ * `_id` after its own sort, so an index without it leaves SQLite sorting every row the query matches (a
+ * "temp b-tree") to break ties, even for the first page. A unique index, or one already ending in `_id`, is kept
+ * as declared. Named `<collection>__<field>_<direction>__…` after the fields it has.
+ */
+export function sqliteIndexOf(collection: CollectionName, index: IndexSpec): { name: string; sql: string } {
+  const last = index.fields.at(-1)
+  const fields = index.unique || last?.field === '_id' ? index.fields : [...index.fields, { field: '_id', direction: 'asc' as const }]
+  const name = [collection, ...fields.map(({ field, direction }) => `${field}_${direction}`)].join('__')
+  const columns = fields.map(({ field, direction }) => `${fieldExpression(field)} ${direction === 'desc' ? 'DESC' : 'ASC'}`)
   const unique = index.unique ? 'UNIQUE ' : ''
-  return `CREATE ${unique}INDEX IF NOT EXISTS "${name}" ON ${table(collection)} (${columns.join(', ')})`
+  return { name, sql: `CREATE ${unique}INDEX IF NOT EXISTS "${name}" ON ${table(collection)} (${columns.join(', ')})` }
 }
 
 function whereClause(filter: object | undefined): { sql: string; params: SqlValue[] } {

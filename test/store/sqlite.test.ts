@@ -80,20 +80,46 @@ describe('sqlite store', () => {
       .all()
     // One index per IndexSpec, named <collection>__<field>_<direction>__…
     const expected = COLLECTION_NAMES.flatMap((collection) =>
-      COLLECTION_INDEXES[collection].map((spec) => ({
-        collection,
-        name: [collection, ...spec.fields.map((f) => `${f.field}_${f.direction}`)].join('__'),
-      })),
+      COLLECTION_INDEXES[collection].map((spec) => {
+        const fields = spec.unique || spec.fields.at(-1)?.field === '_id' ? spec.fields : [...spec.fields, { field: '_id', direction: 'asc' }]
+        return { collection, name: [collection, ...fields.map((f) => `${f.field}_${f.direction}`)].join('__') }
+      }),
     ).sort(byNameAsSqliteSorts)
     expect(indexes).toEqual(expected)
-    expect(indexes).toContainEqual({ name: 'members__groupId_asc__joinedAt_desc', collection: 'members' })
+    expect(indexes).toContainEqual({ name: 'members__groupId_asc__joinedAt_desc___id_asc', collection: 'members' })
     const plan = inspector
       .prepare(
         `EXPLAIN QUERY PLAN SELECT _id, doc FROM "members" WHERE json_extract(doc, '$.groupId') = ? ORDER BY json_extract(doc, '$.joinedAt') DESC, _id ASC LIMIT ? OFFSET ?`,
       )
       .all('g1', 20, 0) as Array<{ detail: string }>
-    expect(plan.map((step) => step.detail).join('\n')).toContain('members__groupId_asc__joinedAt_desc')
+    expect(plan.map((step) => step.detail).join('\n')).toContain('members__groupId_asc__joinedAt_desc___id_asc')
+    // Each index ends with the `_id` every query is ordered by last, so SQLite sorts nothing: today's feed.
+    const feed = inspector
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT _id, doc FROM "checkins" WHERE json_extract(doc, '$.groupId') = ? AND json_extract(doc, '$.day') = ? ORDER BY json_extract(doc, '$.checkedInAt') DESC, _id ASC LIMIT ? OFFSET ?`,
+      )
+      .all('g1', '2026-11-23', 21, 0) as Array<{ detail: string }>
+    expect(feed.map((step) => step.detail).join('\n')).toContain('checkins__groupId_asc__day_asc__checkedInAt_desc___id_asc')
+    expect(feed.map((step) => step.detail).join('\n')).not.toContain('TEMP B-TREE')
     inspector.close()
+  })
+
+  it('drops an index an earlier version created and schema.ts no longer declares, and keeps the rest', async () => {
+    const filename = freshFile()
+    open(filename).close()
+    const writer = new Database(filename)
+    writer.exec(`CREATE INDEX "checkins__groupId_asc__day_asc__checkedInAt_desc" ON "checkins" (json_extract(doc, '$.groupId'), json_extract(doc, '$.day'), json_extract(doc, '$.checkedInAt') DESC)`)
+    writer.exec(`CREATE INDEX "someone_elses_index" ON "checkins" (json_extract(doc, '$.note'))`)
+    const before = writer.prepare(`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).get() as { n: number }
+    writer.close()
+    open(filename).close()
+    const inspector = new Database(filename, { readonly: true })
+    const names = (inspector.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`).all() as Array<{ name: string }>).map((row) => row.name)
+    inspector.close()
+    expect(names).not.toContain('checkins__groupId_asc__day_asc__checkedInAt_desc')
+    expect(names).toContain('checkins__groupId_asc__day_asc__checkedInAt_desc___id_asc')
+    expect(names).toContain('someone_elses_index')
+    expect(names).toHaveLength(before.n - 1)
   })
 
   it('refuses store calls made inside its own transaction instead of waiting for itself', async () => {
