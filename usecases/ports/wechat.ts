@@ -13,9 +13,9 @@
  *   only through the notifier.
  *
  * @example
- *   const image = await services.createInviteCode({ scene: 'i_0123456789', page: 'pages/apply/index' })
+ *   const image = await services.createInviteCode({ scene: 'i_0123456789', page: 'packages/join/pages/apply/index' })
  *   image.imageUrl // a temp URL (WeChat) or a data URL (local)
- *   await services.notify('checkinReminder', { touser, page: 'pages/checkin/index?id=g1', facts: { group: '早起读书会' } })
+ *   await services.notify('checkinReminder', { touser, page: 'packages/member/pages/checkin/index?id=g1', facts: { group: '早起读书会' } })
  */
 import type { SubscribeFacts, SubscribeMessageData, SubscribeTemplateKey } from '../../contracts/subscribe-templates'
 
@@ -29,7 +29,7 @@ export interface InviteCodeImage {
 export interface SubscribeMessage {
   touser: string
   templateId: string
-  /** The mini program page the message opens, e.g. `pages/apply/index?id=g1`. */
+  /** The mini program page the message opens, e.g. `packages/join/pages/apply/index?id=g1` (`wechatPagePath` in contracts/routes.ts). */
   page: string
   /** Template keywords, e.g. `{ thing1: { value: '早起读书会' } }`. */
   data: SubscribeMessageData
