@@ -15,7 +15,7 @@ import type { CheckinView, LikeSummary } from '../contracts/checkin'
 import type { CheckinDoc } from '../domain/checkin'
 import { DomainError } from '../domain/errors'
 import { formatNickname, memberId } from '../domain/group'
-import { LIKER_NAMES_SHOWN, likesId, withLike, type CheckinLikesDoc } from '../domain/likes'
+import { LIKER_NAMES_SHOWN, likedBy, likesId, withLike, type CheckinLikesDoc } from '../domain/likes'
 import { t } from '../i18n/strings'
 import { StoreConflictError, type Filter, type Store } from '../store/port'
 import { EVERY_ROLE, requireRole } from './access'
@@ -65,7 +65,7 @@ async function likeOnce(ctx: UseCaseContext, input: LikeInput, openid: string, t
     if (target) {
       // The first like, as far as the page knows: create the document with its deterministic id, which the store
       // refuses if it exists (then the caller runs again on the existing one).
-      const created = withLike({ _id: id, groupId: input.groupId, checkinId: target._id, day: target.day, count: 0, likers: [], updatedAt: at }, liker, true)!
+      const created = withLike({ _id: id, groupId: input.groupId, checkinId: target._id, day: target.day, count: 0, likers: [], moreKeys: [], updatedAt: at }, liker, true)!
       await tx.create('checkinLikes', created)
       return summaryOf(created, key)
     }
@@ -91,9 +91,9 @@ async function findCheckin(ctx: UseCaseContext, input: { groupId: string; checki
   throw new DomainError('NOT_FOUND', t('checkin.error.checkinNotFound'))
 }
 
-export function summaryOf(doc: Pick<CheckinLikesDoc, 'count' | 'likers'> | null, viewerKey: string): LikeSummary {
+export function summaryOf(doc: Pick<CheckinLikesDoc, 'count' | 'likers' | 'moreKeys'> | null, viewerKey: string): LikeSummary {
   if (!doc) return { count: 0, mine: false, names: [] }
-  return { count: doc.count, mine: doc.likers.some((entry) => entry.key === viewerKey), names: doc.likers.slice(0, LIKER_NAMES_SHOWN).map((entry) => entry.name) }
+  return { count: doc.count, mine: likedBy(doc, viewerKey), names: doc.likers.slice(0, LIKER_NAMES_SHOWN).map((entry) => entry.name) }
 }
 
 /** The views with their like summaries: one query for the lot (none for an empty list). */
