@@ -48,7 +48,6 @@ describe('routes', () => {
           'pages/join-guide/index',
           'pages/lottery-create/index',
           'pages/lottery-manage/index',
-          'pages/dashboard/index',
           'pages/exports/index',
           'pages/participation-settings/index',
           'pages/announcements/index',
@@ -63,6 +62,7 @@ describe('routes', () => {
         root: 'packages/member',
         pages: ['pages/members/index', 'pages/invite/index', 'pages/inbox/index', 'pages/checkin/index', 'pages/rules/index', 'pages/announcements/index'],
       },
+      { root: 'packages/insights', pages: ['pages/dashboard/index'] },
     ])
     expect(ROUTE_TABLE.members).toHaveProperty('package', 'member')
     expect(ROUTE_TABLE.apply).toHaveProperty('package', 'join')
@@ -83,6 +83,8 @@ describe('routes', () => {
     expect(movedPageRedirect('pages/apply/index', { scene: 'i_01' })).toBe('/packages/join/pages/apply/index?scene=i_01')
     expect(movedPageRedirect('/pages/checkin/index', { id: 'g 1' })).toBe('/packages/member/pages/checkin/index?id=g%201')
     expect(movedPageRedirect('pages/inbox/index')).toBe('/packages/member/pages/inbox/index')
+    // A page that moved from one subpackage to another: the dashboard left the admin pages.
+    expect(movedPageRedirect('packages/admin/pages/dashboard/index', { id: 'g1' })).toBe('/packages/insights/pages/dashboard/index?id=g1')
     expect(movedPageRedirect('pages/group/index', { id: 'g1' })).toBeNull()
     expect(movedPageRedirect('pages/nowhere/index')).toBeNull()
     expect(currentPageUrl('/pages/members/index?id=g1')).toBe('/packages/member/pages/members/index?id=g1')

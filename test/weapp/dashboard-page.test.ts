@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 /**
- * The built dashboard page (dist/weapp/packages/admin/pages/dashboard/index) in miniprogram-simulate, on the real
+ * The built dashboard page (dist/weapp/packages/insights/pages/dashboard/index) in miniprogram-simulate, on the real
  * handlers and the seeded demo community (a month of check-ins closed by the tally): the headline numbers, the
  * three chart canvases with the series the chart module draws (miniprogram-simulate cannot paint, so the numbers
  * under each chart — computed from the same `toChartSeries` — stand for what uCharts got), the inactive list;
@@ -13,10 +13,10 @@ import { listInbox, type InboxPage } from '../../contracts/inbox'
 import { getDashboard, type Dashboard } from '../../contracts/participation'
 import { DEMO_GROUP_ID, personaOpenid } from '../../local-runtime/demo/personas'
 import { chartSummary, toChartSeries } from '../../miniprogram/components/trend-chart/utils'
-import { silenceText } from '../../miniprogram/packages/admin/pages/dashboard/utils'
+import { silenceText } from '../../miniprogram/packages/insights/pages/dashboard/utils'
 import { setUpWeappPages } from './backend'
 
-const PAGE = 'packages/admin/pages/dashboard/index'
+const PAGE = 'packages/insights/pages/dashboard/index'
 /** The silent demo members by name, and the OPENIDs the demo gives them (local-runtime/demo/demo-community.ts). */
 const OPENID_OF: Record<string, string> = { 吴昊: 'o_demo_m10', 孙鹏: 'o_demo_m12', 马丽娟: 'o_demo_m13', 朱晓峰: 'o_demo_m14' }
 

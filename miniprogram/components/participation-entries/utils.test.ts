@@ -8,6 +8,6 @@ describe('participationEntries', () => {
       '/packages/participation/pages/progress/index?id=g1',
     ])
     expect(participationEntries('g1', 'admin').map((e) => e.key)).toEqual(['leaderboard', 'progress', 'dashboard'])
-    expect(participationEntries('g1', 'owner').find((e) => e.key === 'dashboard')?.url).toBe('/packages/admin/pages/dashboard/index?id=g1')
+    expect(participationEntries('g1', 'owner').find((e) => e.key === 'dashboard')?.url).toBe('/packages/insights/pages/dashboard/index?id=g1')
   })
 })

@@ -1,4 +1,4 @@
-/** Page config of packages/admin/pages/dashboard/index?id=<groupId>. */
+/** Page config of packages/insights/pages/dashboard/index?id=<groupId>. */
 import type { PageConfig } from '@tarojs/taro'
 import { t } from '../../../../../i18n/strings'
 

@@ -1,5 +1,5 @@
 /**
- * Admins' dashboard (packages/admin/pages/dashboard/index?id=<groupId>) from `getDashboard`: today's check-in
+ * Admins' dashboard (packages/insights/pages/dashboard/index?id=<groupId>) from `getDashboard`: today's check-in
  * rate and the pending applications on top; 30-day charts (daily active members, check-in rate, new members)
  * drawn by uCharts (components/trend-chart, built into this subpackage only); the newest members; and the
  * members inactive for the group's N days, with 提醒 / 移出 one at a time or for a selection — each after a
