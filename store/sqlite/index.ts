@@ -535,7 +535,7 @@ function fieldExpression(field: string): string {
  * "temp b-tree") to break ties, even for the first page. A unique index, or one already ending in `_id`, is kept
  * as declared. Named `<collection>__<field>_<direction>__…` after the fields it has.
  */
-export function sqliteIndexOf(collection: CollectionName, index: IndexSpec): { name: string; sql: string } {
+function sqliteIndexOf(collection: CollectionName, index: IndexSpec): { name: string; sql: string } {
   const last = index.fields.at(-1)
   const fields = index.unique || last?.field === '_id' ? index.fields : [...index.fields, { field: '_id', direction: 'asc' as const }]
   const name = [collection, ...fields.map(({ field, direction }) => `${field}_${direction}`)].join('__')
