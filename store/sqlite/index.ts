@@ -26,7 +26,9 @@
  * Parsing a document's JSON is most of what a read costs, so the store keeps what it parsed (`DocCache`) and gives
  * every reader a copy (copying costs a fraction of parsing): a row whose text is the one parsed before is not
  * parsed again, and a `get` of a document read as committed since the last write to its collection (and since the
- * last commit by another connection: `PRAGMA data_version`) needs no SQL at all.
+ * last commit by another connection: `PRAGMA data_version`) needs no SQL at all. In the same way, a `find` outside
+ * a transaction whose collection has not changed since the same query last ran is answered with copies of what it
+ * answered then (`FindCache`): a like does not make today's feed query the day's check-ins again.
  *
  * @example
  *   const store = createSqliteStore({ filename: '.data/local.db' })
@@ -133,6 +135,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
 
   const dataVersion = isFile ? db.prepare('PRAGMA data_version').pluck() : null
   const counts = new CountCache(dataVersion)
+  const finds = new FindCache()
   /** Writes and writing transactions finished (committed or not) by this store: see `changeVersion`. */
   let writes = 0
   /** Per collection, writes finished (committed or not) by this store; `epoch` moves for all (schema changes). */
@@ -199,9 +202,9 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
         const stamp = stampOf(collection)
         return docs.committed(collection, id, stamp) ?? on.get(collection, id, stamp)
       }),
-    // A query's rows are parsed through the kept documents too, but not stamped: a stamp costs a look at
-    // data_version, and the documents a query lists are seldom then read by id.
-    find: (collection, options = {}) => read('find', (on) => on.find(collection, options, null)),
+    // A query's answer is kept under its collection's stamp (see FindCache); its rows are parsed through the kept
+    // documents too, but those are not stamped: the documents a query lists are seldom then read by id.
+    find: (collection, options = {}) => read('find', (on) => finds.find(collection, options, stampOf(collection), () => on.find(collection, options, null))),
     count: (collection, filter) => read('count', (on) => counts.count(collection, filter, () => on.count(collection, filter))),
     create: (collection, doc) => write('create', collection, () => writer.create(collection, doc)),
     set: (collection, doc) => write('set', collection, () => writer.set(collection, doc)),
@@ -371,6 +374,47 @@ class CountCache {
   changed(collection: CollectionName | null): void {
     if (collection === null) return void this.entries.clear()
     this.versions.set(collection, (this.versions.get(collection) ?? 0) + 1)
+  }
+}
+
+/** At most this many query answers are kept; past it, or past `MAX_CACHED_FIND_DOCS` documents, the cache starts over. */
+const MAX_CACHED_FINDS = 1000
+const MAX_CACHED_FIND_DOCS = 20_000
+/** An answer of more documents than this is not kept: the bulk reads (exports, the tally) run once. */
+const MAX_KEPT_FIND_DOCS = 100
+
+/**
+ * Answers of `find` outside transactions, by collection and query (its options as JSON), each kept with the stamp
+ * (`stampOf`) taken before its query ran. Equal stamps, equal committed documents: no write of this store to the
+ * collection finished since and no other connection committed, so the same query would answer the same documents,
+ * and it is answered with copies of them, no SQL. Any write to the collection (committed or rolled back), any schema
+ * change and any commit by another connection moves the stamp, so a write is seen by the very next query.
+ *
+ * @example
+ *   finds.find('checkins', options, stampOf('checkins'), () => reader.find('checkins', options, null))
+ */
+class FindCache {
+  private readonly entries = new Map<string, { stamp: string; docs: unknown[] }>()
+  private keptDocs = 0
+
+  find<T>(collection: CollectionName, options: object, stamp: string, run: () => T[]): T[] {
+    const key = `${collection}\u0000${JSON.stringify(options)}`
+    const cached = this.entries.get(key)
+    if (cached && cached.stamp === stamp) return cached.docs.map(copyJson) as T[]
+    const docs = run()
+    if (cached) {
+      this.entries.delete(key)
+      this.keptDocs -= cached.docs.length
+    }
+    if (docs.length > MAX_KEPT_FIND_DOCS) return docs
+    if (this.entries.size >= MAX_CACHED_FINDS || this.keptDocs + docs.length > MAX_CACHED_FIND_DOCS) {
+      this.entries.clear()
+      this.keptDocs = 0
+    }
+    // The caller may change what it got: keep copies.
+    this.entries.set(key, { stamp, docs: docs.map(copyJson) })
+    this.keptDocs += docs.length
+    return docs
   }
 }
 

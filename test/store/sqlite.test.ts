@@ -182,6 +182,42 @@ describe('sqlite store', () => {
     await expect(store.count('groups', { status: 'open' })).resolves.toBe(2)
   })
 
+  it('answers a repeated query from what it kept only while nothing changed: its own writes, rollbacks and other connections are seen at once', async () => {
+    const filename = freshFile()
+    const store = open(filename)
+    const openGroups = { where: { status: 'open' as const }, orderBy: [{ field: 'memberCount', direction: 'desc' as const }] }
+    const counts = async () => (await store.find('groups', openGroups)).map((group) => `${group._id}:${group.memberCount}`)
+    await store.create('groups', makeGroup('g1', { memberCount: 1 }))
+    expect(await counts()).toEqual(['g1:1'])
+    // What a caller does with its answer is its own: the next answer is unchanged.
+    const [answered] = await store.find('groups', openGroups)
+    answered.memberCount = 99
+    answered.name = 'changed by the caller'
+    await expect(store.find('groups', openGroups)).resolves.toEqual([expect.objectContaining({ memberCount: 1, name: makeGroup('g1').name })])
+    // A write to another collection leaves the answer as it was.
+    await store.create('members', makeMember('g1', 'o_alice'))
+    expect(await counts()).toEqual(['g1:1'])
+    // Its own writes: outside a transaction, in one, and one rolled back.
+    await store.update('groups', 'g1', { memberCount: 2 })
+    expect(await counts()).toEqual(['g1:2'])
+    await store.transaction(async (tx) => {
+      await tx.create('groups', makeGroup('g2', { memberCount: 3 }))
+    })
+    expect(await counts()).toEqual(['g2:3', 'g1:2'])
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.update('groups', 'g1', { memberCount: 7 })
+        throw new Error('changed my mind')
+      }),
+    ).rejects.toThrow('changed my mind')
+    expect(await counts()).toEqual(['g2:3', 'g1:2'])
+    // Another connection's commit to the file.
+    const other = new Database(filename)
+    other.prepare(`UPDATE groups SET doc = ? WHERE _id = ?`).run(JSON.stringify(makeGroup('g1', { memberCount: 5 })), 'g1')
+    other.close()
+    expect(await counts()).toEqual(['g1:5', 'g2:3'])
+  })
+
   it('after a burst of writes, checkpoints in the background and still closes with the WAL removed', async () => {
     const filename = freshFile()
     const store = open(filename)
