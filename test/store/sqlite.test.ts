@@ -6,6 +6,8 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import type { GroupDoc } from '../../domain/group'
+import type { FindOptions } from '../../store/port'
 import { COLLECTION_INDEXES, COLLECTION_NAMES } from '../../store/schema'
 import { createSqliteStore, type SqliteStore } from '../../store/sqlite'
 import { describeStoreContract, makeGroup, makeMember } from './store-contract'
@@ -185,7 +187,7 @@ describe('sqlite store', () => {
   it('answers a repeated query from what it kept only while nothing changed: its own writes, rollbacks and other connections are seen at once', async () => {
     const filename = freshFile()
     const store = open(filename)
-    const openGroups = { where: { status: 'open' as const }, orderBy: [{ field: 'memberCount', direction: 'desc' as const }] }
+    const openGroups: FindOptions<GroupDoc> = { where: { status: 'open' }, orderBy: [{ field: 'memberCount', direction: 'desc' }] }
     const counts = async () => (await store.find('groups', openGroups)).map((group) => `${group._id}:${group.memberCount}`)
     await store.create('groups', makeGroup('g1', { memberCount: 1 }))
     expect(await counts()).toEqual(['g1:1'])
