@@ -152,10 +152,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       return
     }
     const exported = /^\/exports\/([^/]+)$/.exec(url.pathname)
-    if (exported && (req.method === 'GET' || req.method === 'HEAD')) return serveExport(res, exported[1], url, options.now?.() ?? new Date())
+    if (exported && (req.method === 'GET' || req.method === 'HEAD')) return serveExport(res, exported[1], url, clock())
     const apiMatch = /^\/api\/([A-Za-z0-9_-]+)$/.exec(url.pathname)
     // Uploads and photos first; a function call (the hot path) is neither, so it skips them.
-    if (!(apiMatch && isFunctionName(apiMatch[1])) && (await routeUpload(req, res, url, { dir: uploadDir, openid: callerOpenid({ caller: requestCaller(req) }), store: options.store, now: options.now ?? (() => new Date()), rateLimiter }))) return
+    if (!(apiMatch && isFunctionName(apiMatch[1])) && (await routeUpload(req, res, url, { dir: uploadDir, openid: callerOpenid({ caller: requestCaller(req) }), store: options.store, now: clock, rateLimiter }))) return
     if (apiMatch) {
       const name = apiMatch[1]
       if (!isFunctionName(name)) return req.method !== 'POST' ? sendJson(res, 405, failure('INVALID_INPUT', t('validate.object'))) : sendJson(res, 404, failure('NOT_FOUND', t('error.unknownAction')))
@@ -177,7 +177,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     if (!isPlainObject(body)) return sendJson(res, 400, failure('INVALID_INPUT', t('validate.object')))
     const event = body
     const caller = requestCaller(req)
-    const invoke = () => invokeFunction(options.store, name, event, caller, { now: options.now, rateLimiter })
+    const invoke = () => invokeFunction(options.store, name, event, caller, { now: clock, rateLimiter })
     if (readCache && caller.kind === 'user' && isCachedAction(name, event.action)) {
       // The caller is decided above, per request; the cache keys on it (see read-cache.ts).
       return sendPayload(res, 200, await readCache.serve({ fn: name, action: event.action as string, openid: caller.openid, body: read!.text, at: clock() }, invoke))

@@ -13,7 +13,6 @@ import { EXPORT_LINK_SECONDS } from '../domain/exports'
 import type { ExportStorage } from '../usecases/ports/exports'
 import { FILES_PER_STORAGE_CALL } from './wechat-services-cloudbase'
 
-export const CLOUD_EXPORT_TTL_SECONDS = EXPORT_LINK_SECONDS
 
 export interface CloudStorageForExports {
   uploadFile(param: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
@@ -31,10 +30,10 @@ export function createCloudbaseExportStorage(cloud: CloudStorageForExports): Exp
   return {
     async saveExport({ groupId, content, at }) {
       const uploaded = await cloud.uploadFile({ cloudPath: `exports/${groupId}/${randomBytes(16).toString('hex')}.csv`, fileContent: Buffer.from(content, 'utf8') })
-      const links = await cloud.getTempFileURL({ fileList: [{ fileID: uploaded.fileID, maxAge: CLOUD_EXPORT_TTL_SECONDS }] })
+      const links = await cloud.getTempFileURL({ fileList: [{ fileID: uploaded.fileID, maxAge: EXPORT_LINK_SECONDS }] })
       return {
         url: links?.fileList[0]?.tempFileURL ?? uploaded.fileID,
-        expiresAt: new Date(at.getTime() + CLOUD_EXPORT_TTL_SECONDS * 1000).toISOString(),
+        expiresAt: new Date(at.getTime() + EXPORT_LINK_SECONDS * 1000).toISOString(),
         location: uploaded.fileID,
       }
     },

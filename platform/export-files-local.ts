@@ -15,7 +15,6 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { EXPORT_LINK_SECONDS } from '../domain/exports'
 import type { ExportStorage } from '../usecases/ports/exports'
 
-export const EXPORT_LINK_TTL_SECONDS = EXPORT_LINK_SECONDS
 export const EXPORT_NAME_PATTERN = /^[a-f0-9]{32}\.csv$/
 export const MAX_KEPT = 200
 
@@ -37,7 +36,7 @@ export const localExportStorage: ExportStorage = {
     forgetExpired(now)
     while (files.size >= MAX_KEPT) files.delete(files.keys().next().value as string)
     const name = `${randomBytes(16).toString('hex')}.csv`
-    const exp = Math.floor(now / 1000) + EXPORT_LINK_TTL_SECONDS
+    const exp = Math.floor(now / 1000) + EXPORT_LINK_SECONDS
     files.set(name, { fileName, content, expiresAt: exp * 1000 })
     return { url: `/exports/${name}?exp=${exp}&sig=${signature(name, exp)}`, expiresAt: new Date(exp * 1000).toISOString(), location: name }
   },

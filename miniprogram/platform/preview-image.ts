@@ -4,13 +4,7 @@
  * (WeChat's own viewer, `wx.previewImage`: swipe, zoom, long-press to save or scan) and to
  * `preview-image.h5.ts` in the H5 build (our small viewer, `components/image-viewer`: Taro's H5
  * `previewImage` would bring its whole Swiper bundle, ~190 KiB, into the app). This file is what TypeScript
- * and jest see; it does what the WeChat build does.
+ * and jest see: the WeChat build's.
  */
-import Taro from '@tarojs/taro'
-import type { PreviewRequest } from './preview-image-types'
-
 export type { PreviewRequest } from './preview-image-types'
-
-export function previewImage({ urls, current }: PreviewRequest): void {
-  Taro.previewImage({ urls: [...urls], current }).catch(() => undefined)
-}
+export { previewImage } from './preview-image.weapp'

@@ -134,7 +134,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
   }
 
   const dataVersion = isFile ? db.prepare('PRAGMA data_version').pluck() : null
-  const counts = new CountCache(dataVersion)
+  const counts = new CountCache()
   const finds = new FindCache()
   /** Writes and writing transactions finished (committed or not) by this store: see `changeVersion`. */
   let writes = 0
@@ -142,7 +142,6 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
   const collectionVersions = new Map<CollectionName, number>()
   let epoch = 0
   function changed(collection: CollectionName | null): void {
-    counts.changed(collection)
     if (collection === null) epoch++
     else collectionVersions.set(collection, (collectionVersions.get(collection) ?? 0) + 1)
   }
@@ -202,10 +201,9 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
         const stamp = stampOf(collection)
         return docs.committed(collection, id, stamp) ?? on.get(collection, id, stamp)
       }),
-    // A query's answer is kept under its collection's stamp (see FindCache); its rows are parsed through the kept
-    // documents too, but those are not stamped: the documents a query lists are seldom then read by id.
-    find: (collection, options = {}) => read('find', (on) => finds.find(collection, options, stampOf(collection), () => on.find(collection, options, null))),
-    count: (collection, filter) => read('count', (on) => counts.count(collection, filter, () => on.count(collection, filter))),
+    // A query's answer and a count are kept under their collection's stamp (FindCache, CountCache).
+    find: (collection, options = {}) => read('find', (on) => finds.find(collection, options, stampOf(collection), () => on.find(collection, options))),
+    count: (collection, filter) => read('count', (on) => counts.count(collection, filter, stampOf(collection), () => on.count(collection, filter))),
     create: (collection, doc) => write('create', collection, () => writer.create(collection, doc)),
     set: (collection, doc) => write('set', collection, () => writer.set(collection, doc)),
     update: (collection, id, patch) => write('update', collection, () => db.transaction(() => writer.update(collection, id, patch))()),
@@ -347,33 +345,21 @@ class BackgroundCheckpointer {
 const MAX_CACHED_COUNTS = 1000
 
 /**
- * Counts by collection and filter, kept until this store writes to the collection or another connection (another
- * process on the file) commits. A count walks every matching index entry (today's check-ins, say), and the pages
- * that show one ask for it on every view; a read of the committed state can reuse it until a commit changes it.
+ * Counts outside transactions by collection and filter, each kept with the stamp (`stampOf`) taken before it was
+ * counted, and served again while that stamp is unchanged (as FindCache). A count walks every matching index entry
+ * (today's check-ins, say), and the pages that show one ask for it on every view.
  */
 class CountCache {
-  private readonly versions = new Map<CollectionName, number>()
-  private readonly entries = new Map<string, { total: number; version: number; dataVersion: unknown }>()
+  private readonly entries = new Map<string, { total: number; stamp: string }>()
 
-  /** `dataVersion`: `PRAGMA data_version` on the writing connection, which changes when any other connection commits. */
-  constructor(private readonly dataVersion: Database.Statement | null) {}
-
-  count(collection: CollectionName, filter: object | undefined, run: () => number): number {
+  count(collection: CollectionName, filter: object | undefined, stamp: string, run: () => number): number {
     const key = `${collection}\u0000${JSON.stringify(filter ?? {})}`
-    const version = this.versions.get(collection) ?? 0
-    const dataVersion = this.dataVersion?.get() ?? null
     const cached = this.entries.get(key)
-    if (cached && cached.version === version && cached.dataVersion === dataVersion) return cached.total
+    if (cached && cached.stamp === stamp) return cached.total
     const total = run()
     if (this.entries.size >= MAX_CACHED_COUNTS) this.entries.clear()
-    this.entries.set(key, { total, version, dataVersion })
+    this.entries.set(key, { total, stamp })
     return total
-  }
-
-  /** A write to `collection` committed (or was attempted): its counts are stale. `null`: every collection. */
-  changed(collection: CollectionName | null): void {
-    if (collection === null) return void this.entries.clear()
-    this.versions.set(collection, (this.versions.get(collection) ?? 0) + 1)
   }
 }
 
@@ -391,7 +377,7 @@ const MAX_KEPT_FIND_DOCS = 100
  * change and any commit by another connection moves the stamp, so a write is seen by the very next query.
  *
  * @example
- *   finds.find('checkins', options, stampOf('checkins'), () => reader.find('checkins', options, null))
+ *   finds.find('checkins', options, stampOf('checkins'), () => reader.find('checkins', options))
  */
 class FindCache {
   private readonly entries = new Map<string, { stamp: string; docs: unknown[] }>()
@@ -435,7 +421,8 @@ interface Connection {
   set<C extends CollectionName>(collection: C, doc: Doc<C>): void
   update<C extends CollectionName>(collection: C, id: string, patch: Patch<Doc<C>>): void
   remove(collection: CollectionName, id: string): void
-  find<C extends CollectionName>(collection: C, options: FindOptions<Doc<C>>, stamp?: string | null): Array<Doc<C>>
+  /** Its rows are parsed through the kept documents but not stamped: what a query lists is seldom then read by id. */
+  find<C extends CollectionName>(collection: C, options: FindOptions<Doc<C>>): Array<Doc<C>>
   count<C extends CollectionName>(collection: C, filter: Filter<Doc<C>> | undefined): number
   begin(): void
   commit(): void
@@ -506,7 +493,7 @@ function connection(db: Database.Database, docs: DocCache): Connection {
       prepared(`DELETE FROM ${table(collection)} WHERE _id = ?`).run(id)
     },
 
-    find(collection, options, stamp = null) {
+    find(collection, options) {
       const limit = resolveLimit(options.limit, options.bulk === true)
       const skip = resolveSkip(options.skip)
       if (limit === 0) return []
@@ -519,7 +506,7 @@ function connection(db: Database.Database, docs: DocCache): Connection {
       orderTerms.push('_id ASC')
       const sql = `SELECT _id, doc FROM ${table(collection)}${where.sql} ORDER BY ${orderTerms.join(', ')} LIMIT ? OFFSET ?`
       const rows = prepared(sql).all(...where.params, limit, skip) as Row[]
-      return rows.map((row) => docs.parse(collection, row, stamp))
+      return rows.map((row) => docs.parse(collection, row, null))
     },
 
     count(collection, filter) {

@@ -4,8 +4,8 @@
  * `photoCleanup` function's export trigger, as the local scheduler runs it) deletes recorded ones.
  */
 import { exportMembers } from '../../contracts'
-import { EXPORT_FILE_GRACE_MINUTES } from '../../domain/exports'
-import { EXPORT_LINK_TTL_SECONDS, MAX_KEPT, localExportCount, localExportStorage, readLocalExport } from '../../platform/export-files-local'
+import { EXPORT_FILE_GRACE_MINUTES, EXPORT_LINK_SECONDS } from '../../domain/exports'
+import { MAX_KEPT, localExportCount, localExportStorage, readLocalExport } from '../../platform/export-files-local'
 import { ADMIN, GROUP, TIMER, makeFixture } from '../support/fixture'
 
 const T0 = new Date('2026-11-23T02:00:00.000Z')
@@ -32,16 +32,16 @@ describe('local export files', () => {
     for (let i = 0; i < 3; i++) await save(T0)
     const young = await save(later(30 * 60))
     expect(localExportCount()).toBe(4)
-    await save(later(EXPORT_LINK_TTL_SECONDS + 1))
+    await save(later(EXPORT_LINK_SECONDS + 1))
     expect(localExportCount()).toBe(2)
-    expect(readLocalExport(...parts(young.url), later(EXPORT_LINK_TTL_SECONDS + 1))).toEqual({ fileName: 'x.csv', content: 'a,b' })
+    expect(readLocalExport(...parts(young.url), later(EXPORT_LINK_SECONDS + 1))).toEqual({ fileName: 'x.csv', content: 'a,b' })
   })
 
   it('a read after the hour forgets them too, even with no save since', async () => {
     const saved = await save(T0)
-    expect(readLocalExport(...parts(saved.url), later(EXPORT_LINK_TTL_SECONDS - 1))).not.toBeNull()
+    expect(readLocalExport(...parts(saved.url), later(EXPORT_LINK_SECONDS - 1))).not.toBeNull()
     expect(localExportCount()).toBe(1)
-    expect(readLocalExport('0'.repeat(32) + '.csv', null, null, later(EXPORT_LINK_TTL_SECONDS + 1))).toBeNull()
+    expect(readLocalExport('0'.repeat(32) + '.csv', null, null, later(EXPORT_LINK_SECONDS + 1))).toBeNull()
     expect(localExportCount()).toBe(0)
   })
 
@@ -72,7 +72,7 @@ describe('local export files', () => {
     const run = (at: Date) => fx.api.as(TIMER).at(at).event('photoCleanup', { Type: 'Timer', TriggerName: 'cleanExpiredExportsHourly' })
     expect(await run(later(30 * 60))).toEqual({ ok: true, data: { deleted: 0, kept: 0 } })
     expect(localExportCount()).toBe(1)
-    expect(await run(later(EXPORT_LINK_TTL_SECONDS + EXPORT_FILE_GRACE_MINUTES * 60 + 1))).toEqual({ ok: true, data: { deleted: 1, kept: 0 } })
+    expect(await run(later(EXPORT_LINK_SECONDS + EXPORT_FILE_GRACE_MINUTES * 60 + 1))).toEqual({ ok: true, data: { deleted: 1, kept: 0 } })
     expect(localExportCount()).toBe(0)
     expect(await fx.store.count('exportFiles')).toBe(0)
   })

@@ -1,6 +1,6 @@
 /** Exports in the local runtime: an admin's export answers a signed `/exports/…` link that downloads the CSV; a tampered or expired link, or a member, gets nothing. */
 import { startLocalRuntime, type LocalRuntime } from '../../local-runtime/server'
-import { EXPORT_LINK_TTL_SECONDS } from '../../platform/export-files-local'
+import { EXPORT_LINK_SECONDS } from '../../domain/exports'
 import type { Store } from '../../store/port'
 import { ADMIN, GROUP, MEMBER, makeStore, seedGroup } from '../support/fixture'
 
@@ -34,7 +34,7 @@ describe('export downloads', () => {
     expect((await fetch(`${runtime.url}${tampered}`)).status).toBe(404)
     expect((await fetch(`${runtime.url}${result.data.url.split('?')[0]}`)).status).toBe(404)
     expect(await call(MEMBER, 'exportMembers', { groupId: GROUP })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    now = new Date(now.getTime() + (EXPORT_LINK_TTL_SECONDS + 1) * 1000)
+    now = new Date(now.getTime() + (EXPORT_LINK_SECONDS + 1) * 1000)
     expect((await fetch(`${runtime.url}${result.data.url}`)).status).toBe(404)
   })
 })

@@ -13,7 +13,7 @@ import { getGroupSettings, saveGroupSettings, type DayRuleChangeView, type Group
 import { getParticipationSettings } from '../../../../../contracts/participation'
 import { pageUrl } from '../../../../../contracts/routes'
 import { MAX_MAKE_UP_MONTHLY_LIMIT, MAX_MAKE_UP_WINDOW_DAYS } from '../../../../../domain/checkin'
-import { COMMON_TIMEZONES, MAX_GROUP_INTRO_LENGTH, MAX_GROUP_NAME_LENGTH } from '../../../../../domain/group-settings'
+import { MAX_GROUP_INTRO_LENGTH, MAX_GROUP_NAME_LENGTH } from '../../../../../domain/group-settings'
 import { formatLocal } from '../../../../../domain/local-time'
 import { t } from '../../../../../i18n/strings'
 import ErrorState from '../../../../components/error-state'
@@ -21,6 +21,7 @@ import FormField from '../../../../components/form-field'
 import PageShell from '../../../../components/page-shell'
 import { useAction } from '../../../../hooks/use-action'
 import { usePageData } from '../../../../hooks/use-page-data'
+import { zoneLabel, zoneName } from '../../zone-names'
 import { HOURS, dayRuleChanged, hourLabel, timezoneChoices } from './utils'
 import './index.scss'
 
@@ -39,19 +40,6 @@ export default function GroupSettingsPage() {
       {state.status === 'ready' && <SettingsForm key={JSON.stringify(state.data)} initial={state.data} notice={notice} setNotice={setNotice} onSaved={reload} />}
     </PageShell>
   )
-}
-
-/** Chinese names of the common zones; other zones show their IANA name. */
-const ZONE_NAMES: Record<string, string> = Object.fromEntries(COMMON_TIMEZONES.map((zone) => [zone, t(`groupSettings.zone.${zone}`)]))
-
-function zoneLabel(zone: string): string {
-  const name = ZONE_NAMES[zone]
-  return name ? `${name} · ${zone}` : zone
-}
-
-/** The zone's short name in sentences: 北京时间, 纽约, or the IANA name. */
-function zoneName(zone: string): string {
-  return ZONE_NAMES[zone] ?? zone
 }
 
 /** The scheduled change in words (the confirmation, and the notice while it is pending). */

@@ -12,7 +12,6 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import { MAX_LOTTERY_DESCRIPTION, MAX_LOTTERY_TITLE, MAX_PRIZE_NAME, MAX_PRIZE_QUANTITY, MAX_PRIZE_TIERS, createLottery, listLotteries } from '../../../../../contracts/lottery'
 import { pageUrl } from '../../../../../contracts/routes'
-import { COMMON_TIMEZONES } from '../../../../../domain/group-settings'
 import { t } from '../../../../../i18n/strings'
 import ErrorState from '../../../../components/error-state'
 import FormField from '../../../../components/form-field'
@@ -21,6 +20,7 @@ import PhotoPicker from '../../../../components/photo-picker'
 import { tierLabel } from '../../../../components/lottery-card/utils'
 import { useAction } from '../../../../hooks/use-action'
 import { usePageData } from '../../../../hooks/use-page-data'
+import { zoneName } from '../../zone-names'
 import { addTier, clampQuantity, clampTickets, formProblem, initialForm, newRequestId, opensNow, toCreateInput, type LotteryForm, type TierDraft } from './form'
 import './index.scss'
 
@@ -42,12 +42,6 @@ export default function LotteryCreatePage() {
         ))}
     </PageShell>
   )
-}
-
-/** The group's zone as people say it (北京时间), the IANA name only for a zone without a Chinese name. */
-function zoneName(zone: string): string {
-  const common = COMMON_TIMEZONES.find((name) => name === zone)
-  return common ? t(`groupSettings.zone.${common}`) : zone
 }
 
 function CreateForm({ groupId, timezone, photoPathPrefix }: { groupId: string; timezone: string; photoPathPrefix: string }) {
