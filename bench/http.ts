@@ -14,8 +14,9 @@
  *   check-in, later ones are the same-day repeat (answers the existing check-in, writes nothing);
  * - check-in overview and today's feed as the member persona; the review queue as the admin persona;
  * - like: the first bench member's check-in of today liked (then unliked, in turns) by each of the 200 in turn;
- * - today's feed, 1 in 10 a like (requests/s as context, p99 with its target): the 200 members read the feed in turn and every tenth
- *   request likes or unlikes another check-in, so most reads find their cached answer outdated — the 08:00 mix;
+ * - today's feed, 1 in 10 a like (requests/s as context, p99 with its target): the 200 members read the feed
+ *   in turn and every tenth request likes or unlikes another check-in, so most reads find their cached answer
+ *   outdated — the 08:00 mix;
  * - lottery entry: each request as the next of the 200 extra members, round robin, into a lottery without
  *   conditions — the first 200 enter (through the sharded entry gate), later ones are the repeat tap (answers
  *   the existing entry, writes nothing).
@@ -75,7 +76,7 @@ export const ROUTES: Route[] = [
     path: '/api/checkin',
     request: (n) => ({ body: post('like', { groupId: DEMO_GROUP_ID, checkinId: benchLikeTarget(), liked: Math.floor(n / EXTRA_MEMBERS) % 2 === 0, knownCount: 1 }), openid: benchMemberOpenid(n % EXTRA_MEMBERS) }),
   },
-  // The 08:00 mix: the 200 members read today's feed in turn, and every tenth request is one of them liking (or
+  // The 08:00 mix: the 200 members read today's feed in turn, and every tenth request is the next of them liking (or
   // taking back their like of) the second bench member's check-in, which nothing else touches: each like writes, so
   // the runtime's answer cache seldom holds the next reader's feed. Its requests/s is context (no target), its p99 is not.
   {
@@ -83,10 +84,11 @@ export const ROUTES: Route[] = [
     path: '/api/checkin',
     mix: true,
     request: (n) => {
-      const member = n % EXTRA_MEMBERS
-      if (n % 10 !== 0) return { body: post('feed', { groupId: DEMO_GROUP_ID }), openid: benchMemberOpenid(member) }
-      mixLiked[member] = !mixLiked[member]
-      return { body: post('like', { groupId: DEMO_GROUP_ID, checkinId: benchLikeTarget(1), liked: mixLiked[member], knownCount: 1 }), openid: benchMemberOpenid(member) }
+      if (n % 10 !== 0) return { body: post('feed', { groupId: DEMO_GROUP_ID }), openid: benchMemberOpenid(n % EXTRA_MEMBERS) }
+      // Likers in turn, so one member's likes are 2,000 requests apart and never in flight together.
+      const liker = (n / 10) % EXTRA_MEMBERS
+      mixLiked[liker] = !mixLiked[liker]
+      return { body: post('like', { groupId: DEMO_GROUP_ID, checkinId: benchLikeTarget(1), liked: mixLiked[liker], knownCount: 1 }), openid: benchMemberOpenid(liker) }
     },
   },
   {
