@@ -28,7 +28,11 @@
  * parsed again, and a `get` of a document read as committed since the last write to its collection (and since the
  * last commit by another connection: `PRAGMA data_version`) needs no SQL at all. In the same way, a `find` outside
  * a transaction whose collection has not changed since the same query last ran is answered with copies of what it
- * answered then (`FindCache`): a like does not make today's feed query the day's check-ins again.
+ * answered then (`FindCache`): a like does not make today's feed query the day's check-ins again. Asking whether
+ * another connection committed is a statement with a read transaction of its own (`PRAGMA data_version`, about as
+ * dear as a kept `get`), so reads outside a transaction ask at most once every
+ * `OTHERS_COMMITS_LOOKED_AT_EVERY_MS` (1 ms): another process's commit is seen by them within that, by a transaction
+ * at once, and this process's own writes by everything at once.
  *
  * @example
  *   const store = createSqliteStore({ filename: '.data/local.db' })
@@ -69,8 +73,9 @@ export type SqliteStore = Store & {
   close(): void
   /**
    * A value that changes whenever committed data may have changed: after every write or writing transaction of
-   * this store (committed or not), and, on a file, when another connection (another process) commits. Equal
-   * values mean every read outside a transaction would answer the same (what the local runtime's read cache keys on).
+   * this store (committed or not), and, on a file, when another connection (another process) commits (seen within
+   * `OTHERS_COMMITS_LOOKED_AT_EVERY_MS`). Equal values mean every read outside a transaction would answer the same
+   * (what the local runtime's read cache keys on).
    */
   changeVersion(): string
 }
@@ -134,6 +139,25 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
   }
 
   const dataVersion = isFile ? db.prepare('PRAGMA data_version').pluck() : null
+  /** When `data_version` was last looked at, and what it was. */
+  let othersLookedAt = Number.NEGATIVE_INFINITY
+  let othersSeen = ''
+  /** `data_version` as read now (`''` in memory): what a transaction, holding the write lock, goes by. */
+  function committedByOthersNow(): string {
+    if (!dataVersion) return ''
+    // The time before the look: a commit the look misses happened after it, so within the window of the next one.
+    othersLookedAt = performance.now()
+    othersSeen = String(dataVersion.get())
+    return othersSeen
+  }
+  /**
+   * `data_version` as read at most `OTHERS_COMMITS_LOOKED_AT_EVERY_MS` ago, for reads outside a transaction: a feed's six
+   * reads would otherwise ask six times within microseconds.
+   */
+  function committedByOthersLately(): string {
+    if (!dataVersion) return ''
+    return performance.now() - othersLookedAt < OTHERS_COMMITS_LOOKED_AT_EVERY_MS ? othersSeen : committedByOthersNow()
+  }
   const counts = new CountCache()
   const finds = new FindCache()
   /** Writes and writing transactions finished (committed or not) by this store: see `changeVersion`. */
@@ -150,7 +174,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
    * writes move the collection's version when they finish, another connection's commits move `data_version`).
    * Take it before the read it stamps, so a commit by another process in between only makes the stamp older.
    */
-  function stampOf(collection: CollectionName, committedByOthers: string = dataVersion ? String(dataVersion.get()) : ''): string {
+  function stampOf(collection: CollectionName, committedByOthers: string = committedByOthersLately()): string {
     return `${epoch}:${collectionVersions.get(collection) ?? 0}:${committedByOthers}`
   }
 
@@ -216,7 +240,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
       return queue.run(async () => {
         let finished = false
         const written = new Set<CollectionName>()
-        let othersSeen: string | undefined
+        let committedByOthers: string | undefined
         const step = <T>(run: () => T): Promise<T> => {
           if (finished) return Promise.reject(new Error('this transaction has already finished'))
           return settle(run)
@@ -233,8 +257,8 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
               if (written.has(collection)) return writer.get(collection, id, null)
               // BEGIN IMMEDIATE holds the write lock, so no other connection commits until this one ends: one
               // look at data_version serves the whole transaction.
-              othersSeen ??= dataVersion ? String(dataVersion.get()) : ''
-              const stamp = stampOf(collection, othersSeen)
+              committedByOthers ??= committedByOthersNow()
+              const stamp = stampOf(collection, committedByOthers)
               return docs.committed(collection, id, stamp) ?? writer.get(collection, id, stamp)
             }),
           create: (collection, doc) => writeStep(collection, () => writer.create(collection, doc)),
@@ -263,7 +287,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
 
     whenIdle: () => queue.run(async () => undefined),
 
-    changeVersion: () => (dataVersion ? `${writes}:${String(dataVersion.get())}` : String(writes)),
+    changeVersion: () => `${writes}:${committedByOthersLately()}`,
 
     checkpoint(): void {
       if (isFile) db.pragma('wal_checkpoint(TRUNCATE)')
@@ -277,6 +301,13 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SqliteStore
     },
   }
 }
+
+/**
+ * Reads outside a transaction look at whether another connection (another process) committed at most this often:
+ * such a commit is seen by them within this long, and by a transaction at once. This process's own writes are seen
+ * at once by everything.
+ */
+export const OTHERS_COMMITS_LOOKED_AT_EVERY_MS = 1
 
 /** Writes after which a file store hands checkpointing to a worker thread (a test's store rarely gets there). */
 const WRITES_BEFORE_BACKGROUND_CHECKPOINTS = 200

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3'
 import type { GroupDoc } from '../../domain/group'
 import type { FindOptions } from '../../store/port'
 import { COLLECTION_INDEXES, COLLECTION_NAMES } from '../../store/schema'
-import { createSqliteStore, type SqliteStore } from '../../store/sqlite'
+import { createSqliteStore, OTHERS_COMMITS_LOOKED_AT_EVERY_MS, type SqliteStore } from '../../store/sqlite'
 import { describeStoreContract, makeGroup, makeMember } from './store-contract'
 
 const folder = mkdtempSync(join(tmpdir(), 'store-sqlite-'))
@@ -21,6 +21,9 @@ function open(filename?: string): SqliteStore {
   opened.push(store)
   return store
 }
+
+/** Past the window within which reads outside a transaction see another connection's commit. */
+const othersCommitsSeen = () => new Promise((resolve) => setTimeout(resolve, OTHERS_COMMITS_LOOKED_AT_EVERY_MS + 1))
 
 function freshFile(): string {
   fileNumber += 1
@@ -179,12 +182,13 @@ describe('sqlite store', () => {
     const other = new Database(filename)
     other.prepare(`INSERT INTO groups (_id, doc) VALUES (?, ?)`).run('g3', JSON.stringify(makeGroup('g3')))
     other.close()
+    await othersCommitsSeen()
     await expect(store.count('groups', { status: 'open' })).resolves.toBe(3)
     await store.update('groups', 'g3', { status: 'closed' })
     await expect(store.count('groups', { status: 'open' })).resolves.toBe(2)
   })
 
-  it('answers a repeated query from what it kept only while nothing changed: its own writes, rollbacks and other connections are seen at once', async () => {
+  it('answers a repeated query from what it kept only while nothing changed: its own writes and rollbacks are seen at once, other connections’ within the window', async () => {
     const filename = freshFile()
     const store = open(filename)
     const openGroups: FindOptions<GroupDoc> = { where: { status: 'open' }, orderBy: [{ field: 'memberCount', direction: 'desc' }] }
@@ -217,6 +221,7 @@ describe('sqlite store', () => {
     const other = new Database(filename)
     other.prepare(`UPDATE groups SET doc = ? WHERE _id = ?`).run(JSON.stringify(makeGroup('g1', { memberCount: 5 })), 'g1')
     other.close()
+    await othersCommitsSeen()
     expect(await counts()).toEqual(['g1:5', 'g2:3'])
   })
 
