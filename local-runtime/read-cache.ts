@@ -14,7 +14,9 @@
  * - the request's clock is within `READ_CACHE_TTL_MS` at or after the moment the answer was computed: the only
  *   other input of these actions is the time (which day it is, whether today's task is published yet, photo
  *   links valid for an hour), so time-derived fields are at most that much behind.
- * Failures are never kept; actions with a rate limit are never cached (each call must use a try).
+ * Failures are never kept; actions with a rate limit are never cached (each call must use a try). The first request
+ * that sees a new change version drops every entry (none can be served again), so what is kept is only answers of
+ * the data as it is now.
  *
  * @example
  *   const cache = createReadCache(store)            // null when the store has no change version
@@ -75,6 +77,8 @@ export function createReadCache(store: unknown, ttlMs = READ_CACHE_TTL_MS): Read
   if (!hasChangeVersion(store)) return null
   const entries = new Map<string, Entry>()
   let chars = 0
+  /** The change version every kept entry was computed under: an entry of an older one can never be served again. */
+  let keptVersion: string | null = null
   return {
     get size() {
       return entries.size
@@ -83,6 +87,11 @@ export function createReadCache(store: unknown, ttlMs = READ_CACHE_TTL_MS): Read
       const key = `${request.fn}\u0000${request.action}\u0000${request.openid}\u0000${request.body}`
       const at = request.at.getTime()
       const version = store.changeVersion()
+      if (version !== keptVersion) {
+        entries.clear()
+        chars = 0
+        keptVersion = version
+      }
       const entry = entries.get(key)
       if (entry && entry.version === version && at >= entry.computedAt && at - entry.computedAt < ttlMs) return entry.payload
       const result = await compute()

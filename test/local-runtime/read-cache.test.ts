@@ -181,4 +181,21 @@ describe('createReadCache bounds', () => {
     await serve('o_4', 0)
     expect(cache.size).toBe(1)
   })
+
+  it('keeps only answers of the current change version: the first request after a write drops the rest', async () => {
+    let version = 1
+    const cache = createReadCache({ changeVersion: () => `v${version}` })!
+    let computed = 0
+    const serve = (openid: string) =>
+      cache.serve({ fn: 'checkin', action: 'feed', openid, body: '{}', at: new Date(0) }, async () => ({ ok: true, data: `${openid} at v${version} (${++computed})` }))
+    await serve('o_0')
+    await serve('o_1')
+    expect(cache.size).toBe(2)
+    version = 2
+    expect(await serve('o_0')).toBe(JSON.stringify({ ok: true, data: 'o_0 at v2 (3)' }))
+    expect(cache.size).toBe(1)
+    // What is kept is served, without computing again.
+    expect(await serve('o_0')).toBe(JSON.stringify({ ok: true, data: 'o_0 at v2 (3)' }))
+    expect(computed).toBe(3)
+  })
 })
