@@ -14,13 +14,12 @@
 import type { CheckinView, LikeSummary } from '../contracts/checkin'
 import type { CheckinDoc } from '../domain/checkin'
 import { DomainError } from '../domain/errors'
-import { formatNickname, memberId } from '../domain/group'
+import { formatNickname, memberId, type MemberDoc } from '../domain/group'
 import { LIKER_NAMES_SHOWN, likedBy, likesId, withLike, type CheckinLikesDoc } from '../domain/likes'
 import { t } from '../i18n/strings'
 import { StoreConflictError, type Filter, type Store } from '../store/port'
 import { EVERY_ROLE, requireRole } from './access'
 import { requireOpenid, type UseCaseContext } from './context'
-import { memberKey } from './member-keys'
 
 export interface LikeInput {
   groupId: string
@@ -60,7 +59,7 @@ async function likeOnce(ctx: UseCaseContext, input: LikeInput, openid: string, t
     const member = await tx.get('members', memberId(input.groupId, openid))
     if (!member || !EVERY_ROLE.includes(member.role)) throw new DomainError('FORBIDDEN', t('error.FORBIDDEN'))
     if (member.groupCopy?.archived) throw new DomainError('CONFLICT', t('participation.error.archived'))
-    const key = memberKey(input.groupId, openid)
+    const key = member.memberKey
     const liker = { key, name: formatNickname(member.intro), at }
     if (target) {
       // The first like, as far as the page knows: create the document with its deterministic id, which the store
@@ -97,17 +96,16 @@ export function summaryOf(doc: Pick<CheckinLikesDoc, 'count' | 'likers' | 'moreK
 }
 
 /**
- * The views the caller has just made, each given its like summary (set on it: a copy of each view with one more
- * field costs more than the rest of the feed's mapping), one query for the lot (none for an empty list).
+ * The views the caller has just made, each given its like summary as `viewer` sees it (set on it: a copy of each view
+ * with one more field costs more than the rest of the feed's mapping), one query for the lot (none for an empty list).
  */
-export async function withLikes(store: Pick<Store, 'find'>, groupId: string, viewer: string, views: CheckinView[]): Promise<CheckinView[]> {
+export async function withLikes(store: Pick<Store, 'find'>, groupId: string, viewer: Pick<MemberDoc, 'memberKey'>, views: CheckinView[]): Promise<CheckinView[]> {
   if (views.length === 0) return views
   const ids = views.map((view) => likesId(groupId, view.id))
   const docs = await store.find('checkinLikes', { where: { _id: { in: ids } }, limit: Math.min(100, ids.length) })
   const byId = new Map(docs.map((doc) => [doc._id, doc]))
-  const key = memberKey(groupId, viewer)
   views.forEach((view, index) => {
-    view.likes = summaryOf(byId.get(ids[index]) ?? null, key)
+    view.likes = summaryOf(byId.get(ids[index]) ?? null, viewer.memberKey)
   })
   return views
 }

@@ -146,7 +146,7 @@ export async function makeUpCheckin(
  * (one `_id in` query) — 5 operations at most, whatever the month holds.
  */
 export async function getCheckinCalendar(ctx: UseCaseContext, input: { groupId: string; month: string }, storage?: PhotoStorage): Promise<CalendarMonthEntries> {
-  const { group, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
+  const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
   const docs = await ctx.store.find('checkins', {
     where: { groupId: group._id, openid, day: { gte: `${input.month}-01`, lte: `${input.month}-31` } },
     orderBy: [{ field: 'day', direction: 'asc' }],
@@ -154,12 +154,12 @@ export async function getCheckinCalendar(ctx: UseCaseContext, input: { groupId: 
   })
   const now = ctx.now()
   const [links, tasks] = await Promise.all([storage ? photoLinksFor(storage, docs.map((doc) => doc.photoFileId), now) : {}, linkedTasksById(ctx.store, docs)])
-  const entries = await withLikes(ctx.store, group._id, openid, docs.map((doc) => toCheckinView(doc, openid, links, tasks)))
+  const entries = await withLikes(ctx.store, group._id, member, docs.map((doc) => toCheckinView(doc, openid, links, tasks)))
   return { month: input.month, timezone: dayRuleOf(group).timezone, days: docs.map((doc) => ({ day: doc.day, makeUp: doc.makeUp })), entries }
 }
 
 export async function listTodayFeed(ctx: UseCaseContext, input: { groupId: string; day?: string } & PageInput, storage: PhotoStorage): Promise<TodayFeed> {
-  const { group, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
+  const { group, member, openid } = await requireRole(ctx, input.groupId, EVERY_ROLE)
   const today = todayKey(ctx.now(), dayRuleOf(group))
   // A past day's feed as well as today's; a day to come has nothing to show.
   if (input.day !== undefined && input.day > today) throw new DomainError('INVALID_INPUT', t('checkin.error.futureDay'), { day: t('checkin.error.futureDay') })
@@ -180,7 +180,7 @@ export async function listTodayFeed(ctx: UseCaseContext, input: { groupId: strin
     day,
     today,
     timezone: dayRuleOf(group).timezone,
-    items: await withLikes(ctx.store, group._id, openid, items.map((doc) => toCheckinView(doc, openid, links, tasks))),
+    items: await withLikes(ctx.store, group._id, member, items.map((doc) => toCheckinView(doc, openid, links, tasks))),
     next,
     checkedInCount,
     memberCount: group.memberCount,
