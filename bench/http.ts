@@ -1,8 +1,9 @@
 /**
  * HTTP: the local runtime against a bare Node HTTP server answering a fixed JSON body (the echo), both in
- * child processes (`bench/http-server.ts`), loaded by the same client from this process: one
- * `http.Agent({ keepAlive: true })` per run, N concurrent loops each sending POST after POST, loopback
- * only, each run bounded by `HTTP_MAX_REQUESTS` and `HTTP_RUN_MS`.
+ * child processes (`bench/http-server.ts`), loaded by the same client, itself a child process
+ * (`bench/http-client.ts`, so nothing else of the bench shares its heap): one `http.Agent({ keepAlive: true })`
+ * per run, N concurrent loops each sending POST after POST, loopback only, each run bounded by
+ * `HTTP_MAX_REQUESTS` and `HTTP_RUN_MS`.
  *
  * Per concurrency (1, 50, 200) and per route: requests/s, p50, p99 and the ratio of requests/s to the
  * echo's at the same concurrency. Three repeats, interleaved (echo, then every route, then the next repeat)
@@ -36,6 +37,7 @@ import { checkinId } from '../domain/checkin'
 import { DEFAULT_DAY_START_HOUR, todayKey } from '../domain/days'
 import { opaqueViewId } from '../usecases/member-keys'
 import { atLeast, below, elapsedMs, figure, percentile, ratio, type Figure } from './report'
+import type { LoadAnswer, LoadRequest } from './http-client'
 
 export const CONCURRENCY = (process.env.BENCH_HTTP_CONCURRENCY ?? '1,50,200').split(',').map(Number)
 export const HTTP_RUN_MS = Number(process.env.BENCH_HTTP_RUN_MS ?? 1000)
@@ -196,6 +198,42 @@ export function startServerChild(mode: 'echo' | 'runtime'): Promise<ServerChild>
   })
 }
 
+interface ClientChild {
+  /** `load` of the route named `route` (the echo: the first route's requests) in the client process. */
+  load(url: string, route: string, concurrency: number, maxMs?: number): Promise<LoadResult>
+  stop(): void
+}
+
+/** Start `bench/http-client.ts` and wait until it is ready. */
+export function startClientChild(): Promise<ClientChild> {
+  const root = path.resolve(__dirname, '..')
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'http-client.ts')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  return new Promise((resolve, reject) => {
+    const exitedEarly = (code: number | null) => reject(new Error(`the load client exited with ${code}`))
+    child.once('exit', exitedEarly)
+    child.once('message', () => {
+      child.off('exit', exitedEarly)
+      resolve({
+        load: (url, route, concurrency, maxMs = HTTP_RUN_MS) =>
+          new Promise((answer, fail) => {
+            const exited = (code: number | null) => fail(new Error(`the load client exited with ${code} during ${route}`))
+            child.once('exit', exited)
+            child.once('message', (reply: LoadAnswer) => {
+              child.off('exit', exited)
+              if ('result' in reply) answer(reply.result)
+              else fail(new Error(`load client: ${reply.error}`))
+            })
+            child.send({ url, route, concurrency, maxMs } satisfies LoadRequest)
+          }),
+        stop: () => {
+          child.removeAllListeners('exit')
+          if (child.connected) child.disconnect()
+        },
+      })
+    })
+  })
+}
+
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`
 
 /** The run with the median requests/s. */
@@ -206,18 +244,19 @@ function medianRun(runs: LoadResult[]): LoadResult {
 export async function benchHttp(log: (line: string) => void = () => undefined): Promise<Figure[]> {
   const echo = await startServerChild('echo')
   const runtime = await startServerChild('runtime')
+  const client = await startClientChild()
   try {
-    const echoRoute = ROUTES[0]
+    const echoRoute = ROUTES[0].name
     // Warm both: JIT, prepared statements, the first check-ins of every member.
-    await load(echo.url, echoRoute, 50, 500)
-    for (const route of ROUTES) await load(runtime.url, route, 50, 500)
+    await client.load(echo.url, echoRoute, 50, 500)
+    for (const route of ROUTES) await client.load(runtime.url, route.name, 50, 500)
 
     const runs = new Map<string, LoadResult[]>()
     const add = (key: string, result: LoadResult) => runs.set(key, [...(runs.get(key) ?? []), result])
     for (let repeat = 0; repeat < REPEATS; repeat++) {
       for (const concurrency of CONCURRENCY) {
-        add(`echo@${concurrency}`, await load(echo.url, echoRoute, concurrency))
-        for (const route of ROUTES) add(`${route.name}@${concurrency}`, await load(runtime.url, route, concurrency))
+        add(`echo@${concurrency}`, await client.load(echo.url, echoRoute, concurrency))
+        for (const route of ROUTES) add(`${route.name}@${concurrency}`, await client.load(runtime.url, route.name, concurrency))
       }
       log(`http: repeat ${repeat + 1}/${REPEATS} done`)
     }
@@ -241,6 +280,7 @@ export async function benchHttp(log: (line: string) => void = () => undefined): 
     figures.push(figure('http', 'runtime peak RSS', runtimeRss / 2 ** 20, 'MiB', undefined, `echo ${(echoRss / 2 ** 20).toFixed(0)} MiB; ratio ${ratio(runtimeRss, echoRss).toFixed(1)}×`))
     return figures
   } finally {
+    client.stop()
     echo.stop()
     runtime.stop()
   }

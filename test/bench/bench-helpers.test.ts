@@ -1,9 +1,12 @@
 /**
  * The bench's pure parts, so `npm test` type-checks and exercises them without the heavy measurements
  * (those run in `npm run bench` only; no target is asserted here): the statistics, the verdicts and the
- * table, the subpackage split of app.json, the section choice, and the CloudBase op counter on one tap.
+ * table, the subpackage split of app.json, the section choice, the CloudBase op counter on one tap, and the
+ * load client's process answering one short run.
  */
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { checkIn } from '../../contracts'
@@ -13,6 +16,7 @@ import { memberHistory } from '../../bench/growth'
 import { entrantProblems, verifyDraw, winnersOf } from '../../domain/lottery-draw'
 import { atLeast, atMost, below, failedFigure, figure, formatTable, median, percentile, ratio, verdict, anyMissed } from '../../bench/report'
 import { selectedSections } from '../../bench/run'
+import { ROUTES, startClientChild } from '../../bench/http'
 import { i18nKeysIn, mainPackagePages, subpackageOnlyModulesIn, subpackageRoots } from '../../bench/sizes'
 import { GROUP, MEMBER } from '../support/fixture'
 
@@ -161,4 +165,33 @@ describe('sizes: what the main package carries', () => {
       ['pages/empty/index', 0],
     ])
   })
+})
+
+describe('the HTTP load client in its own process', () => {
+  it('runs a route against a server and answers what it counted, failures included', async () => {
+    let answered = 0
+    const server = http.createServer((req, res) => {
+      req.resume()
+      req.on('end', () => {
+        answered++
+        // Every third answer is not `{"ok":true…`: the client must count it as an error.
+        res.end(answered % 3 === 0 ? '{"ok":false}' : '{"ok":true,"data":{}}')
+      })
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const client = await startClientChild()
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      const result = await client.load(url, ROUTES[0].name, 2, 200)
+      expect(result.requests).toBeGreaterThan(10)
+      expect(result.errors).toBeGreaterThan(0)
+      expect(result.errors).toBeLessThan(result.requests)
+      expect(result.firstError).toBe('200 {"ok":false}')
+      expect(result.p99).toBeGreaterThanOrEqual(result.p50)
+      await expect(client.load(url, 'no such route', 1, 50)).rejects.toThrow('no route named no such route')
+    } finally {
+      client.stop()
+      server.close()
+    }
+  }, 20_000)
 })
