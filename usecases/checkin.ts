@@ -272,7 +272,9 @@ async function recordDayInTransaction(tx: Transaction, at: Date, record: DayToRe
 
   const checked = makeUp ? isCheckedIn(state, day) : state.lastDay !== null && day <= state.lastDay && (day === state.lastDay || isCheckedIn(state, day))
   if (checked) {
-    const existing = await tx.get('checkins', id)
+    // A repeated tap today: the membership's copy of today's check-in is the check-in (edits update both, and the
+    // nightly tally only touches days that are over), so only an earlier day's is read.
+    const existing = day === today && state.latest?._id === id ? state.latest : await tx.get('checkins', id)
     if (existing) return { doc: existing, created: false, state, member }
   }
   if (makeUp) {

@@ -108,6 +108,8 @@ describe('editing today’s check-in', () => {
     expect((await fx.api.as(MEMBER).call(getCheckinOverview, { groupId: GROUP })).myCheckin).toMatchObject({ note: '读完第 3、4 章', editedAt: fx.clock.now().toISOString() })
     expect((await fx.api.as(ADMIN).call(listTodayFeed, { groupId: GROUP })).items[0]).toMatchObject({ note: '读完第 3、4 章', isMine: false })
     expect((await fx.api.as(MEMBER).call(getCheckinCalendar, { groupId: GROUP, month: '2026-11' })).entries[0]).toMatchObject({ note: '读完第 3、4 章' })
+    // Tapping check-in again answers the edited check-in (from the membership's copy), changing nothing.
+    expect(await fx.api.as(MEMBER).call(checkIn, { groupId: GROUP, note: '再点一次' })).toMatchObject({ created: false, checkin: { note: '读完第 3、4 章', editedAt: fx.clock.now().toISOString() } })
     // The same note again writes nothing.
     const snapshot = await fx.store.get('checkins', checkinId(GROUP, MEMBER, TODAY))
     fx.clock.set(shanghai(TODAY, '22:00'))

@@ -81,6 +81,19 @@ describe('check-in costs (CloudBase operations per tap)', () => {
     expect(await store.get('members', `${GROUP}:${MEMBER}`)).toMatchObject({ score: 15 + 10 + 15, checkinDays: 3 })
   })
 
+  it('a repeated check-in the same day: 1 operation (the membership, which carries today’s check-in), nothing written', async () => {
+    const { store, cloud } = await cloudbase()
+    const member = testCaller(store).as(MEMBER)
+    const first = await member.at(morning('2026-11-23')).call(checkIn, { groupId: GROUP, note: '读完了' })
+    let answer: unknown
+    const repeat = await cost(cloud, async () => {
+      answer = await member.at(morning('2026-11-23')).call(checkIn, { groupId: GROUP, note: '又点了一次' })
+    })
+    expect(repeat.calls).toEqual(['runTransaction', 'tx document.get members'])
+    expect(repeat.ops).toBe(1)
+    expect(answer).toMatchObject({ created: false, checkin: { id: first.checkin.id, note: '读完了' } })
+  })
+
   it('a membership written before the group copy existed reads the group once, inside the transaction, then never again', async () => {
     const { store, cloud } = await cloudbase()
     const member = testCaller(store).as(MEMBER)
