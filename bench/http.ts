@@ -28,7 +28,7 @@
  * @example
  *   BENCH_ONLY=http npm run bench
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess, type Serializable } from 'node:child_process'
 import http from 'node:http'
 import path from 'node:path'
 import { DEMO_GROUP_ID, personaOpenid } from '../local-runtime/demo/personas'
@@ -165,37 +165,63 @@ export async function load(baseUrl: string, route: Pick<Route, 'path' | 'request
   return { requests: latencies.length, errors, firstError, ms, requestsPerSecond: (latencies.length / ms) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99) }
 }
 
+/** A bench script running as a child process, ready (it sent its first message). */
+interface BenchChild {
+  child: ChildProcess
+  /** The child's first message (a server's `{ url }`, the client's `'ready'`). */
+  first: unknown
+  /** Send `message` and wait for the child's next message; rejects if the child exits first. */
+  ask(message: Serializable): Promise<unknown>
+  stop(): void
+}
+
+/**
+ * `node --import tsx bench/<script> …args` with IPC, once it has sent its first message. `flags` go to node.
+ * One question at a time: each `ask` takes the next message.
+ */
+function startBenchChild(script: string, args: string[], name: string, flags: string[] = []): Promise<BenchChild> {
+  const root = path.resolve(__dirname, '..')
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(root, 'bench', script), ...args], { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const next = (what: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const exited = (code: number | null) => reject(new Error(`${name} exited with ${code}${what}`))
+      child.once('exit', exited)
+      child.once('message', (message) => {
+        child.off('exit', exited)
+        resolve(message)
+      })
+    })
+  return next('').then((first) => ({
+    child,
+    first,
+    ask: (message) => {
+      const reply = next(` (asked ${JSON.stringify(message)})`)
+      child.send(message)
+      return reply
+    },
+    stop: () => {
+      child.removeAllListeners('exit')
+      if (child.connected) child.disconnect()
+    },
+  }))
+}
+
 interface ServerChild {
   url: string
-  child: ChildProcess
   maxRssBytes(): Promise<number>
   stop(): void
 }
 
 /** Start `bench/http-server.ts <mode>` and wait for its URL. */
-export function startServerChild(mode: 'echo' | 'runtime'): Promise<ServerChild> {
-  const root = path.resolve(__dirname, '..')
+export async function startServerChild(mode: 'echo' | 'runtime'): Promise<ServerChild> {
   // BENCH_HTTP_CPU_PROF=<dir>: write each server's V8 CPU profile there (open in Chrome DevTools) when it exits.
   const profile = process.env.BENCH_HTTP_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_HTTP_CPU_PROF)] : []
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'bench', 'http-server.ts'), mode], { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)))
-    child.once('message', (message: { url: string }) => {
-      resolve({
-        url: message.url,
-        child,
-        maxRssBytes: () =>
-          new Promise((answer) => {
-            child.once('message', (stats: { maxRssBytes: number }) => answer(stats.maxRssBytes))
-            child.send('stats')
-          }),
-        stop: () => {
-          child.removeAllListeners('exit')
-          if (child.connected) child.disconnect()
-        },
-      })
-    })
-  })
+  const server = await startBenchChild('http-server.ts', [mode], `${mode} server`, profile)
+  return {
+    url: (server.first as { url: string }).url,
+    maxRssBytes: async () => ((await server.ask('stats')) as { maxRssBytes: number }).maxRssBytes,
+    stop: server.stop,
+  }
 }
 
 interface ClientChild {
@@ -205,33 +231,16 @@ interface ClientChild {
 }
 
 /** Start `bench/http-client.ts` and wait until it is ready. */
-export function startClientChild(): Promise<ClientChild> {
-  const root = path.resolve(__dirname, '..')
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'http-client.ts')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-  return new Promise((resolve, reject) => {
-    const exitedEarly = (code: number | null) => reject(new Error(`the load client exited with ${code}`))
-    child.once('exit', exitedEarly)
-    child.once('message', () => {
-      child.off('exit', exitedEarly)
-      resolve({
-        load: (url, route, concurrency, maxMs = HTTP_RUN_MS) =>
-          new Promise((answer, fail) => {
-            const exited = (code: number | null) => fail(new Error(`the load client exited with ${code} during ${route}`))
-            child.once('exit', exited)
-            child.once('message', (reply: LoadAnswer) => {
-              child.off('exit', exited)
-              if ('result' in reply) answer(reply.result)
-              else fail(new Error(`load client: ${reply.error}`))
-            })
-            child.send({ url, route, concurrency, maxMs } satisfies LoadRequest)
-          }),
-        stop: () => {
-          child.removeAllListeners('exit')
-          if (child.connected) child.disconnect()
-        },
-      })
-    })
-  })
+export async function startClientChild(): Promise<ClientChild> {
+  const client = await startBenchChild('http-client.ts', [], 'the load client')
+  return {
+    load: async (url, route, concurrency, maxMs = HTTP_RUN_MS) => {
+      const reply = (await client.ask({ url, route, concurrency, maxMs } satisfies LoadRequest)) as LoadAnswer
+      if ('error' in reply) throw new Error(`load client: ${reply.error}`)
+      return reply.result
+    },
+    stop: client.stop,
+  }
 }
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`
